@@ -1,0 +1,519 @@
+"""The case: what the municipality has recorded, the changes it can go through, and its rules.
+
+A change is proposed here (checked against the rules, nothing mutated), stored by the
+store, and only then applied to the in-memory case, so the screen never shows something
+the database does not hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from rolleudpeger.domain.mail import Mail, build_kombit_mail, leader_problems
+from rolleudpeger.domain.people import ROLE_FIELDS, Person, Role
+from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldDef, FieldKind, StepDef, TaskDef
+from rolleudpeger.domain.validation import (
+    ValidationError,
+    check_name,
+    check_notes,
+    check_value,
+    is_valid_email,
+    is_valid_phone,
+)
+
+CHECKED = "1"
+
+
+class KlikStatus(StrEnum):
+    """The execution status of the task in KLIK."""
+
+    NOT_STARTED = "Ikke påbegyndt"
+    STARTED = "Påbegyndt"
+    COMPLETED = "Fuldført"
+
+    @property
+    def rank(self) -> int:
+        return list(KlikStatus).index(self)
+
+
+class StepState(StrEnum):
+    """How far a step has come, as the overview shows it."""
+
+    NOT_STARTED = "ikke startet"
+    IN_PROGRESS = "i gang"
+    WAITING = "afventer"
+    DONE = "færdig"
+
+
+class RuleError(ValueError):
+    """A change the task's rules do not allow now; the message says why, in Danish."""
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    """A stored value and when it last changed (for check boxes: when checked)."""
+
+    value: str
+    changed_at: datetime
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A step put on hold, e.g. until KOMBIT grants a right."""
+
+    note: str
+    since: datetime
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """One change of the KLIK status; going back needs a reason."""
+
+    status: KlikStatus
+    at: datetime
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question put to KOMBIT through KLIK's message function, and its answer."""
+
+    id: int
+    text: str
+    asked_at: datetime
+    answer: str = ""
+    answered_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SentMail:
+    """A mail the user marked as sent, with the exact text."""
+
+    id: int
+    mail: Mail
+    sent_at: datetime
+    withdrawn_at: datetime | None = None
+
+
+# --- changes -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SetField:
+    step: str
+    key: str
+    old: str
+    new: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class SetWaiting:
+    step: str
+    waiting: bool
+    note: str
+    old_note: str | None
+    at: datetime
+
+
+@dataclass(frozen=True)
+class SetKlikStatus:
+    step: str
+    old: KlikStatus
+    new: KlikStatus
+    reason: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class AddQuestion:
+    step: str
+    text: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class AnswerQuestion:
+    step: str
+    question_id: int
+    old: str
+    answer: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class DeleteQuestion:
+    step: str
+    question_id: int
+    text: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class RecordMailSent:
+    step: str
+    mail: Mail
+    at: datetime
+
+
+@dataclass(frozen=True)
+class WithdrawMail:
+    step: str
+    mail_id: int
+    at: datetime
+
+
+Change = (
+    SetField
+    | SetWaiting
+    | SetKlikStatus
+    | AddQuestion
+    | AnswerQuestion
+    | DeleteQuestion
+    | RecordMailSent
+    | WithdrawMail
+)
+
+
+# --- the case ------------------------------------------------------------------------
+
+
+@dataclass
+class Case:
+    """Everything recorded for one municipality's task."""
+
+    id: int
+    task_id: str
+    created_at: datetime
+    current_step: str = ""
+    values: dict[str, FieldValue] = field(default_factory=dict)
+    waiting: dict[str, Waiting] = field(default_factory=dict)
+    status_history: list[StatusChange] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    mails: list[SentMail] = field(default_factory=list)
+
+    def value(self, key: str) -> str:
+        fv = self.values.get(key)
+        return fv.value if fv else ""
+
+    def changed_at(self, key: str) -> datetime | None:
+        fv = self.values.get(key)
+        return fv.changed_at if fv else None
+
+    def is_checked(self, key: str) -> bool:
+        return self.value(key) == CHECKED
+
+    @property
+    def klik_status(self) -> KlikStatus:
+        return self.status_history[-1].status if self.status_history else KlikStatus.NOT_STARTED
+
+    def status_reached_at(self, status: KlikStatus) -> datetime | None:
+        """When the status was last entered, if it still holds (or a later one does)."""
+        if self.klik_status.rank < status.rank:
+            return None
+        for change in reversed(self.status_history):
+            if change.status is status:
+                return change.at
+        return None
+
+    @property
+    def last_sent_mail(self) -> SentMail | None:
+        live = [m for m in self.mails if m.withdrawn_at is None]
+        return live[-1] if live else None
+
+    def person(self, role: Role) -> Person:
+        return Person(**{attr: self.value(key) for attr, key in ROLE_FIELDS[role].items()})
+
+    def apply(self, change: Change, new_id: int | None = None) -> None:
+        """Apply a change the store has saved; `new_id` is the id the store gave a new row."""
+        match change:
+            case SetField():
+                if change.new:
+                    self.values[change.key] = FieldValue(change.new, change.at)
+                else:
+                    self.values.pop(change.key, None)
+            case SetWaiting():
+                if change.waiting:
+                    since = self.waiting[change.step].since if change.step in self.waiting else None
+                    self.waiting[change.step] = Waiting(change.note, since or change.at)
+                else:
+                    self.waiting.pop(change.step, None)
+            case SetKlikStatus():
+                self.status_history.append(StatusChange(change.new, change.at, change.reason))
+            case AddQuestion():
+                assert new_id is not None
+                self.questions.append(Question(new_id, change.text, change.at))
+            case AnswerQuestion():
+                self.questions = [
+                    Question(
+                        q.id,
+                        q.text,
+                        q.asked_at,
+                        change.answer,
+                        change.at if change.answer else None,
+                    )
+                    if q.id == change.question_id
+                    else q
+                    for q in self.questions
+                ]
+            case DeleteQuestion():
+                self.questions = [q for q in self.questions if q.id != change.question_id]
+            case RecordMailSent():
+                assert new_id is not None
+                self.mails.append(SentMail(new_id, change.mail, change.at))
+            case WithdrawMail():
+                self.mails = [
+                    SentMail(m.id, m.mail, m.sent_at, change.at) if m.id == change.mail_id else m
+                    for m in self.mails
+                ]
+
+
+# --- proposing changes ---------------------------------------------------------------
+
+
+def propose_field(
+    task: TaskDef, case: Case, key: str, raw: str, at: datetime
+) -> tuple[SetField | None, str | None]:
+    """Check typed text for a field. Returns the change (None if nothing changes) and a
+    message when the value is kept but not valid yet. Raises ValidationError when the text
+    cannot be stored at all."""
+    fdef = task.field(key)
+    if fdef.kind not in VALUE_KINDS or fdef.kind is FieldKind.CHECK:
+        raise KeyError(f"{key} is not a text field")
+    checked = check_value(fdef.kind, raw)
+    old = case.value(key)
+    change = None
+    if checked.value != old:
+        change = SetField(task.step_of_field(key).key, key, old, checked.value, at)
+    return change, checked.error
+
+
+def propose_municipality(task: TaskDef, case: Case, code: str, at: datetime) -> SetField | None:
+    if code and task.municipality(code) is None:
+        raise ValidationError("Vælg en kommune fra listen.")
+    old = case.value("municipality")
+    return None if code == old else SetField("intro", "municipality", old, code, at)
+
+
+def propose_check(task: TaskDef, case: Case, key: str, checked: bool, at: datetime) -> SetField | None:
+    if task.field(key).kind is not FieldKind.CHECK:
+        raise KeyError(f"{key} is not a check box")
+    old = case.value(key)
+    new = CHECKED if checked else ""
+    return None if new == old else SetField(task.step_of_field(key).key, key, old, new, at)
+
+
+def propose_waiting(
+    case: Case, step: str, waiting: bool, note: str, at: datetime
+) -> SetWaiting | None:
+    note = check_notes(note).value if waiting else ""
+    current = case.waiting.get(step)
+    if waiting == (current is not None) and (current is None or current.note == note):
+        return None
+    return SetWaiting(step, waiting, note, current.note if current else None, at)
+
+
+def propose_klik_status(
+    task: TaskDef, case: Case, new: KlikStatus, reason: str, at: datetime
+) -> SetKlikStatus | None:
+    """Move the KLIK status one step forward (when the rules allow) or back (with a reason)."""
+    old = case.klik_status
+    if new is old:
+        return None
+    step = _status_step(task, new if new.rank > old.rank else old)
+    reason = check_name(reason).value
+    if new.rank < old.rank:
+        if old.rank - new.rank > 1:
+            raise RuleError("Fjern først markeringen »Fuldført«.")
+        if not reason:
+            raise RuleError("Skriv en begrundelse for at tage status tilbage.")
+        return SetKlikStatus(step, old, new, reason, at)
+    if new.rank - old.rank > 1:
+        raise RuleError("Sæt først status til »Påbegyndt« (trin 4).")
+    missing = status_missing(task, case, new)
+    if missing:
+        raise RuleError("Det mangler: " + "; ".join(missing))
+    return SetKlikStatus(step, old, new, "", at)
+
+
+def _status_step(task: TaskDef, status: KlikStatus) -> str:
+    for s in task.steps:
+        for f in s.fields:
+            if f.kind is FieldKind.KLIK_STATUS and f.status == status.value:
+                return s.key
+    return ""
+
+
+def status_missing(task: TaskDef, case: Case, status: KlikStatus) -> list[str]:
+    """What must be in place before the KLIK status can be set."""
+    if status is KlikStatus.STARTED:
+        missing = []
+        for role, key in ((Role.RESPONSIBLE, "responsible_name"), (Role.PERFORMER, "performer_name")):
+            if not case.value(key):
+                missing.append(f"navnet på {role.value} (trin 4)")
+        return missing
+    if status is KlikStatus.COMPLETED:
+        holder = _status_step(task, KlikStatus.COMPLETED)
+        return [
+            f"trin {s.index}: {s.title}"
+            for s in task.method_steps
+            if s.key != holder and not is_step_done(task, case, s)
+        ]
+    return []
+
+
+def propose_question(case: Case, text: str, at: datetime) -> AddQuestion:
+    text = check_notes(text).value.strip()
+    if not text:
+        raise ValidationError("Skriv spørgsmålet først.")
+    return AddQuestion("klik_task", text, at)
+
+
+def propose_answer(case: Case, question_id: int, answer: str, at: datetime) -> AnswerQuestion | None:
+    question = next(q for q in case.questions if q.id == question_id)
+    answer = check_notes(answer).value.strip()
+    if answer == question.answer:
+        return None
+    return AnswerQuestion("klik_task", question_id, question.answer, answer, at)
+
+
+def propose_delete_question(case: Case, question_id: int, at: datetime) -> DeleteQuestion:
+    question = next(q for q in case.questions if q.id == question_id)
+    return DeleteQuestion("klik_task", question_id, question.text, at)
+
+
+# --- rules: when is a step done, and what is missing ---------------------------------
+
+
+def field_missing(task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
+    """Why a required field is not satisfied, or None when it is (or is not required)."""
+    if not fdef.required:
+        return None
+    value = case.value(fdef.key)
+    label = f"»{fdef.label}«" if not fdef.group else f"»{fdef.group} – {fdef.label}«"
+    match fdef.kind:
+        case FieldKind.CHECK:
+            return None if value == CHECKED else f"Sæt flueben ved »{fdef.label}«"
+        case FieldKind.EMAIL:
+            if not value:
+                return f"Udfyld {label}"
+            return None if is_valid_email(value) else f"Ret {label}: adressen er ikke gyldig"
+        case FieldKind.PHONE:
+            if not value:
+                return f"Udfyld {label}"
+            return None if is_valid_phone(value) else f"Ret {label}: nummeret er ikke gyldigt"
+        case FieldKind.MUNICIPALITY:
+            return None if value else "Vælg kommune"
+        case FieldKind.KLIK_STATUS:
+            target = KlikStatus(fdef.status)
+            if case.klik_status.rank >= target.rank:
+                return None
+            return f"Sæt KLIK-status til »{target.value}«"
+        case FieldKind.MAIL:
+            return mail_state(task, case).missing
+        case _:
+            return None if value else f"Udfyld {label}"
+
+
+def step_missing(task: TaskDef, case: Case, step: StepDef) -> list[str]:
+    return [m for f in step.fields if (m := field_missing(task, case, f)) is not None]
+
+
+def is_step_done(task: TaskDef, case: Case, step: StepDef) -> bool:
+    return not step_missing(task, case, step)
+
+
+def _has_anything(case: Case, step: StepDef) -> bool:
+    for f in step.fields:
+        if f.kind in VALUE_KINDS and case.value(f.key):
+            return True
+        if f.kind is FieldKind.QUESTIONS and case.questions:
+            return True
+        if f.kind is FieldKind.MAIL and case.mails:
+            return True
+        if f.kind is FieldKind.KLIK_STATUS and case.klik_status.rank >= KlikStatus(f.status).rank:
+            return True
+    return False
+
+
+def step_state(task: TaskDef, case: Case, step: StepDef) -> StepState:
+    if is_step_done(task, case, step):
+        return StepState.DONE
+    if step.key in case.waiting:
+        return StepState.WAITING
+    return StepState.IN_PROGRESS if _has_anything(case, step) else StepState.NOT_STARTED
+
+
+def progress_line(task: TaskDef, case: Case) -> str:
+    done = sum(is_step_done(task, case, s) for s in task.method_steps)
+    return f"{done} af {len(task.method_steps)} trin færdige · KLIK-status: {case.klik_status.value}"
+
+
+def same_person_warning(case: Case) -> str | None:
+    """Leader and owner should be two people; warn (not block) when they look the same."""
+    leader, owner = case.person(Role.LEADER), case.person(Role.OWNER)
+    if leader.first_name and leader.last_name and (
+        leader.first_name.casefold(),
+        leader.last_name.casefold(),
+    ) == (owner.first_name.casefold(), owner.last_name.casefold()):
+        return (
+            "Projektleder og projektejer er den samme person. KOMBIT forventer to forskellige "
+            "personer: projektejeren er sparringspartner for projektlederen."
+        )
+    return None
+
+
+# --- the mail to KOMBIT --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MailState:
+    """The mail as it stands: what would be sent now, what was sent, and what is missing."""
+
+    current: Mail | None
+    sent: SentMail | None
+    problems: tuple[str, ...]
+
+    @property
+    def outdated(self) -> bool:
+        """KOMBIT has details that differ from those recorded now."""
+        return self.sent is not None and self.current is not None and self.sent.mail != self.current
+
+    @property
+    def missing(self) -> str | None:
+        if self.sent is None:
+            if self.problems:
+                return "Før mailen kan sendes, mangler: " + ", ".join(self.problems)
+            return "Send mailen til KOMBIT, og markér den som sendt"
+        if self.outdated:
+            return "Send de opdaterede oplysninger om projektlederen til KOMBIT"
+        return None
+
+
+def current_mail(task: TaskDef, case: Case) -> Mail | None:
+    municipality = task.municipality(case.value("municipality"))
+    leader = case.person(Role.LEADER)
+    if municipality is None or leader_problems(leader):
+        return None
+    return build_kombit_mail(task.mail, task.title, municipality, leader)
+
+
+def mail_state(task: TaskDef, case: Case) -> MailState:
+    problems = leader_problems(case.person(Role.LEADER))
+    if not case.value("municipality"):
+        problems.insert(0, "kommunen (Opgaven)")
+    return MailState(current_mail(task, case), case.last_sent_mail, tuple(problems))
+
+
+def propose_mail_sent(task: TaskDef, case: Case, at: datetime) -> RecordMailSent:
+    mail = current_mail(task, case)
+    if mail is None:
+        raise RuleError("Mailen kan ikke sendes endnu. Det mangler: " + ", ".join(mail_state(task, case).problems))
+    return RecordMailSent("notify_kombit", mail, at)
+
+
+def propose_mail_withdrawn(case: Case, at: datetime) -> WithdrawMail | None:
+    sent = case.last_sent_mail
+    return None if sent is None else WithdrawMail("notify_kombit", sent.id, at)

@@ -1,0 +1,64 @@
+"""The roles the task names and the people recorded in them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """The people the task names."""
+
+    LEADER = "projektleder"
+    OWNER = "projektejer"
+    RESPONSIBLE = "ansvarlig"
+    PERFORMER = "udfører"
+    LIBRARY_DIRECTOR = "bibliotekschef"
+    COORDINATOR = "ØiR-koordinator"
+
+
+# Where each role's details are recorded. The leader is the only one with contact data.
+ROLE_FIELDS: dict[Role, dict[str, str]] = {
+    Role.LEADER: {
+        "first_name": "leader_first_name",
+        "last_name": "leader_last_name",
+        "email": "leader_email",
+        "phone": "leader_phone",
+        "title": "leader_title",
+    },
+    Role.OWNER: {
+        "first_name": "owner_first_name",
+        "last_name": "owner_last_name",
+        "title": "owner_title",
+    },
+    Role.RESPONSIBLE: {"full_name": "responsible_name"},
+    Role.PERFORMER: {"full_name": "performer_name"},
+    Role.LIBRARY_DIRECTOR: {"full_name": "library_director_name"},
+    Role.COORDINATOR: {"full_name": "coordinator_name"},
+}
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person in one role; empty strings where nothing is recorded."""
+
+    first_name: str = ""
+    last_name: str = ""
+    email: str = ""
+    phone: str = ""
+    title: str = ""
+    full_name: str = ""
+
+    @property
+    def name(self) -> str:
+        if self.full_name:
+            return self.full_name
+        return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+
+def split_full_name(full: str) -> tuple[str, str]:
+    """`Anne Marie Holm` → (`Anne Marie`, `Holm`): the last word is the last name."""
+    parts = full.split()
+    if len(parts) < 2:
+        return full.strip(), ""
+    return " ".join(parts[:-1]), parts[-1]

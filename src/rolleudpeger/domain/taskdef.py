@@ -1,0 +1,304 @@
+"""The task definition: everything about one KLIK task, loaded and checked from a TOML file."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from rolleudpeger.domain.municipalities import Municipality
+
+FORMAT_VERSION = 1
+
+
+class FieldKind(StrEnum):
+    """What a field records, and so which widget shows it and which rule checks it."""
+
+    MUNICIPALITY = "municipality"
+    NAME = "name"
+    TEXT = "text"
+    NOTES = "notes"
+    EMAIL = "email"
+    PHONE = "phone"
+    CHECK = "check"
+    KLIK_STATUS = "klik_status"
+    QUESTIONS = "questions"
+    MAIL = "mail"
+    MISSING = "missing"
+    REVIEW = "review"
+    OWNER_FROM_DIRECTOR = "owner_from_director"
+
+
+# Kinds whose value is a single stored string (the others are shown or derived).
+VALUE_KINDS = frozenset(
+    {
+        FieldKind.MUNICIPALITY,
+        FieldKind.NAME,
+        FieldKind.TEXT,
+        FieldKind.NOTES,
+        FieldKind.EMAIL,
+        FieldKind.PHONE,
+        FieldKind.CHECK,
+    }
+)
+KLIK_STATUSES = ("Ikke påbegyndt", "Påbegyndt", "Fuldført")
+
+
+class TaskDefinitionError(Exception):
+    """The task definition file is missing or wrong; the message names the file and the fault."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link shown on a step page."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class FieldDef:
+    """One thing a step records."""
+
+    key: str
+    kind: FieldKind
+    label: str
+    required: bool = False
+    group: str = ""
+    placeholder: str = ""
+    status: str = ""  # for klik_status fields: the status this field sets
+
+
+@dataclass(frozen=True)
+class StepDef:
+    """One step of the method, or the intro (index 0)."""
+
+    index: int
+    key: str
+    title: str
+    guidance: str
+    links: tuple[Link, ...]
+    fields: tuple[FieldDef, ...]
+
+    def field(self, key: str) -> FieldDef | None:
+        return next((f for f in self.fields if f.key == key), None)
+
+
+@dataclass(frozen=True)
+class MailDef:
+    """The mail to KOMBIT as templates; only the project leader's details fill it."""
+
+    to: str
+    subject: str
+    body: str
+    webinar: str
+
+
+@dataclass(frozen=True)
+class TaskDef:
+    """A whole KLIK task: its card and its steps."""
+
+    id: str
+    title: str
+    phase: str
+    theme: str
+    priority: str
+    recommended_performer: str
+    involved_parties: tuple[str, ...]
+    goal: str
+    description: str
+    result: str
+    mail: MailDef
+    steps: tuple[StepDef, ...]
+    source: Path
+    municipalities: tuple[Municipality, ...] = ()
+
+    def municipality(self, code: str) -> Municipality | None:
+        return next((m for m in self.municipalities if m.code == code), None)
+
+    def step(self, key: str) -> StepDef:
+        for s in self.steps:
+            if s.key == key:
+                return s
+        raise KeyError(key)
+
+    def field(self, key: str) -> FieldDef:
+        for s in self.steps:
+            f = s.field(key)
+            if f is not None:
+                return f
+        raise KeyError(key)
+
+    def step_of_field(self, key: str) -> StepDef:
+        for s in self.steps:
+            if s.field(key) is not None:
+                return s
+        raise KeyError(key)
+
+    @property
+    def method_steps(self) -> tuple[StepDef, ...]:
+        """The numbered steps (all but the intro)."""
+        return self.steps[1:]
+
+
+MAIL_PLACEHOLDERS = {
+    "municipality": "Aarhus Kommune",
+    "code": "751",
+    "task_title": "Titel",
+    "first_name": "Fornavn",
+    "last_name": "Efternavn",
+    "email": "a@b.dk",
+    "phone": "+45 12 34 56 78",
+}
+
+
+class _Reader:
+    """Reads typed values from the parsed TOML and names the place of any fault."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, where: str, what: str) -> TaskDefinitionError:
+        return TaskDefinitionError(f"Opgavefilen {self.path} er ugyldig: {where}: {what}")
+
+    def text(self, table: dict[str, Any], key: str, where: str, *, required: bool = True) -> str:
+        value = table.get(key, "" if not required else None)
+        if value is None:
+            raise self.fail(where, f"»{key}« mangler")
+        if not isinstance(value, str):
+            raise self.fail(where, f"»{key}« skal være tekst")
+        value = value.strip()
+        if required and not value:
+            raise self.fail(where, f"»{key}« er tom")
+        return value
+
+    def table(self, parent: dict[str, Any], key: str, where: str) -> dict[str, Any]:
+        value = parent.get(key)
+        if not isinstance(value, dict):
+            raise self.fail(where, f"afsnittet [{key}] mangler")
+        return value
+
+    def tables(self, parent: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
+        value = parent.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.fail(where, f"»{key}« skal være en liste af tabeller ([[{key}]])")
+        return value
+
+
+def load_task_definition(path: Path, municipalities: tuple[Municipality, ...] = ()) -> TaskDef:
+    """Read and check a task definition; raise TaskDefinitionError with a Danish message."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise TaskDefinitionError(f"Opgavefilen {path} findes ikke.") from None
+    except OSError as e:
+        raise TaskDefinitionError(f"Opgavefilen {path} kan ikke læses: {e.strerror}.") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise TaskDefinitionError(f"Opgavefilen {path} er ikke gemt som UTF-8.") from None
+    except tomllib.TOMLDecodeError as e:
+        raise TaskDefinitionError(f"Opgavefilen {path} er ikke gyldig TOML: {e}") from None
+    return parse_task_definition(data, path, municipalities)
+
+
+def parse_task_definition(
+    data: dict[str, Any], path: Path, municipalities: tuple[Municipality, ...] = ()
+) -> TaskDef:
+    """Build a TaskDef from parsed TOML, checking every part."""
+    r = _Reader(path)
+    if data.get("format") != FORMAT_VERSION:
+        raise r.fail("format", f"forventede format = {FORMAT_VERSION}, fandt {data.get('format')!r}")
+    task = r.table(data, "task", "[task]")
+    parties = task.get("involved_parties")
+    if not isinstance(parties, list) or not all(isinstance(p, str) and p for p in parties):
+        raise r.fail("[task]", "»involved_parties« skal være en liste af tekster")
+    mail_t = r.table(data, "mail", "[mail]")
+    mail = MailDef(
+        to=r.text(mail_t, "to", "[mail]"),
+        subject=r.text(mail_t, "subject", "[mail]"),
+        body=r.text(mail_t, "body", "[mail]"),
+        webinar=r.text(mail_t, "webinar", "[mail]"),
+    )
+    for name in ("subject", "body"):
+        try:
+            getattr(mail, name).format(**MAIL_PLACEHOLDERS)
+        except (KeyError, IndexError, ValueError) as e:
+            raise r.fail("[mail]", f"»{name}« har en ukendt pladsholder: {e}") from None
+
+    steps: list[StepDef] = []
+    step_keys: set[str] = set()
+    field_keys: set[str] = set()
+    for i, st in enumerate(r.tables(data, "steps", "[[steps]]")):
+        where = f"trin {i}"
+        key = r.text(st, "key", where)
+        where = f"trin {i} ({key})"
+        if key in step_keys:
+            raise r.fail(where, f"nøglen »{key}« findes to gange")
+        step_keys.add(key)
+        links = []
+        for ln in r.tables(st, "links", where):
+            url = r.text(ln, "url", f"{where}, link")
+            if not url.startswith(("https://", "http://", "mailto:")):
+                raise r.fail(f"{where}, link", f"adressen »{url}« skal begynde med https://")
+            links.append(Link(label=r.text(ln, "label", f"{where}, link"), url=url))
+        fields = []
+        for fd in r.tables(st, "fields", where):
+            fkey = r.text(fd, "key", f"{where}, felt")
+            fwhere = f"{where}, felt »{fkey}«"
+            if fkey in field_keys:
+                raise r.fail(fwhere, "nøglen findes to gange")
+            field_keys.add(fkey)
+            kind_s = r.text(fd, "kind", fwhere)
+            try:
+                kind = FieldKind(kind_s)
+            except ValueError:
+                raise r.fail(fwhere, f"ukendt slags »{kind_s}«") from None
+            status = r.text(fd, "status", fwhere, required=kind is FieldKind.KLIK_STATUS)
+            if kind is FieldKind.KLIK_STATUS and status not in KLIK_STATUSES[1:]:
+                raise r.fail(fwhere, f"status skal være »Påbegyndt« eller »Fuldført«, ikke »{status}«")
+            required = fd.get("required", False)
+            if not isinstance(required, bool):
+                raise r.fail(fwhere, "»required« skal være true eller false")
+            fields.append(
+                FieldDef(
+                    key=fkey,
+                    kind=kind,
+                    label=r.text(fd, "label", fwhere),
+                    required=required,
+                    group=r.text(fd, "group", fwhere, required=False),
+                    placeholder=r.text(fd, "placeholder", fwhere, required=False),
+                    status=status,
+                )
+            )
+        guidance = r.text(st, "guidance", where).replace("{webinar}", mail.webinar)
+        steps.append(
+            StepDef(
+                index=i,
+                key=key,
+                title=r.text(st, "title", where),
+                guidance=guidance,
+                links=tuple(links),
+                fields=tuple(fields),
+            )
+        )
+    if len(steps) < 2:
+        raise r.fail("[[steps]]", "opgaven skal have en indledning og mindst ét trin")
+    return TaskDef(
+        id=r.text(task, "id", "[task]"),
+        title=r.text(task, "title", "[task]"),
+        phase=r.text(task, "phase", "[task]"),
+        theme=r.text(task, "theme", "[task]"),
+        priority=r.text(task, "priority", "[task]"),
+        recommended_performer=r.text(task, "recommended_performer", "[task]"),
+        involved_parties=tuple(parties),
+        goal=r.text(task, "goal", "[task]"),
+        description=r.text(task, "description", "[task]"),
+        result=r.text(task, "result", "[task]"),
+        mail=mail,
+        steps=tuple(steps),
+        source=path,
+        municipalities=municipalities,
+    )

@@ -1,0 +1,152 @@
+"""Checking and normalising what the user types; every message is Danish and says what to do."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from rolleudpeger.domain.taskdef import FieldKind
+
+MAX_NAME = 200
+MAX_NOTES = 10_000
+DK = 45
+
+_PHONE_CHARS = re.compile(r"[0-9+\s\-().]*")
+
+
+class ValidationError(ValueError):
+    """Input that cannot be stored at all; the message is for the user, in Danish."""
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What to store for a typed value, and a message if it is not (yet) valid.
+
+    Invalid e-mail addresses and phone numbers are kept as typed so that nothing the user
+    wrote is lost; the step is not done until they are valid.
+    """
+
+    value: str
+    error: str | None = None
+
+
+def _has_control(text: str, *, allow_newlines: bool) -> bool:
+    for ch in text:
+        if allow_newlines and ch in "\n\t":
+            continue
+        if unicodedata.category(ch) in ("Cc", "Cs") or ch in "\u2028\u2029":
+            return True
+    return False
+
+
+def check_name(raw: str) -> Checked:
+    """A name or short text: trimmed, one line, at most 200 characters."""
+    value = raw.strip()
+    if _has_control(value, allow_newlines=False):
+        raise ValidationError("Teksten indeholder usynlige styretegn. Skriv den igen uden dem.")
+    if len(value) > MAX_NAME:
+        raise ValidationError(f"Højst {MAX_NAME} tegn. Du har skrevet {len(value)}.")
+    return Checked(value)
+
+
+def check_notes(raw: str) -> Checked:
+    """Free text: line breaks allowed, at most 10,000 characters; kept exactly as typed."""
+    if _has_control(raw, allow_newlines=True):
+        raise ValidationError("Teksten indeholder usynlige styretegn. Skriv den igen uden dem.")
+    if len(raw) > MAX_NOTES:
+        raise ValidationError(
+            f"Højst {MAX_NOTES:,} tegn. Du har skrevet {len(raw):,}.".replace(",", ".")
+        )
+    return Checked(raw if raw.strip() else "")
+
+
+def check_email(raw: str) -> Checked:
+    """An e-mail address, syntax only (the app is offline): stored normalised."""
+    value = check_name(raw).value
+    if not value:
+        return Checked("")
+    try:
+        return Checked(validate_email(value, check_deliverability=False).normalized)
+    except EmailNotValidError:
+        return Checked(value, "Skriv en gyldig e-mailadresse, fx fornavn.efternavn@kommune.dk.")
+
+
+def parse_phone(raw: str) -> str:
+    """Return the number in E.164 (`+4512345678`), or raise ValidationError.
+
+    Danish numbers are 8 digits in a closed plan; KOMBIT's contacts may have any of them,
+    so every 8-digit number counts (the metadata of phonenumbers rejects some ranges).
+    Foreign numbers are accepted only when written with `+` and valid.
+    """
+    text = raw.strip()
+    if not _PHONE_CHARS.fullmatch(text):
+        raise ValidationError("Et telefonnummer må kun have cifre, mellemrum og +.")
+    try:
+        number = phonenumbers.parse(text, "DK")
+    except phonenumbers.NumberParseException:
+        raise ValidationError("Skriv et dansk nummer med 8 cifre, fx 12 34 56 78.") from None
+    if number.country_code == DK:
+        if len(str(number.national_number)) != 8 or number.italian_leading_zero:
+            raise ValidationError("Et dansk nummer har 8 cifre, fx 12 34 56 78.")
+    elif not (text.startswith("+") and phonenumbers.is_valid_number(number)):
+        raise ValidationError(
+            "Skriv et dansk nummer med 8 cifre. Et udenlandsk nummer skal begynde med + og landekode."
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def format_phone(e164: str) -> str:
+    """Show a stored number: `+45 12 34 56 78` for Danish ones, international format else."""
+    if e164.startswith("+45") and len(e164) == 11 and e164[1:].isdigit():
+        d = e164[3:]
+        return f"+45 {d[0:2]} {d[2:4]} {d[4:6]} {d[6:8]}"
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def check_phone(raw: str) -> Checked:
+    value = check_name(raw).value
+    if not value:
+        return Checked("")
+    try:
+        return Checked(parse_phone(value))
+    except ValidationError as e:
+        return Checked(value, str(e))
+
+
+def is_valid_phone(value: str) -> bool:
+    try:
+        return parse_phone(value) == value
+    except ValidationError:
+        return False
+
+
+def is_valid_email(value: str) -> bool:
+    return bool(value) and check_email(value).error is None
+
+
+def check_value(kind: FieldKind, raw: str) -> Checked:
+    """Check typed text for a field of this kind."""
+    match kind:
+        case FieldKind.EMAIL:
+            return check_email(raw)
+        case FieldKind.PHONE:
+            return check_phone(raw)
+        case FieldKind.NOTES:
+            return check_notes(raw)
+        case _:
+            return check_name(raw)
+
+
+def display_value(kind: FieldKind, stored: str) -> str:
+    """How a stored value reads in a field or a report."""
+    if kind is FieldKind.PHONE and is_valid_phone(stored):
+        return format_phone(stored)
+    return stored

@@ -1,0 +1,112 @@
+"""Edits a case: the domain checks each change, the store saves it, then the case shows it.
+
+This is the one path every edit takes, from the window, the demo data and the tests.
+It knows no Qt, so it can be driven and measured without a screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from rolleudpeger.domain import case as rules
+from rolleudpeger.domain.case import Case, Change, KlikStatus
+from rolleudpeger.domain.people import Role, split_full_name
+from rolleudpeger.domain.taskdef import TaskDef
+from rolleudpeger.store.repository import Store
+
+Clock = Callable[[], datetime]
+Listener = Callable[[Change | None], None]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class CaseEditor:
+    """The current case and every way to change it."""
+
+    def __init__(self, task: TaskDef, store: Store, case: Case, clock: Clock = utc_now) -> None:
+        self.task = task
+        self.store = store
+        self.case = case
+        self.clock = clock
+        self._listeners: list[Listener] = []
+
+    @classmethod
+    def open(cls, task: TaskDef, store: Store, clock: Clock = utc_now) -> CaseEditor:
+        """The newest case in the store, or a new empty one."""
+        case_id = store.latest_case_id()
+        case = store.load_case(case_id) if case_id is not None else store.create_case(task.id, clock())
+        return cls(task, store, case, clock)
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _commit(self, change: Change | None) -> None:
+        if change is None:
+            return
+        new_id = self.store.apply(self.case.id, change)
+        self.case.apply(change, new_id)
+        for listener in self._listeners:
+            listener(change)
+
+    # --- fields --------------------------------------------------------------------
+
+    def set_text(self, key: str, raw: str) -> str | None:
+        """Save typed text. Returns a message when it is kept but not valid yet; raises
+        ValidationError when it cannot be stored, StoreError when saving failed."""
+        change, error = rules.propose_field(self.task, self.case, key, raw, self.clock())
+        self._commit(change)
+        return error
+
+    def set_municipality(self, code: str) -> None:
+        self._commit(rules.propose_municipality(self.task, self.case, code, self.clock()))
+
+    def set_check(self, key: str, checked: bool) -> None:
+        self._commit(rules.propose_check(self.task, self.case, key, checked, self.clock()))
+
+    def set_waiting(self, step: str, waiting: bool, note: str = "") -> None:
+        self._commit(rules.propose_waiting(self.case, step, waiting, note, self.clock()))
+
+    def set_klik_status(self, status: KlikStatus, reason: str = "") -> None:
+        """Raises RuleError when the rules do not allow it now."""
+        self._commit(rules.propose_klik_status(self.task, self.case, status, reason, self.clock()))
+
+    def fill_owner_from_director(self) -> bool:
+        """Make the library director (step 5) the project owner; False when none is named."""
+        director = self.case.person(Role.LIBRARY_DIRECTOR).name
+        if not director:
+            return False
+        first, last = split_full_name(director)
+        self.set_text("owner_first_name", first)
+        self.set_text("owner_last_name", last)
+        if not self.case.value("owner_title"):
+            self.set_text("owner_title", "Bibliotekschef")
+        return True
+
+    # --- questions -----------------------------------------------------------------
+
+    def add_question(self, text: str) -> None:
+        self._commit(rules.propose_question(self.case, text, self.clock()))
+
+    def answer_question(self, question_id: int, answer: str) -> None:
+        self._commit(rules.propose_answer(self.case, question_id, answer, self.clock()))
+
+    def delete_question(self, question_id: int) -> None:
+        self._commit(rules.propose_delete_question(self.case, question_id, self.clock()))
+
+    # --- the mail ------------------------------------------------------------------
+
+    def mark_mail_sent(self) -> None:
+        self._commit(rules.propose_mail_sent(self.task, self.case, self.clock()))
+
+    def withdraw_mail(self) -> None:
+        self._commit(rules.propose_mail_withdrawn(self.case, self.clock()))
+
+    # --- where the user is ---------------------------------------------------------
+
+    def set_current_step(self, step: str) -> None:
+        if step != self.case.current_step:
+            self.store.set_current_step(self.case.id, step)
+            self.case.current_step = step

@@ -1,0 +1,1 @@
+"""Storage: the SQLite database through SQLAlchemy; knows the domain, never Qt."""

@@ -1,0 +1,1 @@
+"""Alembic migration environment (numbered revisions in versions/)."""

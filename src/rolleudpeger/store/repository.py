@@ -1,0 +1,285 @@
+"""The store: loads a case and saves each change in its own transaction, with an event row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from rolleudpeger.domain.case import (
+    AddQuestion,
+    AnswerQuestion,
+    Case,
+    Change,
+    DeleteQuestion,
+    FieldValue,
+    KlikStatus,
+    Question,
+    RecordMailSent,
+    SentMail,
+    SetField,
+    SetKlikStatus,
+    SetWaiting,
+    StatusChange,
+    Waiting,
+    WithdrawMail,
+)
+from rolleudpeger.domain.mail import Mail
+from rolleudpeger.store import migrate
+from rolleudpeger.store.engine import make_engine
+from rolleudpeger.store.models import (
+    CaseRow,
+    EventRow,
+    FieldValueRow,
+    QuestionRow,
+    SentMailRow,
+    SettingRow,
+    StatusChangeRow,
+    WaitingRow,
+)
+
+DB_FILE = "rolleudpeger.sqlite3"
+
+
+class StoreError(Exception):
+    """Saving or loading failed; the message is Danish and says what happened."""
+
+
+@dataclass(frozen=True)
+class Event:
+    """One row of the event log."""
+
+    at: datetime
+    step: str
+    field: str
+    old: str
+    new: str
+
+
+def _event_for(change: Change) -> tuple[str, str, str]:
+    """(field, old, new) for the event log."""
+    match change:
+        case SetField():
+            return change.key, change.old, change.new
+        case SetWaiting():
+            old = "" if change.old_note is None else f"afventer: {change.old_note}".rstrip(": ")
+            new = f"afventer: {change.note}".rstrip(": ") if change.waiting else ""
+            return "afventer", old, new
+        case SetKlikStatus():
+            new = change.new.value + (f" (begrundelse: {change.reason})" if change.reason else "")
+            return "klik_status", change.old.value, new
+        case AddQuestion():
+            return "questions", "", change.text
+        case AnswerQuestion():
+            return "question_answer", change.old, change.answer
+        case DeleteQuestion():
+            return "questions", change.text, ""
+        case RecordMailSent():
+            return "mail_sent", "", change.mail.as_text
+        case WithdrawMail():
+            return "mail_sent", "sendt", "fortrudt"
+
+
+def _saving_failed(e: Exception) -> StoreError:
+    text = str(e).lower()
+    if "disk" in text and "full" in text:
+        reason = "disken er fuld"
+    elif "readonly" in text or "read-only" in text:
+        reason = "datamappen er skrivebeskyttet"
+    elif "locked" in text or "busy" in text:
+        reason = "databasen er låst af et andet program"
+    else:
+        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+    return StoreError(f"Kunne ikke gemme: {reason}.")
+
+
+class Store:
+    """All reads and writes of the database go through here."""
+
+    def __init__(self, engine: Engine, path: Path) -> None:
+        self.engine = engine
+        self.path = path
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, data_dir: Path) -> Store:
+        """Open (and create or upgrade) the database in a data folder."""
+        path = data_dir / DB_FILE
+        engine = make_engine(path)
+        try:
+            migrate.upgrade(engine)
+        except migrate.DatabaseTooNewError:
+            engine.dispose()
+            raise
+        except SQLAlchemyError as e:
+            engine.dispose()
+            raise StoreError(f"Databasen {path} kan ikke åbnes: {e.orig or e}") from e
+        return cls(engine, path)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _session(self) -> Session:
+        return self._sessions()
+
+    # --- cases ---------------------------------------------------------------------
+
+    def latest_case_id(self) -> int | None:
+        with self._session() as s:
+            return s.scalar(select(CaseRow.id).order_by(CaseRow.id.desc()).limit(1))
+
+    def create_case(self, task_id: str, at: datetime) -> Case:
+        try:
+            with self._session() as s, s.begin():
+                row = CaseRow(task_id=task_id, created_at=at, updated_at=at, current_step="")
+                s.add(row)
+                s.flush()
+                case_id = row.id
+        except (SQLAlchemyError, OSError) as e:
+            raise _saving_failed(e) from e
+        return Case(id=case_id, task_id=task_id, created_at=at)
+
+    def load_case(self, case_id: int) -> Case:
+        with self._session() as s:
+            row = s.get(CaseRow, case_id)
+            if row is None:
+                raise KeyError(case_id)
+            case = Case(
+                id=row.id,
+                task_id=row.task_id,
+                created_at=row.created_at,
+                current_step=row.current_step,
+            )
+            for fv in s.scalars(select(FieldValueRow).where(FieldValueRow.case_id == case_id)):
+                case.values[fv.key] = FieldValue(fv.value, fv.changed_at)
+            for w in s.scalars(select(WaitingRow).where(WaitingRow.case_id == case_id)):
+                case.waiting[w.step] = Waiting(w.note, w.since)
+            case.status_history = [
+                StatusChange(KlikStatus(r.status), r.at, r.reason)
+                for r in s.scalars(
+                    select(StatusChangeRow)
+                    .where(StatusChangeRow.case_id == case_id)
+                    .order_by(StatusChangeRow.id)
+                )
+            ]
+            case.questions = [
+                Question(q.id, q.text, q.asked_at, q.answer, q.answered_at)
+                for q in s.scalars(
+                    select(QuestionRow).where(QuestionRow.case_id == case_id).order_by(QuestionRow.id)
+                )
+            ]
+            case.mails = [
+                SentMail(m.id, Mail(m.recipient, m.subject, m.body), m.sent_at, m.withdrawn_at)
+                for m in s.scalars(
+                    select(SentMailRow).where(SentMailRow.case_id == case_id).order_by(SentMailRow.id)
+                )
+            ]
+        return case
+
+    def apply(self, case_id: int, change: Change) -> int | None:
+        """Save one change and its event row in one transaction; return a new row's id."""
+        try:
+            with self._session() as s, s.begin():
+                new_id = self._write(s, case_id, change)
+                field, old, new = _event_for(change)
+                s.add(
+                    EventRow(
+                        case_id=case_id, at=change.at, step=change.step, field=field, old=old, new=new
+                    )
+                )
+                s.execute(update(CaseRow).where(CaseRow.id == case_id).values(updated_at=change.at))
+        except (SQLAlchemyError, OSError) as e:
+            raise _saving_failed(e) from e
+        return new_id
+
+    def _write(self, s: Session, case_id: int, change: Change) -> int | None:
+        match change:
+            case SetField():
+                if change.new:
+                    s.merge(FieldValueRow(case_id=case_id, key=change.key, value=change.new, changed_at=change.at))
+                else:
+                    s.execute(
+                        delete(FieldValueRow).where(
+                            FieldValueRow.case_id == case_id, FieldValueRow.key == change.key
+                        )
+                    )
+            case SetWaiting():
+                row = s.get(WaitingRow, (case_id, change.step))
+                if not change.waiting:
+                    if row is not None:
+                        s.delete(row)
+                elif row is None:
+                    s.add(WaitingRow(case_id=case_id, step=change.step, note=change.note, since=change.at))
+                else:
+                    row.note = change.note
+            case SetKlikStatus():
+                s.add(StatusChangeRow(case_id=case_id, status=change.new.value, at=change.at, reason=change.reason))
+            case AddQuestion():
+                q = QuestionRow(case_id=case_id, text=change.text, asked_at=change.at, answer="")
+                s.add(q)
+                s.flush()
+                return q.id
+            case AnswerQuestion():
+                s.execute(
+                    update(QuestionRow)
+                    .where(QuestionRow.id == change.question_id, QuestionRow.case_id == case_id)
+                    .values(answer=change.answer, answered_at=change.at if change.answer else None)
+                )
+            case DeleteQuestion():
+                s.execute(
+                    delete(QuestionRow).where(
+                        QuestionRow.id == change.question_id, QuestionRow.case_id == case_id
+                    )
+                )
+            case RecordMailSent():
+                m = SentMailRow(
+                    case_id=case_id,
+                    sent_at=change.at,
+                    recipient=change.mail.to,
+                    subject=change.mail.subject,
+                    body=change.mail.body,
+                )
+                s.add(m)
+                s.flush()
+                return m.id
+            case WithdrawMail():
+                s.execute(
+                    update(SentMailRow)
+                    .where(SentMailRow.id == change.mail_id, SentMailRow.case_id == case_id)
+                    .values(withdrawn_at=change.at)
+                )
+        return None
+
+    def set_current_step(self, case_id: int, step: str) -> None:
+        try:
+            with self._session() as s, s.begin():
+                s.execute(update(CaseRow).where(CaseRow.id == case_id).values(current_step=step))
+        except (SQLAlchemyError, OSError) as e:
+            raise _saving_failed(e) from e
+
+    def events(self, case_id: int) -> list[Event]:
+        with self._session() as s:
+            return [
+                Event(e.at, e.step, e.field, e.old, e.new)
+                for e in s.scalars(
+                    select(EventRow).where(EventRow.case_id == case_id).order_by(EventRow.id)
+                )
+            ]
+
+    # --- settings ------------------------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        with self._session() as s:
+            row = s.get(SettingRow, key)
+            return None if row is None else row.value
+
+    def set_setting(self, key: str, value: str) -> None:
+        try:
+            with self._session() as s, s.begin():
+                s.merge(SettingRow(key=key, value=value))
+        except (SQLAlchemyError, OSError) as e:
+            raise _saving_failed(e) from e

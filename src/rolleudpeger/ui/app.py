@@ -1,0 +1,85 @@
+"""Starting the window: Qt in Danish, the task, the data folder, the case."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from rolleudpeger import APP_NAME, __version__
+from rolleudpeger.config import ensure_data_dir, resolve_data_dir
+from rolleudpeger.domain.taskdef import TaskDefinitionError
+from rolleudpeger.editing import CaseEditor
+from rolleudpeger.resources import load_task
+from rolleudpeger.store.migrate import HEAD, DatabaseTooNewError
+from rolleudpeger.store.repository import DB_FILE, Store, StoreError
+from rolleudpeger.ui import dialogs
+from rolleudpeger.ui.main_window import MainWindow
+
+# Used by tests and benchmarks only: quit as soon as the window is shown.
+QUIT_AFTER_SHOW_ENV = "ROLLEUDPEGER_QUIT_AFTER_SHOW"
+
+
+def install_danish(app: QApplication) -> None:
+    """Qt's own buttons and dialogs in Danish (Ja/Nej, Annullér, …)."""
+    QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_da", "qt_da"):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+
+
+def application(argv: list[str]) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("rolleudpeger")
+    install_danish(app)
+    return app
+
+
+def fail(title: str, message: str) -> int:
+    print(f"{APP_NAME}: {message}", file=sys.stderr)
+    dialogs.show_error(None, title, message)
+    return 2
+
+
+def run(data_dir_arg: str | None, qt_args: list[str]) -> int:
+    app = application(qt_args)
+    try:
+        task = load_task()
+    except TaskDefinitionError as e:
+        return fail("Opgavefilen er ugyldig", str(e))
+    data_dir = resolve_data_dir(data_dir_arg)
+    try:
+        ensure_data_dir(data_dir)
+        store = Store.open(data_dir)
+    except OSError as e:
+        return fail("Datamappen kan ikke bruges", f"Datamappen {data_dir} kan ikke oprettes: {e.strerror}.")
+    except DatabaseTooNewError as e:
+        return fail(
+            "Databasen er fra en nyere version",
+            f"Databasen {data_dir / DB_FILE} er lavet af en nyere version af {APP_NAME} "
+            f"(skema {e.revision}; denne version kender {HEAD}). Filen er ikke ændret. "
+            f"Installér den nyeste version.",
+        )
+    except StoreError as e:
+        return fail("Databasen kan ikke åbnes", str(e))
+    try:
+        editor = CaseEditor.open(task, store)
+    except StoreError as e:
+        store.close()
+        return fail("Databasen kan ikke åbnes", str(e))
+    window = MainWindow(editor)
+    window.show()
+    if os.environ.get(QUIT_AFTER_SHOW_ENV):
+        QTimer.singleShot(0, window.close)
+    code = app.exec()
+    store.close()
+    return code

@@ -1,0 +1,40 @@
+"""Every question the app asks goes through here, so tests can answer by patching one place.
+
+Confirmations are QMessageBox questions and file choices QFileDialog (DESIGN contract).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """Yes/No (shown as Ja/Nej through Qt's Danish translation); No is the default."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A line of text, or None when cancelled."""
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, "")
+    return text if ok else None
+
+
+def save_file_name(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str:
+    """A file name to save to, or "" when cancelled."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    return name
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.critical(parent, title, text)
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)

@@ -1,0 +1,222 @@
+"""The main window: the step overview on the left, the current step on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rolleudpeger import APP_NAME, __version__
+from rolleudpeger.domain.case import Change, progress_line, step_state
+from rolleudpeger.editing import CaseEditor
+from rolleudpeger.store.repository import StoreError
+from rolleudpeger.ui import dialogs
+from rolleudpeger.ui.pages.step_page import StepPage
+from rolleudpeger.ui.style import (
+    DEFAULT_WINDOW,
+    ERROR_STYLE,
+    ICON_SIZE,
+    MARGIN,
+    SPACING,
+    STEP_LIST_WIDTH,
+    state_icon,
+)
+from rolleudpeger.ui.widgets.fields import MessageLabel, PageContext
+
+GEOMETRY_SETTING = "window_geometry"
+
+
+class MainWindow(QMainWindow):
+    """`main_window` (DESIGN contract); the editor is passed in, pages never open sessions."""
+
+    def __init__(self, editor: CaseEditor) -> None:
+        super().__init__()
+        self.editor = editor
+        self.task = editor.task
+        self.setObjectName("main_window")
+        self.ctx = PageContext(
+            editor=editor,
+            flush_all=self.flush_all,
+            go_to_step=self.go_to_step,
+            report_save_error=self.show_save_error,
+        )
+
+        self.step_list = QListWidget()
+        self.step_list.setObjectName("step_list")
+        self.step_list.setAccessibleName("Trin")
+        self.step_list.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
+        self.step_list.setWordWrap(True)
+        self.step_list.setSpacing(2)
+        self.step_list.setMinimumWidth(200)
+        self.pages = QStackedWidget()
+        self.page_list: list[StepPage] = []
+        total = len(self.task.method_steps)
+        for step in self.task.steps:
+            page = StepPage(step, self.ctx, total)
+            self.pages.addWidget(page)
+            self.page_list.append(page)
+            self.step_list.addItem(QListWidgetItem())
+
+        self.progress = QLabel()
+        self.progress.setObjectName("progress")
+        self.progress.setWordWrap(True)
+        self.save_error = MessageLabel(ERROR_STYLE)
+        self.save_error.setObjectName("save_error")
+        self.back_button = QPushButton("‹ &Tilbage")
+        self.back_button.setObjectName("back_button")
+        self.back_button.setAccessibleName("Tilbage")
+        self.next_button = QPushButton("&Næste ›")
+        self.next_button.setObjectName("next_button")
+        self.next_button.setAccessibleName("Næste")
+        self.next_button.setDefault(False)
+
+        left = QWidget()
+        left_col = QVBoxLayout(left)
+        left_col.setContentsMargins(MARGIN // 2, MARGIN // 2, 0, MARGIN // 2)
+        overview = QLabel("&Trin")
+        overview.setBuddy(self.step_list)
+        left_col.addWidget(overview)
+        left_col.addWidget(self.step_list, 1)
+        left_col.addWidget(self.progress)
+
+        right = QWidget()
+        right_col = QVBoxLayout(right)
+        right_col.setContentsMargins(0, 0, 0, MARGIN // 2)
+        right_col.addWidget(self.save_error)
+        right_col.addWidget(self.pages, 1)
+        nav = QHBoxLayout()
+        nav.setContentsMargins(MARGIN, 0, MARGIN, 0)
+        nav.setSpacing(SPACING)
+        nav.addStretch(1)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.next_button)
+        right_col.addLayout(nav)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([STEP_LIST_WIDTH, DEFAULT_WINDOW[0] - STEP_LIST_WIDTH])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self._build_menus()
+
+        self.step_list.currentRowChanged.connect(self._row_changed)
+        self.back_button.clicked.connect(lambda: self.go_to_index(self.pages.currentIndex() - 1))
+        self.next_button.clicked.connect(lambda: self.go_to_index(self.pages.currentIndex() + 1))
+        editor.subscribe(self._case_changed)
+
+        self.refresh()
+        self._restore_geometry()
+        keys = [s.key for s in self.task.steps]
+        current = editor.case.current_step
+        self.go_to_index(keys.index(current) if current in keys else 0)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&Filer")
+        quit_action = QAction("&Afslut", self)
+        quit_action.setObjectName("action_quit")
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu("&Hjælp")
+        about = QAction("&Om Rolleudpeger…", self)
+        about.setObjectName("action_about")
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    # --- navigation ----------------------------------------------------------------
+
+    def go_to_index(self, index: int) -> None:
+        if not 0 <= index < self.pages.count():
+            return
+        if self.step_list.currentRow() != index:
+            self.step_list.setCurrentRow(index)  # calls back into _row_changed
+            return
+        self._show_page(index)
+
+    def go_to_step(self, key: str) -> None:
+        self.go_to_index([s.key for s in self.task.steps].index(key))
+
+    def _row_changed(self, row: int) -> None:
+        if row >= 0:
+            self._show_page(row)
+
+    def _show_page(self, index: int) -> None:
+        previous = self.pages.currentWidget()
+        if isinstance(previous, StepPage) and previous is not self.page_list[index]:
+            previous.flush()
+        self.pages.setCurrentIndex(index)
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < self.pages.count() - 1)
+        self.page_list[index].verticalScrollBar().setValue(0)
+        try:
+            self.editor.set_current_step(self.task.steps[index].key)
+        except StoreError as e:
+            self.show_save_error(str(e))
+
+    # --- keeping the screen in step with the case ----------------------------------
+
+    def _case_changed(self, _change: Change | None) -> None:
+        self.save_error.show_message(None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        task, case = self.task, self.editor.case
+        for i, step in enumerate(task.steps):
+            state = step_state(task, case, step)
+            number = "" if step.index == 0 else f"{step.index}. "
+            item = self.step_list.item(i)
+            item.setText(f"{number}{step.title}\n{state.value}")
+            item.setIcon(state_icon(state))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{number}{step.title}, {state.value}")
+        for page in self.page_list:
+            page.refresh()
+        self.progress.setText(progress_line(task, case))
+        municipality = task.municipality(case.value("municipality"))
+        self.setWindowTitle(f"{APP_NAME} – {municipality.label}" if municipality else APP_NAME)
+
+    def flush_all(self) -> None:
+        for page in self.page_list:
+            page.flush()
+
+    def show_save_error(self, message: str) -> None:
+        self.save_error.show_message(f"{message} Intet er gået tabt af det, der allerede var gemt.")
+
+    # --- window state --------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        saved = self.editor.store.setting(GEOMETRY_SETTING)
+        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            return
+        self.resize(*DEFAULT_WINDOW)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        for page in self.page_list:
+            page.flush_on_close()
+        try:
+            geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+            self.editor.store.set_setting(GEOMETRY_SETTING, geometry)
+        except StoreError:
+            pass  # losing the window size is not worth keeping the user from closing
+        event.accept()
+
+    def show_about(self) -> None:
+        dialogs.show_info(
+            self,
+            f"Om {APP_NAME}",
+            f"{APP_NAME} {__version__}\n\n"
+            f"Hjælper kommunen med KLIK-opgaven »{self.task.title}« og dokumenterer den.\n\n"
+            f"Data gemmes i:\n{self.editor.store.path}",
+        )

@@ -1,0 +1,1 @@
+"""Step pages, built from the task definition."""

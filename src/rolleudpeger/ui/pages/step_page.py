@@ -1,0 +1,242 @@
+"""One page per step, built from its definition: heading, state, guidance, links, fields."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rolleudpeger.domain.case import StepState, step_missing, step_state
+from rolleudpeger.domain.taskdef import FieldKind, StepDef
+from rolleudpeger.ui.style import MARGIN, SECTION_SPACING, SPACING, STATE_SYMBOL, TEXT_DEBOUNCE_MS
+from rolleudpeger.ui.widgets.completion import MissingBinding, ReviewBinding
+from rolleudpeger.ui.widgets.fields import (
+    FieldBinding,
+    MessageLabel,
+    PageContext,
+    format_time,
+    hint_label,
+    make_binding,
+)
+from rolleudpeger.ui.widgets.mail import MailBinding
+from rolleudpeger.ui.widgets.questions import QuestionsBinding
+
+COMPOSITE = {
+    FieldKind.QUESTIONS: QuestionsBinding,
+    FieldKind.MAIL: MailBinding,
+    FieldKind.MISSING: MissingBinding,
+    FieldKind.REVIEW: ReviewBinding,
+}
+
+
+def _wrapping_label(text: str, rich: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    return label
+
+
+def _form() -> QFormLayout:
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+    form.setHorizontalSpacing(SPACING)
+    form.setVerticalSpacing(6)
+    return form
+
+
+class WaitingBox(QWidget):
+    """Put the step on hold with a note, e.g. waiting for KOMBIT to grant PLUS."""
+
+    def __init__(self, step: StepDef, ctx: PageContext) -> None:
+        super().__init__()
+        from PySide6.QtCore import QTimer  # noqa: PLC0415
+
+        self.step, self.ctx = step, ctx
+        self.check = QCheckBox("Afventer – trinnet venter på andre")
+        self.check.setObjectName("waiting")
+        self.check.setAccessibleName("Afventer")
+        self.note = QLineEdit()
+        self.note.setObjectName("waiting_note")
+        self.note.setAccessibleName("Hvad venter trinnet på")
+        self.note.setPlaceholderText("Hvad venter du på? Fx: svar fra KOMBIT-programlederen")
+        self.error = MessageLabel()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(TEXT_DEBOUNCE_MS)
+        self.pending = False
+        col = QVBoxLayout(self)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(self.check)
+        col.addWidget(self.note)
+        col.addWidget(self.error)
+        self.check.toggled.connect(self._save)
+        self.note.textEdited.connect(self._typed)
+        self.note.editingFinished.connect(self.flush)
+        self.timer.timeout.connect(self.flush)
+
+    def _typed(self) -> None:
+        self.pending = True
+        self.timer.start()
+
+    def _save(self) -> None:
+        from rolleudpeger.domain.validation import ValidationError  # noqa: PLC0415
+        from rolleudpeger.store.repository import StoreError  # noqa: PLC0415
+
+        self.timer.stop()
+        try:
+            self.ctx.editor.set_waiting(self.step.key, self.check.isChecked(), self.note.text())
+        except (ValidationError, StoreError) as e:
+            self.error.show_message(str(e))
+            return
+        self.pending = False
+        self.error.show_message(None)
+        self.refresh()
+
+    def flush(self) -> None:
+        if self.pending and self.check.isChecked():
+            self._save()
+
+    def refresh(self) -> None:
+        waiting = self.ctx.editor.case.waiting.get(self.step.key)
+        self.check.blockSignals(True)
+        self.check.setChecked(waiting is not None)
+        self.check.blockSignals(False)
+        self.note.setEnabled(waiting is not None)
+        if waiting is not None:
+            self.check.setText(f"Afventer – siden {format_time(waiting.since)}")
+            if not self.pending and not self.note.hasFocus():
+                self.note.setText(waiting.note)
+        else:
+            self.check.setText("Afventer – trinnet venter på andre")
+            if not self.pending:
+                self.note.setText("")
+
+
+class StepPage(QScrollArea):
+    """The page of one step; objectName `page_<key>` (DESIGN contract)."""
+
+    def __init__(self, step: StepDef, ctx: PageContext, total_steps: int) -> None:
+        super().__init__()
+        self.step, self.ctx = step, ctx
+        self.setObjectName(f"page_{step.key}")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        col = QVBoxLayout(content)
+        col.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        col.setSpacing(SPACING)
+
+        heading = step.title if step.index == 0 else f"Trin {step.index} af {total_steps}: {step.title}"
+        title = _wrapping_label(f"<h2 style='margin:0'>{escape(heading)}</h2>", rich=True)
+        col.addWidget(title)
+        self.state = _wrapping_label("")
+        self.state.setObjectName("step_state")
+        col.addWidget(self.state)
+        for paragraph in step.guidance.split("\n\n"):
+            col.addWidget(_wrapping_label(paragraph.strip()))
+        if step.index == 0:
+            col.addWidget(self._task_facts())
+        if step.links:
+            links = "<br>".join(
+                f"<a href='{escape(link.url, quote=True)}'>{escape(link.label)}</a>" for link in step.links
+            )
+            link_label = _wrapping_label(links, rich=True)
+            link_label.setObjectName("links")
+            link_label.setOpenExternalLinks(True)
+            link_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            link_label.setAccessibleName("Links")
+            col.addWidget(link_label)
+        col.addSpacing(SECTION_SPACING // 2)
+
+        self.bindings: list[FieldBinding] = []
+        form: QFormLayout | None = None
+        group_name: str | None = None
+        for fdef in step.fields:
+            if fdef.group != group_name or form is None:
+                group_name = fdef.group
+                form = _form()
+                if fdef.group:
+                    box = QGroupBox(fdef.group)
+                    box.setLayout(form)
+                    col.addWidget(box)
+                else:
+                    col.addLayout(form)
+            composite = COMPOSITE.get(fdef.kind)
+            binding = composite(fdef, ctx) if composite else make_binding(fdef, ctx)
+            if binding is None:
+                continue
+            binding.add_to(form)
+            self.bindings.append(binding)
+
+        self.same_person = MessageLabel()
+        if step.key == "appoint":
+            col.addWidget(self.same_person)
+        self.waiting: WaitingBox | None = None
+        if step.index != 0:
+            col.addSpacing(SECTION_SPACING // 2)
+            self.waiting = WaitingBox(step, ctx)
+            col.addWidget(self.waiting)
+        col.addStretch(1)
+        self.setWidget(content)
+
+    def _task_facts(self) -> QWidget:
+        task = self.ctx.editor.task
+        overview = "".join(
+            f"<li>{escape(s.title)}</li>" for s in task.method_steps
+        )
+        html = (
+            f"<p><b>{escape(task.title)}</b><br>"
+            f"{escape(task.phase)} · {escape(task.theme)} · Prioritet: {escape(task.priority)}</p>"
+            f"<p><b>Mål:</b> {escape(task.goal)}</p>"
+            f"<p><b>Resultat:</b> {escape(task.result)}</p>"
+            f"<p><b>Anbefalet udfører:</b> {escape(task.recommended_performer)}<br>"
+            f"<b>Involverede parter:</b> {escape(', '.join(task.involved_parties))}</p>"
+            f"<p><b>Trinene:</b></p><ol style='margin-top:0'>{overview}</ol>"
+        )
+        label = _wrapping_label(html, rich=True)
+        label.setObjectName("task_facts")
+        return label
+
+    def refresh(self) -> None:
+        task, case = self.ctx.editor.task, self.ctx.editor.case
+        state = step_state(task, case, self.step)
+        missing = step_missing(task, case, self.step)
+        text = f"{STATE_SYMBOL[state]} Status: {state.value}"
+        if state is StepState.DONE:
+            text += "."
+        elif missing:
+            text += ". Det mangler: " + "; ".join(missing) + "."
+        self.state.setText(text)
+        for b in self.bindings:
+            b.refresh()
+        if self.waiting is not None:
+            self.waiting.refresh()
+        if self.step.key == "appoint":
+            from rolleudpeger.domain.case import same_person_warning  # noqa: PLC0415
+
+            self.same_person.show_message(same_person_warning(case))
+
+    def flush(self) -> None:
+        for b in self.bindings:
+            b.flush()
+        if self.waiting is not None:
+            self.waiting.flush()
+
+    def flush_on_close(self) -> None:
+        for b in self.bindings:
+            b.flush_on_close()
+        if self.waiting is not None:
+            self.waiting.flush()

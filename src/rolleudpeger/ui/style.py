@@ -1,0 +1,69 @@
+"""Spacing, sizes and the step-state icons, in one place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QApplication
+
+from rolleudpeger.domain.case import StepState
+
+MARGIN = 16
+SPACING = 10
+SECTION_SPACING = 18
+STEP_LIST_WIDTH = 270
+ICON_SIZE = 20
+DEFAULT_WINDOW = (1024, 700)
+TEXT_DEBOUNCE_MS = 400  # a pause in typing this long saves the field
+
+ERROR_STYLE = "color: palette(text); background: rgba(200, 30, 30, 0.12); padding: 4px;"
+WARNING_STYLE = "color: palette(text); background: rgba(220, 150, 0, 0.18); padding: 4px;"
+HINT_STYLE = "color: palette(placeholder-text);"
+
+# States are told by shape and text, never by colour alone.
+STATE_SYMBOL = {
+    StepState.NOT_STARTED: "○",
+    StepState.IN_PROGRESS: "◐",
+    StepState.WAITING: "⏸",
+    StepState.DONE: "✔",
+}
+
+
+def state_icon(state: StepState) -> QIcon:
+    """A small drawn icon per state: empty ring, half disc, pause bars, tick in a disc."""
+    ratio = QApplication.instance().devicePixelRatio() if QApplication.instance() else 1.0  # type: ignore[attr-defined]
+    size = ICON_SIZE
+    pixmap = QPixmap(int(size * ratio), int(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    palette = QApplication.palette()
+    ink = palette.color(QPalette.ColorRole.Text)
+    accent = QColor(30, 130, 60) if state is StepState.DONE else palette.color(QPalette.ColorRole.Highlight)
+    p = QPainter(pixmap)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    ring = QRectF(2.5, 2.5, size - 5, size - 5)
+    p.setPen(QPen(ink, 1.6))
+    match state:
+        case StepState.NOT_STARTED:
+            p.drawEllipse(ring)
+        case StepState.IN_PROGRESS:
+            p.drawEllipse(ring)
+            half = QPainterPath()
+            half.moveTo(ring.center())
+            half.arcTo(ring, 90, 180)
+            half.closeSubpath()
+            p.fillPath(half, ink)
+        case StepState.WAITING:
+            p.drawEllipse(ring)
+            p.setPen(QPen(ink, 2.2))
+            c = ring.center()
+            p.drawLine(QPointF(c.x() - 2.5, c.y() - 4), QPointF(c.x() - 2.5, c.y() + 4))
+            p.drawLine(QPointF(c.x() + 2.5, c.y() - 4), QPointF(c.x() + 2.5, c.y() + 4))
+        case StepState.DONE:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(accent)
+            p.drawEllipse(ring)
+            p.setPen(QPen(QColor("white"), 2.2))
+            p.drawPolyline([QPointF(6, 10.5), QPointF(9, 13.5), QPointF(14.5, 7)])
+    p.end()
+    return QIcon(pixmap)

@@ -1,0 +1,143 @@
+"""Step 8: what is still missing (each item opens its step) and a review of everything."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from rolleudpeger.domain.case import (
+    KlikStatus,
+    is_step_done,
+    mail_state,
+    step_missing,
+)
+from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldDef, FieldKind
+from rolleudpeger.domain.validation import display_value
+from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext, format_time, hint_label
+
+
+class MissingBinding(FieldBinding):
+    """One button per missing item of steps 1–7; a click opens that step."""
+
+    def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
+        super().__init__(fdef, ctx)
+        self.box = QWidget()
+        self.box.setObjectName("missing")
+        self.col = QVBoxLayout(self.box)
+        self.col.setContentsMargins(0, 0, 0, 0)
+        self.col.setSpacing(4)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.col.addWidget(self.title)
+        self.buttons: list[QPushButton] = []
+
+    def add_to(self, form: QFormLayout) -> None:
+        form.addRow(self.box)
+
+    def refresh(self) -> None:
+        task, case = self.editor.task, self.editor.case
+        holder = task.step_of_field(self.fdef.key).key
+        items = [
+            (s, m)
+            for s in task.method_steps
+            if s.key != holder
+            for m in step_missing(task, case, s)
+        ]
+        for b in self.buttons:
+            b.deleteLater()
+        self.buttons = []
+        if not items:
+            if case.klik_status is KlikStatus.COMPLETED:
+                self.title.setText("✔ Opgaven er fuldført.")
+            else:
+                self.title.setText(
+                    "✔ Trin 1–7 er færdige. Sæt status til »Fuldført« i KLIK, og markér det herunder."
+                )
+            return
+        self.title.setText(f"<b>{self.fdef.label} ({len(items)}):</b> klik for at gå til trinnet.")
+        for step, text in items:
+            b = QPushButton(f"Trin {step.index} · {step.title}: {text}")
+            b.setAccessibleName(f"Gå til trin {step.index}: {text}")
+            b.setStyleSheet("text-align: left; padding: 3px 8px;")
+            b.setCursor(Qt.CursorShape.PointingHandCursor)
+            b.clicked.connect(lambda _=False, key=step.key: self.ctx.go_to_step(key))
+            self.col.addWidget(b)
+            self.buttons.append(b)
+
+
+class ReviewBinding(FieldBinding):
+    """Everything recorded, step by step, as read-only text (user text is escaped)."""
+
+    def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
+        super().__init__(fdef, ctx)
+        self.label = QLabel()
+        self.label.setObjectName("review")
+        self.label.setAccessibleName(fdef.label)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+
+    def add_to(self, form: QFormLayout) -> None:
+        form.addRow(hint_label(f"<b>{self.fdef.label}</b>"))
+        form.addRow(self.label)
+
+    def refresh(self) -> None:
+        self.label.setText(review_html(self))
+
+
+def _value_text(ctx_binding: FieldBinding, f: FieldDef) -> str | None:
+    case = ctx_binding.editor.case
+    task = ctx_binding.editor.task
+    value = case.value(f.key)
+    if f.kind is FieldKind.CHECK:
+        return f"ja, {format_time(case.changed_at(f.key))}" if value else "nej"
+    if f.kind is FieldKind.MUNICIPALITY:
+        m = task.municipality(value)
+        return m.label if m else ""
+    if f.kind is FieldKind.KLIK_STATUS:
+        at = case.status_reached_at(KlikStatus(f.status))
+        return f"ja, {format_time(at)}" if at else "nej"
+    if f.kind in VALUE_KINDS:
+        return display_value(f.kind, value)
+    return None
+
+
+def review_html(b: FieldBinding) -> str:
+    task, case = b.editor.task, b.editor.case
+    parts = []
+    for step in task.steps:
+        state = "færdig" if is_step_done(task, case, step) else "ikke færdig"
+        heading = step.title if step.index == 0 else f"Trin {step.index}. {step.title}"
+        parts.append(f"<h4 style='margin-bottom:2px'>{escape(heading)} – {state}</h4><table>")
+        for f in step.fields:
+            text = _value_text(b, f)
+            if text is None:
+                continue
+            label = f"{f.group} – {f.label}" if f.group else f.label
+            parts.append(
+                f"<tr><td style='padding-right:12px'>{escape(label)}</td>"
+                f"<td>{escape(text) or '–'}</td></tr>"
+            )
+            if f.kind is FieldKind.NOTES and text:
+                parts[-1] = parts[-1].replace(escape(text), escape(text).replace("\n", "<br>"))
+        if step.key in case.waiting:
+            parts.append(f"<tr><td>Afventer</td><td>{escape(case.waiting[step.key].note) or '–'}</td></tr>")
+        parts.append("</table>")
+        if any(f.kind is FieldKind.QUESTIONS for f in step.fields):
+            for q in case.questions:
+                answer = escape(q.answer) if q.answer else "<i>ikke besvaret</i>"
+                parts.append(
+                    f"<p>Spørgsmål ({format_time(q.asked_at)}): {escape(q.text)}<br>Svar: {answer}</p>"
+                )
+        if any(f.kind is FieldKind.MAIL for f in step.fields):
+            sent = mail_state(task, case).sent
+            if sent:
+                parts.append(
+                    f"<p>Sendt {format_time(sent.sent_at)} til {escape(sent.mail.to)}:</p>"
+                    f"<pre>{escape(sent.mail.body)}</pre>"
+                )
+    return "".join(parts)

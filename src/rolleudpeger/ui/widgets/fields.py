@@ -1,0 +1,440 @@
+"""Field bindings: each makes the input widget for one field of the task definition and keeps
+it and the case in step. Check boxes and choices save at once; text saves after a pause in
+typing, when the field is left, and when the window closes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rolleudpeger.domain.case import KlikStatus, RuleError, status_missing
+from rolleudpeger.domain.taskdef import FieldDef, FieldKind
+from rolleudpeger.domain.validation import MAX_NAME, ValidationError, display_value
+from rolleudpeger.editing import CaseEditor
+from rolleudpeger.store.repository import StoreError
+from rolleudpeger.ui import dialogs
+from rolleudpeger.ui.style import ERROR_STYLE, HINT_STYLE, TEXT_DEBOUNCE_MS
+
+
+def format_time(at: datetime | None) -> str:
+    """`27.11.2026 kl. 13.05` in local time."""
+    return "" if at is None else at.astimezone().strftime("%d.%m.%Y kl. %H.%M")
+
+
+@dataclass
+class PageContext:
+    """What a page's fields need from the window."""
+
+    editor: CaseEditor
+    flush_all: Callable[[], None]
+    go_to_step: Callable[[str], None]
+    report_save_error: Callable[[str], None]
+
+
+class MessageLabel(QLabel):
+    """A message under a field; hidden when empty. Starts with a sign, so not colour alone."""
+
+    def __init__(self, style: str = ERROR_STYLE, sign: str = "⚠ ") -> None:
+        super().__init__()
+        self._sign = sign
+        self.setWordWrap(True)
+        self.setStyleSheet(style)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_message(self, text: str | None) -> None:
+        self.setText(f"{self._sign}{text}" if text else "")
+        self.setVisible(bool(text))
+
+
+def hint_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(HINT_STYLE)
+    return label
+
+
+class FieldBinding(QObject):
+    """Base: one field on a page."""
+
+    def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
+        super().__init__()
+        self.fdef = fdef
+        self.ctx = ctx
+        self.error = MessageLabel()
+
+    @property
+    def editor(self) -> CaseEditor:
+        return self.ctx.editor
+
+    def add_to(self, form: QFormLayout) -> None:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Show what the case holds (never over text the user is typing)."""
+
+    def flush(self) -> None:
+        """Save anything typed and not yet saved."""
+
+    def flush_on_close(self) -> None:
+        """Save everything before the window closes."""
+        self.flush()
+
+    def _save(self, action: Callable[[], object]) -> bool:
+        """Run a save; show why it failed at the field. True when it was saved."""
+        try:
+            action()
+        except (ValidationError, RuleError) as e:
+            self.error.show_message(str(e))
+            return False
+        except StoreError as e:
+            self.error.show_message(f"{e} Det, du skrev, står stadig i feltet. Prøv igen.")
+            self.ctx.report_save_error(str(e))
+            return False
+        return True
+
+
+def _label(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    label.setWordWrap(True)
+    return label
+
+
+class TextBinding(FieldBinding):
+    """Names, short texts, e-mail, phone (QLineEdit) and notes (QPlainTextEdit)."""
+
+    def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
+        super().__init__(fdef, ctx)
+        self.multiline = fdef.kind is FieldKind.NOTES
+        self.widget: QLineEdit | QPlainTextEdit
+        if self.multiline:
+            edit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)
+            edit.setPlaceholderText(fdef.placeholder)
+            edit.setMinimumHeight(90)
+            edit.textChanged.connect(self._typed)
+            edit.installEventFilter(self)
+            self.widget = edit
+        else:
+            line = QLineEdit()
+            line.setMaxLength(MAX_NAME)
+            line.setPlaceholderText(fdef.placeholder)
+            line.textEdited.connect(self._typed)
+            line.editingFinished.connect(self._left)
+            self.widget = line
+        self.widget.setObjectName(fdef.key)
+        self.widget.setAccessibleName(fdef.label)
+        self.pending = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(TEXT_DEBOUNCE_MS)
+        self.timer.timeout.connect(lambda: self._commit(show_error=self.error.isVisible()))
+
+    def eventFilter(self, obj: QObject, event: object) -> bool:  # noqa: N802 - Qt's name
+        from PySide6.QtCore import QEvent  # noqa: PLC0415
+
+        if obj is self.widget and getattr(event, "type", lambda: None)() == QEvent.Type.FocusOut:
+            self._left()
+        return False
+
+    def text(self) -> str:
+        w = self.widget
+        return w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()
+
+    def set_text(self, text: str) -> None:
+        w = self.widget
+        w.blockSignals(True)
+        if isinstance(w, QPlainTextEdit):
+            w.setPlainText(text)
+        else:
+            w.setText(text)
+            w.setCursorPosition(0)
+        w.blockSignals(False)
+
+    def add_to(self, form: QFormLayout) -> None:
+        form.addRow(_label(self.fdef.label, self.widget), self.widget)
+        form.addRow("", self.error)
+
+    def _typed(self) -> None:
+        self.pending = True
+        self.timer.start()
+
+    def _left(self) -> None:
+        self._commit(show_error=True)
+        if not self.pending:
+            self.refresh(force=True)
+
+    def _commit(self, *, show_error: bool) -> None:
+        self.timer.stop()
+        if not self.pending:
+            return
+        text = self.text()
+        try:
+            message = self.editor.set_text(self.fdef.key, text)
+        except ValidationError as e:
+            # Refused: the text stays in the field (pending), so nothing is silently replaced.
+            self._show(str(e))
+            return
+        except StoreError as e:
+            self._show(f"{e} Det, du skrev, står stadig i feltet. Prøv igen.")
+            self.ctx.report_save_error(str(e))
+            return
+        self.pending = False
+        if show_error or not message:
+            self._show(message)
+
+    def _show(self, message: str | None) -> None:
+        self.error.show_message(message)
+        self.widget.setAccessibleDescription(message or "")
+
+    def flush(self) -> None:
+        self._commit(show_error=True)
+
+    def refresh(self, force: bool = False) -> None:
+        if self.pending or (self.widget.hasFocus() and not force):
+            return
+        shown = display_value(self.fdef.kind, self.editor.case.value(self.fdef.key))
+        if shown != self.text():
+            self.set_text(shown)
+
+
+class CheckBinding(FieldBinding):
+    """A check box that records when it was checked."""
+
+    def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
+        super().__init__(fdef, ctx)
+        self.widget = QCheckBox(fdef.label)
+        self.widget.setObjectName(fdef.key)
+        self.widget.setAccessibleName(fdef.label)
+        self.time = hint_label()
+        self.widget.toggled.connect(self._toggled)
+
+    def add_to(self, form: QFormLayout) -> None:
+        box = QWidget()
+        row = QVBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self.widget)
+        row.addWidget(self.time)
+        row.addWidget(self.error)
+        form.addRow(box)
+
+    def _toggled(self, checked: bool) -> None:
+        if self._save(lambda: self.editor.set_check(self.fdef.key, checked)):
+            self.error.show_message(None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        case = self.editor.case
+        checked = case.is_checked(self.fdef.key)
+        self.widget.blockSignals(True)
+        self.widget.setChecked(checked)
+        self.widget.blockSignals(False)
+        self.time.setText(f"Markeret {format_time(case.changed_at(self.fdef.key))}" if checked else "")
+        self.time.setVisible(checked)
+
+
+class MunicipalityBinding(FieldBinding):
+    """All 98 municipalities as `751 Aarhus`; type part of the name or the code to find one."""
+
+    def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
+        super().__init__(fdef, ctx)
+        combo = QComboBox()
+        combo.setObjectName(fdef.key)
+        combo.setAccessibleName(fdef.label)
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.setMaxVisibleItems(15)
+        for m in self.editor.task.municipalities:
+            combo.addItem(m.label, m.code)
+        completer = QCompleter(combo.model(), combo)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        combo.setCompleter(completer)
+        line = combo.lineEdit()
+        assert line is not None
+        line.setPlaceholderText("Skriv kommunens navn eller nummer")
+        combo.setCurrentIndex(-1)
+        self.widget = combo
+        combo.currentIndexChanged.connect(self._chosen)
+        line.editingFinished.connect(self._left)
+
+    def add_to(self, form: QFormLayout) -> None:
+        form.addRow(_label(self.fdef.label, self.widget), self.widget)
+        form.addRow("", self.error)
+
+    def _match(self, text: str) -> int:
+        wanted = text.strip().casefold()
+        if not wanted:
+            return -1
+        for i, m in enumerate(self.editor.task.municipalities):
+            if wanted in (m.label.casefold(), m.code, m.name.casefold()):
+                return i
+        return -1
+
+    def _chosen(self, index: int) -> None:
+        if index < 0:
+            return
+        code = self.widget.itemData(index)
+        if self._save(lambda: self.editor.set_municipality(code)):
+            self.error.show_message(None)
+
+    def _left(self) -> None:
+        text = self.widget.currentText()
+        index = self._match(text)
+        if index >= 0:
+            if index != self.widget.currentIndex():
+                self.widget.setCurrentIndex(index)
+            else:
+                self._chosen(index)
+            return
+        if text.strip():
+            self.error.show_message("Vælg en kommune fra listen. Skriv fx »Aarhus« eller »751«.")
+        else:
+            self.refresh()
+
+    def refresh(self) -> None:
+        code = self.editor.case.value(self.fdef.key)
+        index = self.widget.findData(code) if code else -1
+        if self.widget.lineEdit() is not None and self.widget.lineEdit().hasFocus():  # type: ignore[union-attr]
+            return
+        self.widget.blockSignals(True)
+        self.widget.setCurrentIndex(index)
+        if index < 0:
+            self.widget.setEditText("")
+        self.widget.blockSignals(False)
+
+
+class KlikStatusBinding(FieldBinding):
+    """A check box that sets the KLIK status; the rules decide when it may, and a reason is
+    needed to take it back."""
+
+    def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
+        super().__init__(fdef, ctx)
+        self.status = KlikStatus(fdef.status)
+        self.widget = QCheckBox(fdef.label)
+        self.widget.setObjectName(fdef.key)
+        self.widget.setAccessibleName(fdef.label)
+        self.time = hint_label()
+        self.hint = hint_label()
+        self.widget.toggled.connect(self._toggled)
+
+    def add_to(self, form: QFormLayout) -> None:
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(2)
+        col.addWidget(self.widget)
+        col.addWidget(self.time)
+        col.addWidget(self.hint)
+        col.addWidget(self.error)
+        form.addRow(box)
+
+    def _toggled(self, checked: bool) -> None:
+        self.ctx.flush_all()  # the rules must see every name typed so far
+        if checked:
+            ok = self._save(lambda: self.editor.set_klik_status(self.status))
+        else:
+            previous = list(KlikStatus)[self.status.rank - 1]
+            ok = False
+            if self.editor.case.klik_status.rank > self.status.rank:
+                self.error.show_message("Fjern først markeringen »Fuldført« (trin 8).")
+            else:
+                reason = dialogs.ask_text(
+                    self.widget,
+                    "Tag status tilbage",
+                    f"Hvorfor er status ikke længere »{self.status.value}«?",
+                )
+                if reason is None:
+                    pass
+                elif not reason.strip():
+                    self.error.show_message("Skriv en begrundelse for at tage status tilbage.")
+                else:
+                    ok = self._save(lambda: self.editor.set_klik_status(previous, reason))
+        if ok:
+            self.error.show_message(None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        case = self.editor.case
+        reached = case.klik_status.rank >= self.status.rank
+        self.widget.blockSignals(True)
+        self.widget.setChecked(reached)
+        self.widget.blockSignals(False)
+        at = case.status_reached_at(self.status)
+        self.time.setText(f"Sat {format_time(at)}" if reached and at else "")
+        self.time.setVisible(bool(self.time.text()))
+        missing = [] if reached else status_missing(self.editor.task, case, self.status)
+        if missing:
+            self.hint.setText("Før du kan markere dette, mangler: " + "; ".join(missing) + ".")
+        else:
+            self.hint.setText("")
+        self.hint.setVisible(bool(missing))
+
+
+class OwnerFromDirectorBinding(FieldBinding):
+    """A button that makes the library director (step 5) the project owner."""
+
+    def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
+        super().__init__(fdef, ctx)
+        self.widget = QPushButton(fdef.label)
+        self.widget.setObjectName(fdef.key)
+        self.widget.setAccessibleName(fdef.label)
+        self.hint = hint_label()
+        self.widget.clicked.connect(self._clicked)
+
+    def add_to(self, form: QFormLayout) -> None:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.widget)
+        row.addWidget(self.hint, 1)
+        form.addRow(box)
+        form.addRow("", self.error)
+
+    def _clicked(self) -> None:
+        self.ctx.flush_all()
+        filled: list[bool] = []
+        if self._save(lambda: filled.append(self.editor.fill_owner_from_director())):
+            if filled and not filled[0]:
+                self.error.show_message("Skriv først bibliotekschefens navn i trin 5.")
+            else:
+                self.error.show_message(None)
+
+    def refresh(self) -> None:
+        director = self.editor.case.value("library_director_name")
+        self.hint.setText(f"Bibliotekschef: {director}" if director else "Bibliotekschefen skrives i trin 5.")
+
+
+def make_binding(fdef: FieldDef, ctx: PageContext) -> FieldBinding | None:
+    """The binding for simple field kinds; composite kinds are built by the page."""
+    match fdef.kind:
+        case FieldKind.NAME | FieldKind.TEXT | FieldKind.EMAIL | FieldKind.PHONE | FieldKind.NOTES:
+            return TextBinding(fdef, ctx)
+        case FieldKind.CHECK:
+            return CheckBinding(fdef, ctx)
+        case FieldKind.MUNICIPALITY:
+            return MunicipalityBinding(fdef, ctx)
+        case FieldKind.KLIK_STATUS:
+            return KlikStatusBinding(fdef, ctx)
+        case FieldKind.OWNER_FROM_DIRECTOR:
+            return OwnerFromDirectorBinding(fdef, ctx)
+    return None

@@ -1,0 +1,191 @@
+"""Step 7: the mail to KOMBIT — preview, open, copy, save as draft, and record it as sent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rolleudpeger.domain.case import mail_state
+from rolleudpeger.domain.mail import as_eml, mailto_url
+from rolleudpeger.domain.taskdef import FieldDef
+from rolleudpeger.ui import dialogs
+from rolleudpeger.ui.style import WARNING_STYLE
+from rolleudpeger.ui.widgets.fields import (
+    FieldBinding,
+    MessageLabel,
+    PageContext,
+    format_time,
+    hint_label,
+)
+
+
+def _button(text: str, name: str) -> QPushButton:
+    b = QPushButton(text)
+    b.setObjectName(name)
+    b.setAccessibleName(text.replace("&", "").rstrip("…"))
+    return b
+
+
+class MailBinding(FieldBinding):
+    """The mail is built from the project leader only (see domain.mail)."""
+
+    def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
+        super().__init__(fdef, ctx)
+        self.box = QWidget()
+        self.preview = QPlainTextEdit()
+        self.preview.setObjectName("mail_preview")
+        self.preview.setAccessibleName("Mailen, som den sendes")
+        self.preview.setReadOnly(True)
+        self.preview.setTabChangesFocus(True)
+        self.preview.setMinimumHeight(230)
+        self.open = _button("Åbn i mailprogram", "mail_open")
+        self.copy = _button("Kopiér mail", "mail_copy")
+        self.save = _button("Gem som kladde (.eml)…", "mail_save_eml")
+        self.sent = QCheckBox("Mailen er sendt til bibsys@kombit.dk")
+        self.sent.setObjectName("mail_sent")
+        self.sent.setAccessibleName("Mailen er sendt til bibsys@kombit.dk")
+        self.resend = _button("Markér den opdaterede mail som sendt", "mail_resend")
+        self.problems = hint_label()
+        self.sent_time = hint_label()
+        self.outdated = MessageLabel(WARNING_STYLE)
+        self.done = hint_label()
+
+        self.open.clicked.connect(self._open)
+        self.copy.clicked.connect(self._copy)
+        self.save.clicked.connect(self._save_eml)
+        self.sent.toggled.connect(self._sent_toggled)
+        self.resend.clicked.connect(self._mark_sent)
+
+        col = QVBoxLayout(self.box)
+        col.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(f"<b>{fdef.label}</b>")
+        label.setBuddy(self.preview)
+        col.addWidget(label)
+        col.addWidget(self.problems)
+        col.addWidget(self.preview)
+        buttons = QHBoxLayout()
+        for b in (self.open, self.copy, self.save):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        col.addLayout(buttons)
+        col.addWidget(self.sent)
+        col.addWidget(self.sent_time)
+        col.addWidget(self.outdated)
+        row = QHBoxLayout()
+        row.addWidget(self.resend)
+        row.addStretch(1)
+        col.addLayout(row)
+        col.addWidget(self.error)
+        col.addWidget(self.done)
+
+    def add_to(self, form: QFormLayout) -> None:
+        form.addRow(self.box)
+
+    def _current(self):  # type: ignore[no-untyped-def]
+        self.ctx.flush_all()
+        return mail_state(self.editor.task, self.editor.case).current
+
+    def _open(self) -> None:
+        mail = self._current()
+        if mail is None:
+            return
+        if not QDesktopServices.openUrl(QUrl.fromEncoded(mailto_url(mail).encode("ascii"))):
+            self.error.show_message(
+                "Dit mailprogram kunne ikke åbnes. Brug »Kopiér mail«, og indsæt i en ny mail."
+            )
+        else:
+            self.error.show_message(None)
+
+    def _copy(self) -> None:
+        mail = self._current()
+        if mail is None:
+            return
+        QGuiApplication.clipboard().setText(mail.as_text)
+        self.done.setText("Mailen er kopieret. Indsæt den i en ny mail til bibsys@kombit.dk.")
+
+    def _save_eml(self) -> None:
+        mail = self._current()
+        if mail is None:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = dialogs.save_file_name(
+            self.box,
+            "Gem mailen som kladde",
+            str(Path(folder) / "Mail til KOMBIT.eml"),
+            "Mailkladde (*.eml)",
+        )
+        if not name:
+            return
+        try:
+            Path(name).write_bytes(as_eml(mail))
+        except OSError as e:
+            self.error.show_message(f"Kunne ikke gemme {name}: {e.strerror}.")
+            return
+        self.error.show_message(None)
+        self.done.setText(f"Gemt som {name}. Åbn filen, og send mailen.")
+
+    def _mark_sent(self) -> None:
+        self.ctx.flush_all()
+        if self._save(self.editor.mark_mail_sent):
+            self.error.show_message(None)
+        self.refresh()
+
+    def _sent_toggled(self, checked: bool) -> None:
+        if checked:
+            self._mark_sent()
+            return
+        if dialogs.confirm(
+            self.box,
+            "Fortryd »sendt«",
+            "Er mailen alligevel ikke sendt? Markeringen fjernes, men den gemte tekst og "
+            "tidspunktet bliver stående i loggen.",
+        ):
+            self._save(self.editor.withdraw_mail)
+        self.refresh()
+
+    def refresh(self) -> None:
+        state = mail_state(self.editor.task, self.editor.case)
+        mail = state.current
+        if mail is not None:
+            text = mail.as_text
+        elif state.sent is not None:
+            text = state.sent.mail.as_text
+        else:
+            text = ""
+        if self.preview.toPlainText() != text:
+            self.preview.setPlainText(text)
+        ready = mail is not None
+        for b in (self.open, self.copy, self.save):
+            b.setEnabled(ready)
+        if state.problems:
+            self.problems.setText(
+                "Mailen kan laves, når du har udfyldt: " + ", ".join(state.problems) + "."
+            )
+        else:
+            self.problems.setText("Sådan ser mailen ud. Den indeholder kun projektlederen.")
+        self.sent.blockSignals(True)
+        self.sent.setChecked(state.sent is not None)
+        self.sent.setEnabled(ready or state.sent is not None)
+        self.sent.blockSignals(False)
+        self.sent_time.setText(f"Sendt {format_time(state.sent.sent_at)}" if state.sent else "")
+        self.sent_time.setVisible(state.sent is not None)
+        if state.outdated:
+            self.outdated.show_message(
+                "KOMBIT har gamle oplysninger: projektlederens oplysninger er ændret, efter "
+                "mailen blev sendt. Send den opdaterede mail ovenfor, og markér den som sendt."
+            )
+        else:
+            self.outdated.show_message(None)
+        self.resend.setVisible(state.outdated)

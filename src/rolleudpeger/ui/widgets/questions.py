@@ -1,0 +1,142 @@
+"""The questions log of step 3: what was asked of KOMBIT in KLIK, and the answers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rolleudpeger.domain.taskdef import FieldDef
+from rolleudpeger.ui import dialogs
+from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext, format_time, hint_label
+
+COLUMNS = ("Spørgsmål", "Stillet", "Svar fra KOMBIT", "Besvaret")
+ANSWER_COLUMN = 2
+
+
+class QuestionsBinding(FieldBinding):
+    """`question_text` + `add_question` add a question; answers are typed in the table."""
+
+    def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
+        super().__init__(fdef, ctx)
+        self.box = QWidget()
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("question_text")
+        self.text.setAccessibleName("Nyt spørgsmål til KOMBIT")
+        self.text.setPlaceholderText("Skriv spørgsmålet, som du stiller i KLIK")
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(70)
+        self.add = QPushButton("Tilføj spørgsmål")
+        self.add.setObjectName("add_question")
+        self.add.setAccessibleName("Tilføj spørgsmål")
+        self.add.clicked.connect(self._add)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("questions")
+        self.table.setAccessibleName(fdef.label)
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setWordWrap(True)
+        self.table.setMinimumHeight(150)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemChanged.connect(self._edited)
+        self.delete = QPushButton("Slet valgt spørgsmål")
+        self.delete.setObjectName("delete_question")
+        self.delete.setAccessibleName("Slet valgt spørgsmål")
+        self.delete.clicked.connect(self._delete)
+
+        col = QVBoxLayout(self.box)
+        col.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(f"<b>{fdef.label}</b>")
+        col.addWidget(title)
+        ask_label = QLabel("Nyt spørgsmål:")
+        ask_label.setBuddy(self.text)
+        col.addWidget(ask_label)
+        col.addWidget(self.text)
+        row = QHBoxLayout()
+        row.addWidget(self.add)
+        row.addStretch(1)
+        col.addLayout(row)
+        col.addWidget(self.error)
+        col.addWidget(self.table)
+        col.addWidget(
+            hint_label("Skriv KOMBITs svar i kolonnen »Svar fra KOMBIT« (dobbeltklik eller F2).")
+        )
+        row2 = QHBoxLayout()
+        row2.addWidget(self.delete)
+        row2.addStretch(1)
+        col.addLayout(row2)
+
+    def add_to(self, form: QFormLayout) -> None:
+        form.addRow(self.box)
+
+    def _add(self) -> None:
+        if self._save(lambda: self.editor.add_question(self.text.toPlainText())):
+            self.text.clear()
+            self.error.show_message(None)
+
+    def _edited(self, item: QTableWidgetItem) -> None:
+        if item.column() != ANSWER_COLUMN:
+            return
+        question_id = item.data(Qt.ItemDataRole.UserRole)
+        if self._save(lambda: self.editor.answer_question(question_id, item.text())):
+            self.error.show_message(None)
+        self.refresh()
+
+    def _delete(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            self.error.show_message("Vælg først det spørgsmål, du vil slette.")
+            return
+        item = self.table.item(row, ANSWER_COLUMN)
+        question_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        question = next((q for q in self.editor.case.questions if q.id == question_id), None)
+        if question is None:
+            return
+        if dialogs.confirm(self.box, "Slet spørgsmål", f"Slet spørgsmålet »{question.text[:80]}«?"):
+            self._save(lambda: self.editor.delete_question(question.id))
+
+    def refresh(self) -> None:
+        questions = self.editor.case.questions
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(questions))
+        for r, q in enumerate(questions):
+            cells = (q.text, format_time(q.asked_at), q.answer, format_time(q.answered_at))
+            for c, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, q.id)
+                flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                if c == ANSWER_COLUMN:
+                    flags |= Qt.ItemFlag.ItemIsEditable
+                    item.setToolTip("Dobbeltklik for at skrive KOMBITs svar")
+                item.setFlags(flags)
+                self.table.setItem(r, c, item)
+        self.table.resizeRowsToContents()
+        self.table.blockSignals(False)
+        self.delete.setEnabled(bool(questions))
+
+    def flush_on_close(self) -> None:
+        # A question typed but not added is not lost when the window closes.
+        if self.text.toPlainText().strip():
+            self._add()
