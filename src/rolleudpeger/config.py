@@ -25,7 +25,3 @@ def resolve_data_dir(cli_value: str | None) -> Path:
         return Path(env).expanduser()
     return default_data_dir()
 
-
-def ensure_data_dir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    return path

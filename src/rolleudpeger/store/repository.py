@@ -107,7 +107,10 @@ class Store:
 
     @classmethod
     def open(cls, data_dir: Path) -> Store:
-        """Open (and create or upgrade) the database in a data folder."""
+        """Open (and create or upgrade) the database in a data folder, creating the folder.
+
+        Raises OSError when the folder cannot be created."""
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         path = data_dir / DB_FILE
         engine = make_engine(path)
         try:

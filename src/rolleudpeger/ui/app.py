@@ -9,7 +9,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from rolleudpeger import APP_NAME, __version__
-from rolleudpeger.config import ensure_data_dir, resolve_data_dir
+from rolleudpeger.config import resolve_data_dir
 from rolleudpeger.domain.taskdef import TaskDefinitionError
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.resources import load_task
@@ -58,7 +58,6 @@ def run(data_dir_arg: str | None, qt_args: list[str]) -> int:
         return fail("Opgavefilen er ugyldig", str(e))
     data_dir = resolve_data_dir(data_dir_arg)
     try:
-        ensure_data_dir(data_dir)
         store = Store.open(data_dir)
     except OSError as e:
         return fail("Datamappen kan ikke bruges", f"Datamappen {data_dir} kan ikke oprettes: {e.strerror}.")

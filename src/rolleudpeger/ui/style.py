@@ -24,7 +24,7 @@ HINT_STYLE = "color: palette(placeholder-text);"
 STATE_SYMBOL = {
     StepState.NOT_STARTED: "○",
     StepState.IN_PROGRESS: "◐",
-    StepState.WAITING: "⏸",
+    StepState.WAITING: "◷",
     StepState.DONE: "✔",
 }
 

@@ -134,6 +134,8 @@ class StepPage(QScrollArea):
         self.setObjectName(f"page_{step.key}")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Text wraps; a sideways scroll bar would hide the end of every line.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         content = QWidget()
         col = QVBoxLayout(content)
         col.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
@@ -142,13 +144,11 @@ class StepPage(QScrollArea):
         heading = step.title if step.index == 0 else f"Trin {step.index} af {total_steps}: {step.title}"
         title = _wrapping_label(f"<h2 style='margin:0'>{escape(heading)}</h2>", rich=True)
         col.addWidget(title)
-        self.state = _wrapping_label("")
+        self.state = _wrapping_label("", rich=True)
         self.state.setObjectName("step_state")
         col.addWidget(self.state)
         for paragraph in step.guidance.split("\n\n"):
             col.addWidget(_wrapping_label(paragraph.strip()))
-        if step.index == 0:
-            col.addWidget(self._task_facts())
         if step.links:
             links = "<br>".join(
                 f"<a href='{escape(link.url, quote=True)}'>{escape(link.label)}</a>" for link in step.links
@@ -181,6 +181,9 @@ class StepPage(QScrollArea):
             binding.add_to(form)
             self.bindings.append(binding)
 
+        if step.index == 0:
+            col.addSpacing(SECTION_SPACING // 2)
+            col.addWidget(self._task_facts())
         self.same_person = MessageLabel()
         if step.key == "appoint":
             col.addWidget(self.same_person)
@@ -214,11 +217,14 @@ class StepPage(QScrollArea):
         task, case = self.ctx.editor.task, self.ctx.editor.case
         state = step_state(task, case, self.step)
         missing = step_missing(task, case, self.step)
-        text = f"{STATE_SYMBOL[state]} Status: {state.value}"
-        if state is StepState.DONE:
-            text += "."
+        text = f"{STATE_SYMBOL[state]} Status: <b>{state.value}</b>"
+        if state is StepState.NOT_STARTED:
+            text += ". Udfyld felterne herunder."
         elif missing:
-            text += ". Det mangler: " + "; ".join(missing) + "."
+            items = "".join(f"<li>{escape(m)}</li>" for m in missing)
+            text += f". Det mangler:<ul style='margin-top:0; margin-bottom:0'>{items}</ul>"
+        else:
+            text += "."
         self.state.setText(text)
         for b in self.bindings:
             b.refresh()

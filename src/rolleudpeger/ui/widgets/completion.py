@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel
 
 from rolleudpeger.domain.case import (
     KlikStatus,
@@ -17,24 +17,29 @@ from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldDef, FieldKind
 from rolleudpeger.domain.validation import display_value
 from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext, format_time, hint_label
 
+STEP_LINK = "step:"
+
 
 class MissingBinding(FieldBinding):
-    """One button per missing item of steps 1–7; a click opens that step."""
+    """Every missing item of steps 1–7 as a link; following it opens that step."""
 
     def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
         super().__init__(fdef, ctx)
-        self.box = QWidget()
-        self.box.setObjectName("missing")
-        self.col = QVBoxLayout(self.box)
-        self.col.setContentsMargins(0, 0, 0, 0)
-        self.col.setSpacing(4)
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        self.col.addWidget(self.title)
-        self.buttons: list[QPushButton] = []
+        self.label = QLabel()
+        self.label.setObjectName("missing")
+        self.label.setAccessibleName(fdef.label)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        # Tab reaches each link, Enter follows it.
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.label.linkActivated.connect(self._follow)
 
     def add_to(self, form: QFormLayout) -> None:
-        form.addRow(self.box)
+        form.addRow(self.label)
+
+    def _follow(self, link: str) -> None:
+        if link.startswith(STEP_LINK):
+            self.ctx.go_to_step(link.removeprefix(STEP_LINK))
 
     def refresh(self) -> None:
         task, case = self.editor.task, self.editor.case
@@ -45,26 +50,23 @@ class MissingBinding(FieldBinding):
             if s.key != holder
             for m in step_missing(task, case, s)
         ]
-        for b in self.buttons:
-            b.deleteLater()
-        self.buttons = []
         if not items:
             if case.klik_status is KlikStatus.COMPLETED:
-                self.title.setText("✔ Opgaven er fuldført.")
+                self.label.setText("✔ Opgaven er fuldført.")
             else:
-                self.title.setText(
+                self.label.setText(
                     "✔ Trin 1–7 er færdige. Sæt status til »Fuldført« i KLIK, og markér det herunder."
                 )
             return
-        self.title.setText(f"<b>{self.fdef.label} ({len(items)}):</b> klik for at gå til trinnet.")
-        for step, text in items:
-            b = QPushButton(f"Trin {step.index} · {step.title}: {text}")
-            b.setAccessibleName(f"Gå til trin {step.index}: {text}")
-            b.setStyleSheet("text-align: left; padding: 3px 8px;")
-            b.setCursor(Qt.CursorShape.PointingHandCursor)
-            b.clicked.connect(lambda _=False, key=step.key: self.ctx.go_to_step(key))
-            self.col.addWidget(b)
-            self.buttons.append(b)
+        rows = "".join(
+            f"<li><a href='{STEP_LINK}{step.key}'>Trin {step.index} · {escape(step.title)}</a>: "
+            f"{escape(text)}</li>"
+            for step, text in items
+        )
+        self.label.setText(
+            f"<b>{escape(self.fdef.label)} ({len(items)})</b> – følg et link for at gå til trinnet:"
+            f"<ul style='margin-top:2px'>{rows}</ul>"
+        )
 
 
 class ReviewBinding(FieldBinding):

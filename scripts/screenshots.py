@@ -1,0 +1,70 @@
+"""Render every step page to PNG from a demo case, and the README screenshot.
+
+Usage: QT_QPA_PLATFORM=offscreen python scripts/screenshots.py OUT_DIR [--all]
+Writes OUT_DIR/screenshot.png (the README picture); with --all also every page at
+1024×700 and 800×600, for an empty and a half-done case, into OUT_DIR/pages/.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from rolleudpeger.demo import demo_clock, fill_demo_case  # noqa: E402
+from rolleudpeger.editing import CaseEditor  # noqa: E402
+from rolleudpeger.resources import load_task  # noqa: E402
+from rolleudpeger.store.repository import Store  # noqa: E402
+from rolleudpeger.ui.app import application  # noqa: E402
+from rolleudpeger.ui.main_window import MainWindow  # noqa: E402
+
+
+def window_for(kind: str, data: Path) -> MainWindow:
+    store = Store.open(data)
+    clock = demo_clock()
+    editor = CaseEditor.open(load_task(), store, clock=lambda: next(clock))
+    if kind != "empty":
+        fill_demo_case(editor, complete=kind == "complete")
+    return MainWindow(editor)
+
+
+def render(window: MainWindow, size: tuple[int, int], path: Path) -> None:
+    window.resize(*size)
+    window.show()
+    QApplication.processEvents()
+    window.grab().save(str(path))
+
+
+def main() -> int:
+    out = Path(sys.argv[1])
+    everything = "--all" in sys.argv
+    application([])
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        kinds = ("empty", "half", "complete") if everything else ("half",)
+        for kind in kinds:
+            window = window_for(kind, Path(tmp) / kind)
+            if kind == "half":
+                window.go_to_step("appoint")
+                render(window, (1024, 700), out / "screenshot.png")
+            if everything:
+                pages = out / "pages"
+                pages.mkdir(exist_ok=True)
+                for step in window.task.steps:
+                    window.go_to_step(step.key)
+                    for size in ((1024, 700), (800, 600)):
+                        name = f"{kind}-{step.index}-{step.key}-{size[0]}x{size[1]}.png"
+                        render(window, size, pages / name)
+            window.close()
+            window.editor.store.close()
+    print(f"screenshots in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""A complete, realistic demo case (fictitious people), for screenshots, samples and tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+from rolleudpeger.domain.case import KlikStatus
+from rolleudpeger.editing import CaseEditor
+
+START = datetime(2026, 11, 2, 8, 30, tzinfo=UTC)
+
+
+def demo_clock(start: datetime = START, step: timedelta = timedelta(hours=5)) -> Iterator[datetime]:
+    t = start
+    while True:
+        yield t
+        t += step
+
+
+def fill_demo_case(editor: CaseEditor, *, complete: bool = True) -> None:
+    """Walk the whole task as a user would, through the same editor the window uses."""
+    e = editor
+    e.set_municipality("751")
+    e.set_text("team", "Jonas Kjær (systemadministrator) og Birgitte Lund (bibliotekschef)")
+    e.set_check("plus_granted", True)
+    e.set_text("plus_granted_by", "Henrik Mørch, KOMBIT")
+    e.set_check("guide_read", True)
+    e.set_check("task_read", True)
+    e.add_question("Skal projektlederen også have adgang til FBS-testmiljøet?")
+    e.answer_question(e.case.questions[-1].id, "Nej, det følger af en senere KLIK-opgave.")
+    e.add_question("Kan projektejeren være konstitueret bibliotekschef?")
+    e.set_text("responsible_name", "Jonas Kjær")
+    e.set_text("performer_name", "Jonas Kjær")
+    e.set_klik_status(KlikStatus.STARTED)
+    e.set_check("catalogue_read", True)
+    e.set_text("library_director_name", "Birgitte Lund")
+    e.set_text(
+        "placement_notes",
+        "Projektlederen placeres i Borgerservice og Biblioteker, team Digitalisering.\n"
+        "Projektejeren er bibliotekschefen, som refererer til direktøren for Kultur og Borgerservice.",
+    )
+    e.set_text("leader_first_name", "Maja")
+    e.set_text("leader_last_name", "Søndergaard")
+    e.set_text("leader_email", "maja.sondergaard@aarhus.dk")
+    e.set_text("leader_phone", "41 85 72 30")
+    e.set_text("leader_title", "Digitaliseringskonsulent")
+    e.fill_owner_from_director()
+    e.set_check("leader_plus_created", True)
+    e.set_check("owner_reader_created", True)
+    e.set_text("coordinator_name", "Peter Holm, Økonomi")
+    if not complete:
+        e.set_waiting("notify_kombit", True, "Venter på, at Maja bekræfter sit telefonnummer")
+        return
+    e.mark_mail_sent()
+    e.set_klik_status(KlikStatus.COMPLETED)
