@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -43,6 +44,8 @@ from rolleudpeger.store.models import (
 )
 
 DB_FILE = "rolleudpeger.sqlite3"
+# What a failed read or write can raise: the ORM, the driver itself, or the file system.
+DB_ERRORS = (SQLAlchemyError, sqlite3.Error, OSError)
 
 
 class StoreError(Exception):
@@ -142,7 +145,7 @@ class Store:
                 s.add(row)
                 s.flush()
                 case_id = row.id
-        except (SQLAlchemyError, OSError) as e:
+        except DB_ERRORS as e:
             raise _saving_failed(e) from e
         return Case(id=case_id, task_id=task_id, created_at=at)
 
@@ -195,7 +198,7 @@ class Store:
                     )
                 )
                 s.execute(update(CaseRow).where(CaseRow.id == case_id).values(updated_at=change.at))
-        except (SQLAlchemyError, OSError) as e:
+        except DB_ERRORS as e:
             raise _saving_failed(e) from e
         return new_id
 
@@ -261,7 +264,7 @@ class Store:
         try:
             with self._session() as s, s.begin():
                 s.execute(update(CaseRow).where(CaseRow.id == case_id).values(current_step=step))
-        except (SQLAlchemyError, OSError) as e:
+        except DB_ERRORS as e:
             raise _saving_failed(e) from e
 
     def events(self, case_id: int) -> list[Event]:
@@ -284,5 +287,5 @@ class Store:
         try:
             with self._session() as s, s.begin():
                 s.merge(SettingRow(key=key, value=value))
-        except (SQLAlchemyError, OSError) as e:
+        except DB_ERRORS as e:
             raise _saving_failed(e) from e

@@ -33,14 +33,15 @@ def install_danish(app: QApplication) -> None:
 
 
 def application(argv: list[str]) -> QApplication:
+    """The QApplication, created if needed and set up once (names, Danish Qt texts)."""
     app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName("rolleudpeger")
-    install_danish(app)
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
+    if app.applicationName() != APP_NAME:
+        app.setApplicationName(APP_NAME)
+        app.setApplicationVersion(__version__)
+        app.setDesktopFileName("rolleudpeger")
+        install_danish(app)
     return app
 
 

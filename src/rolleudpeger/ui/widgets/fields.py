@@ -8,8 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -147,10 +148,8 @@ class TextBinding(FieldBinding):
         self.timer.setInterval(TEXT_DEBOUNCE_MS)
         self.timer.timeout.connect(lambda: self._commit(show_error=self.error.isVisible()))
 
-    def eventFilter(self, obj: QObject, event: object) -> bool:  # noqa: N802 - Qt's name
-        from PySide6.QtCore import QEvent  # noqa: PLC0415
-
-        if obj is self.widget and getattr(event, "type", lambda: None)() == QEvent.Type.FocusOut:
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.widget and event.type() == QEvent.Type.FocusOut:
             self._left()
         return False
 
@@ -275,11 +274,27 @@ class MunicipalityBinding(FieldBinding):
         combo.setCurrentIndex(-1)
         self.widget = combo
         combo.currentIndexChanged.connect(self._chosen)
-        line.editingFinished.connect(self._left)
+        line.returnPressed.connect(self._left)
+        # The line edit's editingFinished does not fire when focus leaves while the
+        # completer's popup is open; the application sees every focus move.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self.setParent(combo)  # dies with the combo, which ends the connection
+            app.focusChanged.connect(self._focus_moved)
 
     def add_to(self, form: QFormLayout) -> None:
         form.addRow(_label(self.fdef.label, self.widget), self.widget)
         form.addRow("", self.error)
+
+    def _inside(self, w: QWidget | None) -> bool:
+        popup = self.widget.completer().popup() if self.widget.completer() else None
+        return w is not None and any(
+            w is box or box.isAncestorOf(w) for box in (self.widget, popup) if box is not None
+        )
+
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self._inside(old) and not self._inside(new):
+            self._left()
 
     def _match(self, text: str) -> int:
         wanted = text.strip().casefold()
@@ -293,6 +308,9 @@ class MunicipalityBinding(FieldBinding):
     def _chosen(self, index: int) -> None:
         if index < 0:
             return
+        completer = self.widget.completer()
+        if completer is not None:
+            completer.popup().hide()
         code = self.widget.itemData(index)
         if self._save(lambda: self.editor.set_municipality(code)):
             self.error.show_message(None)

@@ -102,7 +102,8 @@ class QuestionsBinding(FieldBinding):
         question_id = item.data(Qt.ItemDataRole.UserRole)
         if self._save(lambda: self.editor.answer_question(question_id, item.text())):
             self.error.show_message(None)
-        self.refresh()
+        else:
+            self.refresh()
 
     def _delete(self) -> None:
         row = self.table.currentRow()
@@ -118,20 +119,27 @@ class QuestionsBinding(FieldBinding):
             self._save(lambda: self.editor.delete_question(question.id))
 
     def refresh(self) -> None:
+        # Cells are updated in place: this runs inside itemChanged, and replacing the
+        # item being edited there would delete it under Qt's feet.
         questions = self.editor.case.questions
         self.table.blockSignals(True)
-        self.table.setRowCount(len(questions))
+        if self.table.rowCount() != len(questions):
+            self.table.setRowCount(len(questions))
         for r, q in enumerate(questions):
             cells = (q.text, format_time(q.asked_at), q.answer, format_time(q.answered_at))
             for c, value in enumerate(cells):
-                item = QTableWidgetItem(value)
+                item = self.table.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem()
+                    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                    if c == ANSWER_COLUMN:
+                        flags |= Qt.ItemFlag.ItemIsEditable
+                        item.setToolTip("Dobbeltklik for at skrive KOMBITs svar")
+                    item.setFlags(flags)
+                    self.table.setItem(r, c, item)
+                if item.text() != value:
+                    item.setText(value)
                 item.setData(Qt.ItemDataRole.UserRole, q.id)
-                flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                if c == ANSWER_COLUMN:
-                    flags |= Qt.ItemFlag.ItemIsEditable
-                    item.setToolTip("Dobbeltklik for at skrive KOMBITs svar")
-                item.setFlags(flags)
-                self.table.setItem(r, c, item)
         self.table.resizeRowsToContents()
         self.table.blockSignals(False)
         self.delete.setEnabled(bool(questions))

@@ -1,0 +1,110 @@
+"""Validation of typed input: phone, e-mail, names, notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from rolleudpeger.domain.taskdef import FieldKind
+from rolleudpeger.domain.validation import (
+    MAX_NAME,
+    MAX_NOTES,
+    ValidationError,
+    check_email,
+    check_name,
+    check_notes,
+    check_phone,
+    display_value,
+    format_phone,
+    parse_phone,
+)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["12345678", "12 34 56 78", "+45 12 34 56 78", "0045 12345678", "+4512345678", " 12345678 "],
+)
+def test_danish_numbers_are_accepted_and_stored_as_e164(typed: str) -> None:
+    assert parse_phone(typed) == "+4512345678"
+    assert format_phone(parse_phone(typed)) == "+45 12 34 56 78"
+
+
+@pytest.mark.parametrize("typed", ["+46 8 123 456 78", "+46701234567", "+49 30 901820"])
+def test_foreign_numbers_with_plus_and_valid_are_accepted(typed: str) -> None:
+    stored = parse_phone(typed)
+    assert stored.startswith("+") and not stored.startswith("+45")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "1234",
+        "123456789",
+        "1234ABCD",
+        "tolv",
+        "12 34 56 7x",
+        "0046 8 123 456 78",  # a foreign number not written with +
+        "+46 1",  # + but not valid
+        "+45 1234",
+        "",
+    ],
+)
+def test_bad_numbers_are_refused_with_a_danish_message(typed: str) -> None:
+    with pytest.raises(ValidationError) as e:
+        parse_phone(typed)
+    assert any(w in str(e.value) for w in ("cifre", "nummer", "telefonnummer"))
+
+
+def test_check_phone_keeps_what_was_typed_when_invalid() -> None:
+    checked = check_phone(" 1234 ")
+    assert checked.value == "1234"
+    assert checked.error is not None and "8 cifre" in checked.error
+    assert check_phone("").value == "" and check_phone("").error is None
+
+
+def test_phone_is_shown_formatted() -> None:
+    assert display_value(FieldKind.PHONE, "+4541857230") == "+45 41 85 72 30"
+    assert display_value(FieldKind.PHONE, "1234") == "1234"
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("maja@aarhus.dk", "maja@aarhus.dk"),
+        ("  Maja@Aarhus.DK ", "Maja@aarhus.dk"),
+        ("søren.ærø@kommune.dk", "søren.ærø@kommune.dk"),
+    ],
+)
+def test_good_email_is_normalised(typed: str, stored: str) -> None:
+    assert check_email(typed) == check_email(stored)
+    assert check_email(typed).value == stored
+    assert check_email(typed).error is None
+
+
+@pytest.mark.parametrize("typed", ["maja", "maja@", "maja@aarhus", "ma ja@aarhus.dk", "@aarhus.dk"])
+def test_bad_email_is_kept_with_a_danish_message(typed: str) -> None:
+    checked = check_email(typed)
+    assert checked.value == typed.strip()
+    assert checked.error == "Skriv en gyldig e-mailadresse, fx fornavn.efternavn@kommune.dk."
+
+
+def test_names_are_trimmed_and_limited() -> None:
+    assert check_name("  Maja  ").value == "Maja"
+    assert check_name("x" * MAX_NAME).value == "x" * MAX_NAME
+    with pytest.raises(ValidationError, match="Højst 200 tegn"):
+        check_name("x" * (MAX_NAME + 1))
+
+
+@pytest.mark.parametrize("bad", ["Ma\x00ja", "Ma\nja", "Maja\x1b", "Ma\u2028ja", "a\tb"])
+def test_names_with_control_characters_are_refused(bad: str) -> None:
+    with pytest.raises(ValidationError, match="styretegn"):
+        check_name(bad)
+
+
+def test_notes_keep_line_breaks_and_are_limited() -> None:
+    text = "Linje 1\n\tLinje 2 med æøå 😀"
+    assert check_notes(text).value == text
+    assert check_notes("   \n ").value == ""
+    with pytest.raises(ValidationError, match=r"Højst 10\.000 tegn"):
+        check_notes("x" * (MAX_NOTES + 1))
+    with pytest.raises(ValidationError):
+        check_notes("nul\x00tegn")

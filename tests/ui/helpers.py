@@ -1,0 +1,140 @@
+"""Driving the window the way a user does: by widget names, with keys and clicks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from rolleudpeger.editing import CaseEditor, Clock
+from rolleudpeger.resources import load_task
+from rolleudpeger.store.repository import Store
+from rolleudpeger.ui.app import application
+from rolleudpeger.ui.main_window import MainWindow
+
+
+def open_window(qtbot: QtBot, data_dir: Path, clock: Clock) -> MainWindow:
+    """Open the window on a data folder, as the app does at start."""
+    application([])
+    store = Store.open(data_dir)
+    window = MainWindow(CaseEditor.open(load_task(), store, clock))
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def close_window(window: MainWindow) -> None:
+    window.close()
+    window.editor.store.close()
+
+
+def find(window: QWidget, name: str) -> QWidget:
+    w = window.findChild(QWidget, name)
+    assert w is not None, f"no widget named {name}"
+    return w
+
+
+def page_of(window: MainWindow, name: str) -> str | None:
+    """The step page that holds a widget, or None for the window's own widgets."""
+    w: QWidget | None = find(window, name)
+    while w is not None and not w.objectName().startswith("page_"):
+        w = w.parentWidget()
+    return None if w is None else w.objectName().removeprefix("page_")
+
+
+def visible_page(window: MainWindow) -> str:
+    return window.pages.currentWidget().objectName().removeprefix("page_")
+
+
+def click_step(qtbot: QtBot, window: MainWindow, row: int) -> None:
+    view = find(window, "step_list")
+    assert isinstance(view, QAbstractItemView)
+    index = view.model().index(row, 0, QModelIndex())
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+
+
+def ensure_active(qtbot: QtBot, window: QWidget) -> None:
+    """The offscreen platform leaves a closed completer popup as the active window, where a
+    real window manager gives activation back; do what the window manager would."""
+    if not window.isActiveWindow():
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+
+
+def show_field(qtbot: QtBot, window: MainWindow, name: str) -> QWidget:
+    """Open the step that holds a field and make the field visible."""
+    ensure_active(qtbot, window)
+    key = page_of(window, name)
+    w = find(window, name)
+    if key is None:
+        return w
+    if visible_page(window) != key:
+        click_step(qtbot, window, [s.key for s in window.task.steps].index(key))
+    assert visible_page(window) == key
+    window.pages.currentWidget().ensureWidgetVisible(w)
+    return w
+
+
+def type_text(qtbot: QtBot, window: MainWindow, name: str, text: str, *, leave: bool = True) -> None:
+    """Click into a field, select what is there, type, and (by default) Tab away."""
+    w = show_field(qtbot, window, name)
+    assert isinstance(w, QLineEdit | QPlainTextEdit | QComboBox)
+    w.setFocus()
+    assert w.hasFocus(), f"{name} did not get the focus"
+    target = w.lineEdit() if isinstance(w, QComboBox) else w
+    assert target is not None
+    qtbot.keyClick(target, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    if text:
+        for i, line in enumerate(text.split("\n")):
+            if i:
+                qtbot.keyClick(target, Qt.Key.Key_Return)  # a new line, as a user makes it
+            qtbot.keyClicks(target, line)
+    else:
+        qtbot.keyClick(target, Qt.Key.Key_Delete)
+    if leave:
+        qtbot.keyClick(target, Qt.Key.Key_Tab)
+
+
+def click(qtbot: QtBot, window: MainWindow, name: str) -> None:
+    w = show_field(qtbot, window, name)
+    assert isinstance(w, QAbstractButton)
+    assert w.isEnabled(), f"{name} is disabled"
+    # A check box stretches across its row; a user clicks the box itself.
+    pos = QPoint(8, w.height() // 2) if isinstance(w, QCheckBox) else w.rect().center()
+    qtbot.mouseClick(w, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def check(qtbot: QtBot, window: MainWindow, name: str, expected: bool = True) -> None:
+    w = show_field(qtbot, window, name)
+    assert isinstance(w, QCheckBox)
+    click(qtbot, window, name)
+    assert w.isChecked() is expected, f"{name} is not {'checked' if expected else 'unchecked'}"
+
+
+def text_of(window: MainWindow, name: str) -> str:
+    w = find(window, name)
+    if isinstance(w, QPlainTextEdit):
+        return w.toPlainText()
+    if isinstance(w, QComboBox):
+        return w.currentText()
+    assert isinstance(w, QLineEdit)
+    return w.text()
+
+
+def clipboard_text() -> str:
+    return QApplication.clipboard().text()
