@@ -14,14 +14,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from rolleudpeger.demo import demo_clock, fill_demo_case  # noqa: E402
-from rolleudpeger.editing import CaseEditor  # noqa: E402
-from rolleudpeger.resources import load_task  # noqa: E402
-from rolleudpeger.store.repository import Store  # noqa: E402
-from rolleudpeger.ui.app import application  # noqa: E402
-from rolleudpeger.ui.main_window import MainWindow  # noqa: E402
+from rolleudpeger.demo import demo_clock, fill_demo_case
+from rolleudpeger.editing import CaseEditor
+from rolleudpeger.resources import load_task
+from rolleudpeger.store.repository import Store
+from rolleudpeger.ui.app import application
+from rolleudpeger.ui.main_window import MainWindow
 
 
 def window_for(kind: str, data: Path) -> MainWindow:

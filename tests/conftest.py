@@ -6,16 +6,16 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
 
-from collections.abc import Iterator  # noqa: E402
-from datetime import UTC, datetime, timedelta  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from rolleudpeger.domain.taskdef import TaskDef  # noqa: E402
-from rolleudpeger.editing import CaseEditor  # noqa: E402
-from rolleudpeger.resources import load_task  # noqa: E402
-from rolleudpeger.store.repository import Store  # noqa: E402
+from rolleudpeger.domain.taskdef import TaskDef
+from rolleudpeger.editing import CaseEditor
+from rolleudpeger.resources import load_task
+from rolleudpeger.store.repository import Store
 
 
 class Clock:

@@ -24,4 +24,3 @@ def resolve_data_dir(cli_value: str | None) -> Path:
     if env:
         return Path(env).expanduser()
     return default_data_dir()
-

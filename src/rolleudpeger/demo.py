@@ -38,7 +38,8 @@ def fill_demo_case(editor: CaseEditor, *, complete: bool = True) -> None:
     e.set_text(
         "placement_notes",
         "Projektlederen placeres i Borgerservice og Biblioteker, team Digitalisering.\n"
-        "Projektejeren er bibliotekschefen, som refererer til direktøren for Kultur og Borgerservice.",
+        "Projektejeren er bibliotekschefen, som refererer til direktøren for Kultur og "
+        "Borgerservice.",
     )
     e.set_text("leader_first_name", "Maja")
     e.set_text("leader_last_name", "Søndergaard")

@@ -37,7 +37,9 @@ class CaseEditor:
     def open(cls, task: TaskDef, store: Store, clock: Clock = utc_now) -> CaseEditor:
         """The newest case in the store, or a new empty one."""
         case_id = store.latest_case_id()
-        case = store.load_case(case_id) if case_id is not None else store.create_case(task.id, clock())
+        case = (
+            store.load_case(case_id) if case_id is not None else store.create_case(task.id, clock())
+        )
         return cls(task, store, case, clock)
 
     def subscribe(self, listener: Listener) -> None:

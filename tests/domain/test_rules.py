@@ -76,7 +76,7 @@ def complete_values() -> dict[str, str]:
 
 def test_started_needs_responsible_and_performer(task: TaskDef) -> None:
     case = make_case()
-    with pytest.raises(RuleError, match="ansvarlig.*udfører"):
+    with pytest.raises(RuleError, match=r"ansvarlig.*udfører"):
         rules.propose_klik_status(task, case, KlikStatus.STARTED, "", T0)
     case = make_case(responsible_name="Jonas")
     with pytest.raises(RuleError, match="udfører"):
@@ -110,7 +110,9 @@ def test_status_is_taken_back_one_step_at_a_time_with_a_reason(task: TaskDef) ->
     with pytest.raises(RuleError, match="begrundelse"):
         rules.propose_klik_status(task, case, KlikStatus.STARTED, "  ", T0)
     later = T0 + timedelta(days=1)
-    commit(case, rules.propose_klik_status(task, case, KlikStatus.STARTED, "Sat ved en fejl", later))
+    commit(
+        case, rules.propose_klik_status(task, case, KlikStatus.STARTED, "Sat ved en fejl", later)
+    )
     assert case.klik_status is KlikStatus.STARTED
     assert case.status_history[-1].reason == "Sat ved en fejl"
     assert case.status_reached_at(KlikStatus.COMPLETED) is None
@@ -165,7 +167,12 @@ def test_mail_content(task: TaskDef) -> None:
     assert mail is not None
     assert mail.to == "bibsys@kombit.dk"
     assert "Aarhus Kommune" in mail.subject and "ØiR" in mail.subject
-    for expected in ("Fornavn: Maja", "Efternavn: Søndergaard", "E-mail: maja@aarhus.dk", "Telefon: +45 41 85 72 30"):
+    for expected in (
+        "Fornavn: Maja",
+        "Efternavn: Søndergaard",
+        "E-mail: maja@aarhus.dk",
+        "Telefon: +45 41 85 72 30",
+    ):
         assert expected in mail.body
 
 
@@ -189,9 +196,15 @@ def test_changed_leader_after_sending_makes_the_mail_outdated(task: TaskDef) -> 
     assert not mail_state(task, case).outdated
 
 
-names = st.text(
-    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=40
-).map(str.strip).filter(bool)
+names = (
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")),
+        min_size=1,
+        max_size=40,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -227,7 +240,9 @@ def test_mail_never_contains_a_distinct_owner(task: TaskDef) -> None:
 
 
 def test_build_mail_takes_only_the_leader(task: TaskDef) -> None:
-    mail = build_kombit_mail(task.mail, task.title, task.municipalities[0], Person("A", "B", "a@b.dk", "+4512345678"))
+    mail = build_kombit_mail(
+        task.mail, task.title, task.municipalities[0], Person("A", "B", "a@b.dk", "+4512345678")
+    )
     assert "København" in mail.body
 
 

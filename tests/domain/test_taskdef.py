@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from rolleudpeger.domain.taskdef import FieldKind, TaskDef, TaskDefinitionError, load_task_definition
+from rolleudpeger.domain.taskdef import (
+    FieldKind,
+    TaskDef,
+    TaskDefinitionError,
+    load_task_definition,
+)
 from rolleudpeger.resources import TASK_FILE, resource
 
 # The widget names of DESIGN.md, per step (the contract the pages are built to).
@@ -108,9 +113,13 @@ def test_missing_or_unreadable_definition(tmp_path: Path) -> None:
 def test_domain_imports_neither_qt_nor_sql() -> None:
     code = (
         "import sys, pkgutil, importlib, rolleudpeger.domain as d\n"
-        "for m in pkgutil.iter_modules(d.__path__): importlib.import_module('rolleudpeger.domain.' + m.name)\n"
-        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'sqlalchemy', 'alembic')]\n"
+        "for m in pkgutil.iter_modules(d.__path__):\n"
+        "    importlib.import_module('rolleudpeger.domain.' + m.name)\n"
+        "bad = [m for m in sys.modules\n"
+        "       if m.split('.')[0] in ('PySide6', 'sqlalchemy', 'alembic')]\n"
         "print(bad); sys.exit(1 if bad else 0)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout + result.stderr

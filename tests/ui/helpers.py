@@ -65,7 +65,9 @@ def click_step(qtbot: QtBot, window: MainWindow, row: int) -> None:
     assert isinstance(view, QAbstractItemView)
     index = view.model().index(row, 0, QModelIndex())
     view.scrollTo(index)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
 
 
 def ensure_active(qtbot: QtBot, window: QWidget) -> None:
@@ -90,7 +92,9 @@ def show_field(qtbot: QtBot, window: MainWindow, name: str) -> QWidget:
     return w
 
 
-def type_text(qtbot: QtBot, window: MainWindow, name: str, text: str, *, leave: bool = True) -> None:
+def type_text(
+    qtbot: QtBot, window: MainWindow, name: str, text: str, *, leave: bool = True
+) -> None:
     """Click into a field, select what is there, type, and (by default) Tab away."""
     w = show_field(qtbot, window, name)
     assert isinstance(w, QLineEdit | QPlainTextEdit | QComboBox)

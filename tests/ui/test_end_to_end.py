@@ -87,7 +87,13 @@ def test_whole_task_then_restart(qtbot: QtBot, data_dir: Path, clock: Clock) -> 
     check(qtbot, w, "catalogue_read")
     type_text(qtbot, w, "placement_notes", "Lederen i Borgerservice.\nEjeren er bibliotekschefen.")
 
-    for name in ("leader_first_name", "leader_last_name", "leader_email", "leader_phone", "leader_title"):
+    for name in (
+        "leader_first_name",
+        "leader_last_name",
+        "leader_email",
+        "leader_phone",
+        "leader_title",
+    ):
         type_text(qtbot, w, name, TYPED[name])
     assert text_of(w, "leader_phone") == "+45 41 85 72 30"
     click(qtbot, w, "owner_from_director")
@@ -159,5 +165,8 @@ def test_typing_then_closing_at_once_loses_nothing(
 def test_a_pause_in_typing_saves(qtbot: QtBot, data_dir: Path, clock: Clock) -> None:
     w = open_window(qtbot, data_dir, clock)
     type_text(qtbot, w, "leader_last_name", "Holm", leave=False)
-    qtbot.waitUntil(lambda: w.editor.store.load_case(w.editor.case.id).value("leader_last_name") == "Holm", timeout=2000)
+    qtbot.waitUntil(
+        lambda: w.editor.store.load_case(w.editor.case.id).value("leader_last_name") == "Holm",
+        timeout=2000,
+    )
     close_window(w)

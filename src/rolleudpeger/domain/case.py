@@ -297,7 +297,9 @@ def propose_municipality(task: TaskDef, case: Case, code: str, at: datetime) -> 
     return None if code == old else SetField("intro", "municipality", old, code, at)
 
 
-def propose_check(task: TaskDef, case: Case, key: str, checked: bool, at: datetime) -> SetField | None:
+def propose_check(
+    task: TaskDef, case: Case, key: str, checked: bool, at: datetime
+) -> SetField | None:
     if task.field(key).kind is not FieldKind.CHECK:
         raise KeyError(f"{key} is not a check box")
     old = case.value(key)
@@ -350,7 +352,10 @@ def status_missing(task: TaskDef, case: Case, status: KlikStatus) -> list[str]:
     """What must be in place before the KLIK status can be set."""
     if status is KlikStatus.STARTED:
         missing = []
-        for role, key in ((Role.RESPONSIBLE, "responsible_name"), (Role.PERFORMER, "performer_name")):
+        for role, key in (
+            (Role.RESPONSIBLE, "responsible_name"),
+            (Role.PERFORMER, "performer_name"),
+        ):
             if not case.value(key):
                 missing.append(f"navnet på {role.value} (trin 4)")
         return missing
@@ -371,7 +376,9 @@ def propose_question(case: Case, text: str, at: datetime) -> AddQuestion:
     return AddQuestion("klik_task", text, at)
 
 
-def propose_answer(case: Case, question_id: int, answer: str, at: datetime) -> AnswerQuestion | None:
+def propose_answer(
+    case: Case, question_id: int, answer: str, at: datetime
+) -> AnswerQuestion | None:
     question = next(q for q in case.questions if q.id == question_id)
     answer = check_notes(answer).value.strip()
     if answer == question.answer:
@@ -448,16 +455,23 @@ def step_state(task: TaskDef, case: Case, step: StepDef) -> StepState:
 
 def progress_line(task: TaskDef, case: Case) -> str:
     done = sum(is_step_done(task, case, s) for s in task.method_steps)
-    return f"{done} af {len(task.method_steps)} trin færdige · KLIK-status: {case.klik_status.value}"
+    return (
+        f"{done} af {len(task.method_steps)} trin færdige · KLIK-status: {case.klik_status.value}"
+    )
 
 
 def same_person_warning(case: Case) -> str | None:
     """Leader and owner should be two people; warn (not block) when they look the same."""
     leader, owner = case.person(Role.LEADER), case.person(Role.OWNER)
-    if leader.first_name and leader.last_name and (
-        leader.first_name.casefold(),
-        leader.last_name.casefold(),
-    ) == (owner.first_name.casefold(), owner.last_name.casefold()):
+    if (
+        leader.first_name
+        and leader.last_name
+        and (
+            leader.first_name.casefold(),
+            leader.last_name.casefold(),
+        )
+        == (owner.first_name.casefold(), owner.last_name.casefold())
+    ):
         return (
             "Projektleder og projektejer er den samme person. KOMBIT forventer to forskellige "
             "personer: projektejeren er sparringspartner for projektlederen."
@@ -510,7 +524,10 @@ def mail_state(task: TaskDef, case: Case) -> MailState:
 def propose_mail_sent(task: TaskDef, case: Case, at: datetime) -> RecordMailSent:
     mail = current_mail(task, case)
     if mail is None:
-        raise RuleError("Mailen kan ikke sendes endnu. Det mangler: " + ", ".join(mail_state(task, case).problems))
+        raise RuleError(
+            "Mailen kan ikke sendes endnu. Det mangler: "
+            + ", ".join(mail_state(task, case).problems)
+        )
     return RecordMailSent("notify_kombit", mail, at)
 
 

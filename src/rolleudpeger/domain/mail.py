@@ -37,7 +37,9 @@ def leader_problems(leader: Person) -> list[str]:
     return problems
 
 
-def build_kombit_mail(mail: MailDef, task_title: str, municipality: Municipality, leader: Person) -> Mail:
+def build_kombit_mail(
+    mail: MailDef, task_title: str, municipality: Municipality, leader: Person
+) -> Mail:
     """The mail that tells KOMBIT who the project leader is.
 
     It takes the leader as its only person on purpose: KOMBIT shall not have the
@@ -64,11 +66,13 @@ def mailto_url(mail: Mail) -> str:
     from urllib.parse import quote  # noqa: PLC0415
 
     body = mail.body.replace("\r\n", "\n").replace("\n", "\r\n")
-    return f"mailto:{quote(mail.to, safe='@')}?subject={quote(mail.subject, safe='')}&body={quote(body, safe='')}"
+    subject, body = quote(mail.subject, safe=""), quote(body, safe="")
+    return f"mailto:{quote(mail.to, safe='@')}?subject={subject}&body={body}"
 
 
 def as_eml(mail: Mail) -> bytes:
-    """The mail as an unsent draft (.eml); `X-Unsent: 1` makes classic Outlook open it for sending."""
+    """The mail as an unsent draft (.eml): `X-Unsent: 1` makes classic Outlook open it
+    ready to send."""
     from email import policy  # noqa: PLC0415
     from email.message import EmailMessage  # noqa: PLC0415
 

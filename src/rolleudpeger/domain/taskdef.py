@@ -194,7 +194,7 @@ def load_task_definition(path: Path, municipalities: tuple[Municipality, ...] = 
     except FileNotFoundError:
         raise TaskDefinitionError(f"Opgavefilen {path} findes ikke.") from None
     except OSError as e:
-        raise TaskDefinitionError(f"Opgavefilen {path} kan ikke læses: {e.strerror}.") from None
+        raise TaskDefinitionError(f"Opgavefilen {path} kan ikke læses ({e.strerror}).") from None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -210,7 +210,9 @@ def parse_task_definition(
     """Build a TaskDef from parsed TOML, checking every part."""
     r = _Reader(path)
     if data.get("format") != FORMAT_VERSION:
-        raise r.fail("format", f"forventede format = {FORMAT_VERSION}, fandt {data.get('format')!r}")
+        raise r.fail(
+            "format", f"forventede format = {FORMAT_VERSION}, fandt {data.get('format')!r}"
+        )
     task = r.table(data, "task", "[task]")
     parties = task.get("involved_parties")
     if not isinstance(parties, list) or not all(isinstance(p, str) and p for p in parties):
@@ -258,7 +260,9 @@ def parse_task_definition(
                 raise r.fail(fwhere, f"ukendt slags »{kind_s}«") from None
             status = r.text(fd, "status", fwhere, required=kind is FieldKind.KLIK_STATUS)
             if kind is FieldKind.KLIK_STATUS and status not in KLIK_STATUSES[1:]:
-                raise r.fail(fwhere, f"status skal være »Påbegyndt« eller »Fuldført«, ikke »{status}«")
+                raise r.fail(
+                    fwhere, f"status skal være »Påbegyndt« eller »Fuldført«, ikke »{status}«"
+                )
             required = fd.get("required", False)
             if not isinstance(required, bool):
                 raise r.fail(fwhere, "»required« skal være true eller false")

@@ -94,7 +94,8 @@ def parse_phone(raw: str) -> str:
             raise ValidationError("Et dansk nummer har 8 cifre, fx 12 34 56 78.")
     elif not (text.startswith("+") and phonenumbers.is_valid_number(number)):
         raise ValidationError(
-            "Skriv et dansk nummer med 8 cifre. Et udenlandsk nummer skal begynde med + og landekode."
+            "Skriv et dansk nummer med 8 cifre. "
+            "Et udenlandsk nummer skal begynde med + og landekode."
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 

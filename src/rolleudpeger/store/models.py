@@ -45,7 +45,9 @@ class FieldValueRow(Base):
     """The current value of one field; a check box stores "1" and the time it was checked."""
 
     __tablename__ = "field_values"
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -55,7 +57,9 @@ class WaitingRow(Base):
     """A step on hold, with a note."""
 
     __tablename__ = "waiting"
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
     step: Mapped[str] = mapped_column(String(100), primary_key=True)
     note: Mapped[str] = mapped_column(Text, default="")
     since: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -30,6 +30,7 @@ from rolleudpeger.domain.case import (
     WithdrawMail,
 )
 from rolleudpeger.domain.mail import Mail
+from rolleudpeger.errors import describe_os_error
 from rolleudpeger.store import migrate
 from rolleudpeger.store.engine import make_engine
 from rolleudpeger.store.models import (
@@ -88,6 +89,8 @@ def _event_for(change: Change) -> tuple[str, str, str]:
 
 
 def _saving_failed(e: Exception) -> StoreError:
+    if isinstance(e, OSError):
+        return StoreError(f"Kunne ikke gemme: {describe_os_error(e)}.")
     text = str(e).lower()
     if "disk" in text and "full" in text:
         reason = "disken er fuld"
@@ -123,7 +126,9 @@ class Store:
             raise
         except SQLAlchemyError as e:
             engine.dispose()
-            raise StoreError(f"Databasen {path} kan ikke åbnes: {e.orig or e}") from e
+            raise StoreError(
+                f"Databasen {path} kan ikke åbnes: {getattr(e, 'orig', None) or e}"
+            ) from e
         return cls(engine, path)
 
     def close(self) -> None:
@@ -175,13 +180,17 @@ class Store:
             case.questions = [
                 Question(q.id, q.text, q.asked_at, q.answer, q.answered_at)
                 for q in s.scalars(
-                    select(QuestionRow).where(QuestionRow.case_id == case_id).order_by(QuestionRow.id)
+                    select(QuestionRow)
+                    .where(QuestionRow.case_id == case_id)
+                    .order_by(QuestionRow.id)
                 )
             ]
             case.mails = [
                 SentMail(m.id, Mail(m.recipient, m.subject, m.body), m.sent_at, m.withdrawn_at)
                 for m in s.scalars(
-                    select(SentMailRow).where(SentMailRow.case_id == case_id).order_by(SentMailRow.id)
+                    select(SentMailRow)
+                    .where(SentMailRow.case_id == case_id)
+                    .order_by(SentMailRow.id)
                 )
             ]
         return case
@@ -194,7 +203,12 @@ class Store:
                 field, old, new = _event_for(change)
                 s.add(
                     EventRow(
-                        case_id=case_id, at=change.at, step=change.step, field=field, old=old, new=new
+                        case_id=case_id,
+                        at=change.at,
+                        step=change.step,
+                        field=field,
+                        old=old,
+                        new=new,
                     )
                 )
                 s.execute(update(CaseRow).where(CaseRow.id == case_id).values(updated_at=change.at))
@@ -206,7 +220,11 @@ class Store:
         match change:
             case SetField():
                 if change.new:
-                    s.merge(FieldValueRow(case_id=case_id, key=change.key, value=change.new, changed_at=change.at))
+                    s.merge(
+                        FieldValueRow(
+                            case_id=case_id, key=change.key, value=change.new, changed_at=change.at
+                        )
+                    )
                 else:
                     s.execute(
                         delete(FieldValueRow).where(
@@ -219,11 +237,19 @@ class Store:
                     if row is not None:
                         s.delete(row)
                 elif row is None:
-                    s.add(WaitingRow(case_id=case_id, step=change.step, note=change.note, since=change.at))
+                    s.add(
+                        WaitingRow(
+                            case_id=case_id, step=change.step, note=change.note, since=change.at
+                        )
+                    )
                 else:
                     row.note = change.note
             case SetKlikStatus():
-                s.add(StatusChangeRow(case_id=case_id, status=change.new.value, at=change.at, reason=change.reason))
+                s.add(
+                    StatusChangeRow(
+                        case_id=case_id, status=change.new.value, at=change.at, reason=change.reason
+                    )
+                )
             case AddQuestion():
                 q = QuestionRow(case_id=case_id, text=change.text, asked_at=change.at, answer="")
                 s.add(q)

@@ -12,6 +12,7 @@ from rolleudpeger import APP_NAME, __version__
 from rolleudpeger.config import resolve_data_dir
 from rolleudpeger.domain.taskdef import TaskDefinitionError
 from rolleudpeger.editing import CaseEditor
+from rolleudpeger.errors import describe_os_error
 from rolleudpeger.resources import load_task
 from rolleudpeger.store.migrate import HEAD, DatabaseTooNewError
 from rolleudpeger.store.repository import DB_FILE, Store, StoreError
@@ -61,7 +62,11 @@ def run(data_dir_arg: str | None, qt_args: list[str]) -> int:
     try:
         store = Store.open(data_dir)
     except OSError as e:
-        return fail("Datamappen kan ikke bruges", f"Datamappen {data_dir} kan ikke oprettes: {e.strerror}.")
+        return fail(
+            "Datamappen kan ikke bruges",
+            f"Datamappen {data_dir} kan ikke oprettes: {describe_os_error(e)}. "
+            f"Vælg en anden mappe med --data-dir.",
+        )
     except DatabaseTooNewError as e:
         return fail(
             "Databasen er fra en nyere version",

@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
             return
         self.resize(*DEFAULT_WINDOW)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         for page in self.page_list:
             page.flush_on_close()
         try:

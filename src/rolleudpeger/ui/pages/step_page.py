@@ -26,7 +26,6 @@ from rolleudpeger.ui.widgets.fields import (
     MessageLabel,
     PageContext,
     format_time,
-    hint_label,
     make_binding,
 )
 from rolleudpeger.ui.widgets.mail import MailBinding
@@ -141,7 +140,9 @@ class StepPage(QScrollArea):
         col.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         col.setSpacing(SPACING)
 
-        heading = step.title if step.index == 0 else f"Trin {step.index} af {total_steps}: {step.title}"
+        heading = (
+            step.title if step.index == 0 else f"Trin {step.index} af {total_steps}: {step.title}"
+        )
         title = _wrapping_label(f"<h2 style='margin:0'>{escape(heading)}</h2>", rich=True)
         col.addWidget(title)
         self.state = _wrapping_label("", rich=True)
@@ -151,7 +152,8 @@ class StepPage(QScrollArea):
             col.addWidget(_wrapping_label(paragraph.strip()))
         if step.links:
             links = "<br>".join(
-                f"<a href='{escape(link.url, quote=True)}'>{escape(link.label)}</a>" for link in step.links
+                f"<a href='{escape(link.url, quote=True)}'>{escape(link.label)}</a>"
+                for link in step.links
             )
             link_label = _wrapping_label(links, rich=True)
             link_label.setObjectName("links")
@@ -197,9 +199,7 @@ class StepPage(QScrollArea):
 
     def _task_facts(self) -> QWidget:
         task = self.ctx.editor.task
-        overview = "".join(
-            f"<li>{escape(s.title)}</li>" for s in task.method_steps
-        )
+        overview = "".join(f"<li>{escape(s.title)}</li>" for s in task.method_steps)
         html = (
             f"<p><b>{escape(task.title)}</b><br>"
             f"{escape(task.phase)} · {escape(task.theme)} · Prioritet: {escape(task.priority)}</p>"

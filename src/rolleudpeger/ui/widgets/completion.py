@@ -55,7 +55,8 @@ class MissingBinding(FieldBinding):
                 self.label.setText("✔ Opgaven er fuldført.")
             else:
                 self.label.setText(
-                    "✔ Trin 1–7 er færdige. Sæt status til »Fuldført« i KLIK, og markér det herunder."
+                    "✔ Trin 1–7 er færdige. "
+                    "Sæt status til »Fuldført« i KLIK, og markér det herunder."
                 )
             return
         rows = "".join(
@@ -80,7 +81,8 @@ class ReviewBinding(FieldBinding):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
 
     def add_to(self, form: QFormLayout) -> None:
@@ -127,13 +129,16 @@ def review_html(b: FieldBinding) -> str:
             if f.kind is FieldKind.NOTES and text:
                 parts[-1] = parts[-1].replace(escape(text), escape(text).replace("\n", "<br>"))
         if step.key in case.waiting:
-            parts.append(f"<tr><td>Afventer</td><td>{escape(case.waiting[step.key].note) or '–'}</td></tr>")
+            parts.append(
+                f"<tr><td>Afventer</td><td>{escape(case.waiting[step.key].note) or '–'}</td></tr>"
+            )
         parts.append("</table>")
         if any(f.kind is FieldKind.QUESTIONS for f in step.fields):
             for q in case.questions:
                 answer = escape(q.answer) if q.answer else "<i>ikke besvaret</i>"
                 parts.append(
-                    f"<p>Spørgsmål ({format_time(q.asked_at)}): {escape(q.text)}<br>Svar: {answer}</p>"
+                    f"<p>Spørgsmål ({format_time(q.asked_at)}): {escape(q.text)}"
+                    f"<br>Svar: {answer}</p>"
                 )
         if any(f.kind is FieldKind.MAIL for f in step.fields):
             sent = mail_state(task, case).sent

@@ -148,7 +148,7 @@ class TextBinding(FieldBinding):
         self.timer.setInterval(TEXT_DEBOUNCE_MS)
         self.timer.timeout.connect(lambda: self._commit(show_error=self.error.isVisible()))
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.widget and event.type() == QEvent.Type.FocusOut:
             self._left()
         return False
@@ -246,7 +246,9 @@ class CheckBinding(FieldBinding):
         self.widget.blockSignals(True)
         self.widget.setChecked(checked)
         self.widget.blockSignals(False)
-        self.time.setText(f"Markeret {format_time(case.changed_at(self.fdef.key))}" if checked else "")
+        self.time.setText(
+            f"Markeret {format_time(case.changed_at(self.fdef.key))}" if checked else ""
+        )
         self.time.setVisible(checked)
 
 
@@ -287,7 +289,8 @@ class MunicipalityBinding(FieldBinding):
         form.addRow("", self.error)
 
     def _inside(self, w: QWidget | None) -> bool:
-        popup = self.widget.completer().popup() if self.widget.completer() else None
+        completer = self.widget.completer()
+        popup = completer.popup() if completer is not None else None
         return w is not None and any(
             w is box or box.isAncestorOf(w) for box in (self.widget, popup) if box is not None
         )
@@ -309,8 +312,9 @@ class MunicipalityBinding(FieldBinding):
         if index < 0:
             return
         completer = self.widget.completer()
-        if completer is not None:
-            completer.popup().hide()
+        popup = completer.popup() if completer is not None else None
+        if popup is not None:
+            popup.hide()
         code = self.widget.itemData(index)
         if self._save(lambda: self.editor.set_municipality(code)):
             self.error.show_message(None)
@@ -439,7 +443,9 @@ class OwnerFromDirectorBinding(FieldBinding):
 
     def refresh(self) -> None:
         director = self.editor.case.value("library_director_name")
-        self.hint.setText(f"Bibliotekschef: {director}" if director else "Bibliotekschefen skrives i trin 5.")
+        self.hint.setText(
+            f"Bibliotekschef: {director}" if director else "Bibliotekschefen skrives i trin 5."
+        )
 
 
 def make_binding(fdef: FieldDef, ctx: PageContext) -> FieldBinding | None:

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from rolleudpeger.domain.case import mail_state
-from rolleudpeger.domain.mail import as_eml, mailto_url
+from rolleudpeger.domain.mail import Mail, as_eml, mailto_url
 from rolleudpeger.domain.taskdef import FieldDef
+from rolleudpeger.errors import describe_os_error
 from rolleudpeger.ui import dialogs
 from rolleudpeger.ui.style import WARNING_STYLE
 from rolleudpeger.ui.widgets.fields import (
@@ -93,7 +94,7 @@ class MailBinding(FieldBinding):
     def add_to(self, form: QFormLayout) -> None:
         form.addRow(self.box)
 
-    def _current(self):  # type: ignore[no-untyped-def]
+    def _current(self) -> Mail | None:
         self.ctx.flush_all()
         return mail_state(self.editor.task, self.editor.case).current
 
@@ -131,7 +132,7 @@ class MailBinding(FieldBinding):
         try:
             Path(name).write_bytes(as_eml(mail))
         except OSError as e:
-            self.error.show_message(f"Kunne ikke gemme {name}: {e.strerror}.")
+            self.error.show_message(f"Kunne ikke gemme {name}: {describe_os_error(e)}.")
             return
         self.error.show_message(None)
         self.done.setText(f"Gemt som {name}. Åbn filen, og send mailen.")

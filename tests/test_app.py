@@ -1,0 +1,168 @@
+"""Starting the app: command line, clear errors instead of tracebacks, installed wheel."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from rolleudpeger import __version__, resources
+from rolleudpeger.store.repository import DB_FILE, Store
+from rolleudpeger.ui import app
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_module(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "rolleudpeger", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def test_version() -> None:
+    result = run_module("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Rolleudpeger {__version__}"
+
+
+def test_start_shows_the_window_and_creates_the_database(data_dir: Path) -> None:
+    other = data_dir.parent / "andet sted"
+    result = run_module("--data-dir", str(other), env={app.QUIT_AFTER_SHOW_ENV: "1"})
+    assert result.returncode == 0, result.stderr
+    assert (other / DB_FILE).is_file()
+    assert not data_dir.exists()  # --data-dir wins over ROLLEUDPEGER_DATA_DIR
+    result = run_module(env={app.QUIT_AFTER_SHOW_ENV: "1"})
+    assert result.returncode == 0, result.stderr
+    assert (data_dir / DB_FILE).is_file()
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: shown.append(text))
+    return shown
+
+
+def test_broken_task_definition_gives_a_clear_error(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    errors: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = tmp_path / "res"
+    folder.mkdir()
+    (folder / resources.MUNICIPALITY_FILE).write_bytes(
+        resources.resource(resources.MUNICIPALITY_FILE).read_bytes()
+    )
+    broken = (
+        resources.resource(resources.TASK_FILE)
+        .read_text(encoding="utf-8")
+        .replace('title = "Opgaven"\n', "")
+    )
+    (folder / resources.TASK_FILE).write_text(broken, encoding="utf-8")
+    monkeypatch.setattr(resources, "resource_dir", lambda: folder)
+    assert app.run(None, []) == 2
+    assert len(errors) == 1
+    assert str(folder / resources.TASK_FILE) in errors[0]
+    assert "»title« mangler" in errors[0]
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_database_from_a_newer_version_is_left_alone(data_dir: Path, errors: list[str]) -> None:
+    Store.open(data_dir).close()
+    with sqlite3.connect(data_dir / DB_FILE) as c:
+        c.execute("UPDATE alembic_version SET version_num = 'ffff'")
+    c.close()
+    before = (data_dir / DB_FILE).read_bytes()
+    assert app.run(None, []) == 2
+    assert "nyere version" in errors[0] and "ffff" in errors[0] and str(data_dir) in errors[0]
+    assert (data_dir / DB_FILE).read_bytes() == before
+
+
+def test_unusable_data_folder_gives_a_clear_error(tmp_path: Path, errors: list[str]) -> None:
+    blocker = tmp_path / "fil"
+    blocker.write_text("ikke en mappe")
+    assert app.run(str(blocker / "data"), []) == 2
+    assert "kan ikke oprettes: en fil står i vejen for mappen" in errors[0]
+
+
+@pytest.mark.slow
+def test_installed_wheel_finds_its_resources_and_starts(tmp_path: Path, data_dir: Path) -> None:
+    """Build the wheel, install it into a fresh venv, and start it there offscreen."""
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(dist),
+            str(ROOT),
+        ],
+        check=True,
+        timeout=300,
+    )
+    wheel = next(dist.glob("rolleudpeger-*.whl"))
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=False).create(env_dir)
+    python = env_dir / "bin" / "python"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "-q",
+            str(wheel),
+        ],
+        check=True,
+        timeout=300,
+    )
+    # The dependencies (PySide6 etc.) come from this environment, but not its editable
+    # install of the project: a .pth line adds the folder without processing its .pth files.
+    site = next(env_dir.glob("lib/python*/site-packages"))
+    ours = next(
+        p for p in map(Path, sys.path) if p.name == "site-packages" and (p / "PySide6").is_dir()
+    )
+    (site / "deps.pth").write_text(str(ours) + "\n")
+    probe = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import rolleudpeger.resources as r; print(r.resource_dir()); r.load_task()",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    assert Path(probe.stdout.strip()).is_relative_to(env_dir), probe.stdout
+    started = subprocess.run(
+        [str(env_dir / "bin" / "rolleudpeger"), "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        env={**os.environ, app.QUIT_AFTER_SHOW_ENV: "1", "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    assert started.returncode == 0, started.stderr
+    assert (data_dir / DB_FILE).is_file()

@@ -1,0 +1,329 @@
+"""Behaviour of single pages and the window, driven through the widgets."""
+
+from __future__ import annotations
+
+import email
+from email import policy
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+)
+from pytestqt.qtbot import QtBot
+
+from rolleudpeger.domain.case import KlikStatus
+from rolleudpeger.editing import CaseEditor
+from rolleudpeger.ui import dialogs
+from tests.conftest import Clock
+from tests.ui.helpers import (
+    check,
+    click,
+    click_step,
+    clipboard_text,
+    close_window,
+    find,
+    open_window,
+    show_field,
+    text_of,
+    type_text,
+    visible_page,
+)
+
+
+def fill_leader(e: CaseEditor) -> None:
+    e.set_municipality("751")
+    e.set_text("leader_first_name", "Maja")
+    e.set_text("leader_last_name", "Holm")
+    e.set_text("leader_email", "maja@aarhus.dk")
+    e.set_text("leader_phone", "41857230")
+
+
+def message_under(window: object, name: str) -> str:
+    """The visible messages next to a field (error or hint labels, not the fields' names)."""
+    field = find(window, name)  # type: ignore[arg-type]
+    box = field.parentWidget()
+    return " ".join(
+        lb.text()
+        for lb in box.findChildren(QLabel)
+        if lb.isVisibleTo(box) and lb.text() and lb.buddy() is None
+    )
+
+
+def test_step_list_and_navigation(qtbot: QtBot, data_dir: Path, clock: Clock) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    keys = [s.key for s in w.task.steps]
+    assert w.step_list.count() == 9
+    assert w.step_list.item(1).text() == "1. Få PLUS-rettighed i KLIK\nikke startet"
+    for row in (5, 2, 8, 0):
+        click_step(qtbot, w, row)
+        assert visible_page(w) == keys[row]
+    for row in range(1, 9):
+        click(qtbot, w, "next_button")
+        assert visible_page(w) == keys[row]
+    assert not find(w, "next_button").isEnabled()
+    click(qtbot, w, "back_button")
+    assert visible_page(w) == keys[7]
+    close_window(w)
+
+
+def test_opens_on_the_last_step_with_the_same_window_size(
+    qtbot: QtBot, data_dir: Path, clock: Clock
+) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    click_step(qtbot, w, 5)
+    w.resize(760, 560)  # the offscreen screen is 800×600
+    close_window(w)
+    w2 = open_window(qtbot, data_dir, clock)
+    assert visible_page(w2) == "role_catalogue"
+    assert (w2.width(), w2.height()) == (760, 560)
+    close_window(w2)
+
+
+def test_invalid_email_gets_a_danish_message_at_the_field(
+    qtbot: QtBot, data_dir: Path, clock: Clock
+) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    type_text(qtbot, w, "leader_email", "maja@aarhus")
+    assert "Skriv en gyldig e-mailadresse" in message_under(w, "leader_email")
+    assert w.editor.case.value("leader_email") == "maja@aarhus"  # kept, not lost
+    assert find(w, "leader_email").accessibleDescription() == (
+        "Skriv en gyldig e-mailadresse, fx fornavn.efternavn@kommune.dk."
+    )
+    type_text(qtbot, w, "leader_email", "maja@aarhus.dk")
+    assert message_under(w, "leader_email") == ""
+    assert w.editor.case.value("leader_email") == "maja@aarhus.dk"
+    close_window(w)
+
+
+def test_refused_text_stays_in_the_field(qtbot: QtBot, data_dir: Path, clock: Clock) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    field = show_field(qtbot, w, "leader_first_name")
+    assert isinstance(field, QLineEdit)
+    QApplication.clipboard().setText("Ma\x1bja")
+    field.setFocus()
+    field.paste()
+    type_text(qtbot, w, "leader_last_name", "Holm")  # leaves the first field
+    assert "styretegn" in message_under(w, "leader_first_name")
+    assert field.text() == "Ma\x1bja"  # nothing silently changed
+    assert w.editor.case.value("leader_first_name") == ""
+    close_window(w)
+
+
+def test_started_status_needs_the_names(qtbot: QtBot, data_dir: Path, clock: Clock) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    show_field(qtbot, w, "status_started")
+    assert "navnet på ansvarlig" in message_under(w, "status_started")
+    check(qtbot, w, "status_started", expected=False)
+    assert w.editor.case.klik_status is KlikStatus.NOT_STARTED
+    assert "udfører" in message_under(w, "status_started")
+    type_text(qtbot, w, "responsible_name", "Ida")
+    type_text(qtbot, w, "performer_name", "Ida", leave=False)  # not yet saved: the click flushes
+    check(qtbot, w, "status_started")
+    assert w.editor.case.klik_status is KlikStatus.STARTED
+    assert "Sat " in message_under(w, "status_started")
+    close_window(w)
+
+
+def test_taking_status_back_asks_for_a_reason(
+    qtbot: QtBot, data_dir: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    w.editor.set_text("responsible_name", "Ida")
+    w.editor.set_text("performer_name", "Ida")
+    w.editor.set_klik_status(KlikStatus.STARTED)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a: None)  # cancelled
+    check(qtbot, w, "status_started", expected=True)
+    assert w.editor.case.klik_status is KlikStatus.STARTED
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "Sat i KLIK ved en fejl")
+    check(qtbot, w, "status_started", expected=False)
+    assert w.editor.case.klik_status is KlikStatus.NOT_STARTED
+    assert w.editor.case.status_history[-1].reason == "Sat i KLIK ved en fejl"
+    close_window(w)
+
+
+def test_completion_lists_what_is_missing_with_links(
+    qtbot: QtBot, data_dir: Path, clock: Clock
+) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    show_field(qtbot, w, "status_completed")
+    missing = find(w, "missing")
+    assert isinstance(missing, QLabel)
+    text = missing.text()
+    for step in w.task.method_steps[:-1]:
+        assert f"step:{step.key}" in text and step.title in text
+    check(qtbot, w, "status_completed", expected=False)
+    assert "Påbegyndt" in message_under(w, "status_completed")
+    missing.linkActivated.emit("step:appoint")  # what following the link does
+    assert visible_page(w) == "appoint"
+    close_window(w)
+
+
+def test_owner_from_library_director(qtbot: QtBot, data_dir: Path, clock: Clock) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    click(qtbot, w, "owner_from_director")
+    assert "trin 5" in message_under(w, "owner_from_director")
+    type_text(qtbot, w, "library_director_name", "Anne Marie Holm")
+    click(qtbot, w, "owner_from_director")
+    assert text_of(w, "owner_first_name") == "Anne Marie"
+    assert text_of(w, "owner_last_name") == "Holm"
+    assert text_of(w, "owner_title") == "Bibliotekschef"
+    close_window(w)
+
+
+def test_same_person_is_a_warning_not_a_block(qtbot: QtBot, data_dir: Path, clock: Clock) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    for name, value in (
+        ("leader_first_name", "Ole"),
+        ("leader_last_name", "Berg"),
+        ("owner_first_name", "Ole"),
+        ("owner_last_name", "Berg"),
+    ):
+        type_text(qtbot, w, name, value)
+    labels = [lb.text() for lb in w.pages.currentWidget().findChildren(QLabel) if lb.isVisible()]
+    assert any("samme person" in t for t in labels)
+    assert w.editor.case.value("owner_last_name") == "Berg"
+    close_window(w)
+
+
+def test_waiting_with_a_note_shows_in_the_overview(
+    qtbot: QtBot, data_dir: Path, clock: Clock
+) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    click_step(qtbot, w, 1)
+    page = w.pages.currentWidget()  # every page has its own waiting box
+    waiting = page.findChild(QCheckBox, "waiting")
+    qtbot.mouseClick(waiting, Qt.MouseButton.LeftButton, pos=QPoint(8, waiting.height() // 2))
+    assert waiting.isChecked()
+    note = page.findChild(QLineEdit, "waiting_note")
+    note.setFocus()
+    qtbot.keyClicks(note, "Venter på KOMBIT-programlederen")
+    close_window(w)
+    w2 = open_window(qtbot, data_dir, clock)
+    assert w2.step_list.item(1).text().endswith("afventer")
+    assert w2.editor.case.waiting["plus_rights"].note == "Venter på KOMBIT-programlederen"
+    close_window(w2)
+
+
+def test_mail_page(
+    qtbot: QtBot, data_dir: Path, clock: Clock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    show_field(qtbot, w, "mail_preview")
+    assert not find(w, "mail_open").isEnabled()
+    assert "projektlederens fornavn" in " ".join(
+        lb.text() for lb in w.pages.currentWidget().findChildren(QLabel)
+    )
+    fill_leader(w.editor)
+    w.editor.set_text("owner_first_name", "Ottilie")
+    preview = text_of(w, "mail_preview")
+    assert preview.startswith("Til: bibsys@kombit.dk\nEmne: ")
+    assert "Ottilie" not in preview
+
+    click(qtbot, w, "mail_copy")
+    assert clipboard_text() == preview
+
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    click(qtbot, w, "mail_open")
+    parts = urlsplit(bytes(opened[0].toEncoded()).decode("ascii"))
+    assert parts.path == "bibsys@kombit.dk"
+    assert "Telefon: +45 41 85 72 30" in parse_qs(parts.query)["body"][0]
+
+    target = tmp_path / "kladde.eml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    click(qtbot, w, "mail_save_eml")
+    draft = email.message_from_bytes(target.read_bytes(), policy=policy.default)
+    assert draft["X-Unsent"] == "1" and draft["To"] == "bibsys@kombit.dk"
+
+    check(qtbot, w, "mail_sent")
+    sent = w.editor.case.last_sent_mail
+    assert sent is not None and sent.mail.as_text == preview
+    resend = find(w, "mail_resend")
+    assert not resend.isVisible()
+
+    # The leader's phone changes after the mail was sent: KOMBIT has old details.
+    type_text(qtbot, w, "leader_phone", "22 33 44 55")
+    show_field(qtbot, w, "mail_preview")
+    assert resend.isVisible()
+    assert "KOMBIT har gamle oplysninger" in " ".join(
+        lb.text() for lb in w.pages.currentWidget().findChildren(QLabel) if lb.isVisible()
+    )
+    assert "+45 22 33 44 55" in text_of(w, "mail_preview")
+    click(qtbot, w, "mail_resend")
+    assert not resend.isVisible()
+    assert "+45 22 33 44 55" in w.editor.case.last_sent_mail.mail.body  # type: ignore[union-attr]
+
+    # Taking "sent" back needs a yes; then the first mail is again the one KOMBIT has.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    check(qtbot, w, "mail_sent", expected=True)
+    assert w.editor.case.last_sent_mail.mail.body != sent.mail.body  # type: ignore[union-attr]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    check(qtbot, w, "mail_sent", expected=True)
+    assert w.editor.case.last_sent_mail == sent
+    assert resend.isVisible()  # KOMBIT has the old details again
+    check(qtbot, w, "mail_sent", expected=False)
+    assert w.editor.case.last_sent_mail is None
+    assert len(w.editor.case.mails) == 2  # the record of what was sent stays
+    close_window(w)
+
+
+def test_questions_can_be_deleted_after_a_yes(
+    qtbot: QtBot, data_dir: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    type_text(qtbot, w, "question_text", "Første?", leave=False)
+    click(qtbot, w, "add_question")
+    type_text(qtbot, w, "question_text", "Anden?", leave=False)
+    click(qtbot, w, "add_question")
+    table = find(w, "questions")
+    table.setCurrentCell(0, 0)  # type: ignore[attr-defined]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    click(qtbot, w, "delete_question")
+    assert [q.text for q in w.editor.case.questions] == ["Anden?"]
+    assert table.rowCount() == 1  # type: ignore[attr-defined]
+    close_window(w)
+
+
+def test_every_field_has_a_danish_accessible_name(
+    qtbot: QtBot, data_dir: Path, clock: Clock
+) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    for step in w.task.steps:
+        for f in step.fields:
+            if f.key == "mail":  # several widgets, each checked below
+                continue
+            widget = w.findChild(QPushButton, f.key) or w.findChild(QCheckBox, f.key)
+            widget = widget or find(w, f.key)
+            assert widget.accessibleName().strip(), f.key
+    for name in (
+        "question_text",
+        "add_question",
+        "questions",
+        "mail_preview",
+        "mail_open",
+        "mail_copy",
+        "mail_save_eml",
+        "mail_sent",
+        "next_button",
+        "back_button",
+        "step_list",
+    ):
+        assert find(w, name).accessibleName().strip(), name
+    close_window(w)
+
+
+def test_qt_texts_are_danish(qtbot: QtBot, data_dir: Path, clock: Clock) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    assert QCoreApplication.translate("QPlatformTheme", "&Yes") == "&Ja"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") != "Cancel"
+    close_window(w)
