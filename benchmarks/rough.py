@@ -17,10 +17,18 @@ import tempfile
 import time
 from pathlib import Path
 
+from rolleudpeger.demo import demo_clock, fill_demo_case
+from rolleudpeger.editing import CaseEditor
+from rolleudpeger.resources import load_task
+from rolleudpeger.store.repository import Store
+
 REFERENCE = """
 import sys
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication, QLabel, QLineEdit, QListWidget, QMainWindow, QSplitter, QStackedWidget,
+    QVBoxLayout, QWidget,
+)
 from sqlalchemy import create_engine, text
 import sqlalchemy.orm  # noqa: F401
 app = QApplication(sys.argv)
@@ -64,10 +72,6 @@ def startup(runs: int) -> tuple[float, float]:
 
 
 def _fill_demo(data: Path) -> None:
-    from rolleudpeger.demo import demo_clock, fill_demo_case
-    from rolleudpeger.editing import CaseEditor
-    from rolleudpeger.resources import load_task
-    from rolleudpeger.store.repository import Store
 
     store = Store.open(data)
     clock = demo_clock()
@@ -76,9 +80,6 @@ def _fill_demo(data: Path) -> None:
 
 
 def edits(n: int) -> tuple[float, float]:
-    from rolleudpeger.editing import CaseEditor
-    from rolleudpeger.resources import load_task
-    from rolleudpeger.store.repository import Store
 
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(Path(tmp))
@@ -100,7 +101,10 @@ def main() -> int:
     args = parser.parse_args()
     app_s, ref_s = startup(args.starts)
     median, p99 = edits(args.edits)
-    print(f"start-up  app {app_s * 1000:7.0f} ms  reference {ref_s * 1000:7.0f} ms  ratio {app_s / ref_s:.2f}")
+    ratio = app_s / ref_s
+    print(
+        f"start-up  app {app_s * 1e3:7.0f} ms  reference {ref_s * 1e3:7.0f} ms  ratio {ratio:.2f}"
+    )
     print(f"edit      median {median * 1000:.2f} ms  p99 {p99 * 1000:.2f} ms  ({args.edits} edits)")
     return 0
 
