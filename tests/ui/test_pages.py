@@ -327,3 +327,35 @@ def test_qt_texts_are_danish(qtbot: QtBot, data_dir: Path, clock: Clock) -> None
     assert QCoreApplication.translate("QPlatformTheme", "&Yes") == "&Ja"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") != "Cancel"
     close_window(w)
+
+
+def test_no_page_is_wider_than_its_view_at_800x600(
+    qtbot: QtBot, data_dir: Path, clock: Clock
+) -> None:
+    """Text wraps: nothing may need a sideways scroll bar, which the pages do not have."""
+    from rolleudpeger.demo import fill_demo_case
+
+    w = open_window(qtbot, data_dir, clock)
+    fill_demo_case(w.editor)
+    w.editor.set_text("placement_notes", "ord " * 400 + "\n" + "x" * 150)
+    w.resize(800, 600)
+    for i, step in enumerate(w.task.steps):
+        click_step(qtbot, w, i)
+        page = w.pages.currentWidget()
+        QApplication.processEvents()
+        needed = page.widget().minimumSizeHint().width()
+        assert needed <= page.viewport().width(), (
+            f"{step.key}: {needed} > {page.viewport().width()}"
+        )
+    close_window(w)
+
+
+def test_review_shows_user_text_literally(qtbot: QtBot, data_dir: Path, clock: Clock) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    w.editor.set_text("leader_first_name", "<b>Ole</b> & <img src=x>")
+    show_field(qtbot, w, "review")
+    review = find(w, "review")
+    assert isinstance(review, QLabel)
+    assert "&lt;b&gt;Ole&lt;/b&gt; &amp; &lt;img src=x&gt;" in review.text()
+    assert "<img" not in review.text()
+    close_window(w)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -15,9 +16,19 @@ from rolleudpeger.domain.case import (
 )
 from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldDef, FieldKind
 from rolleudpeger.domain.validation import display_value
-from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext, format_time, hint_label
+from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext, format_time
 
 STEP_LINK = "step:"
+_LONG_RUN = re.compile(r"\S{30,}")
+
+
+def wrap_html(text: str) -> str:
+    """Escape user text for rich text, letting very long words (URLs) break: Qt wraps
+    only at spaces, and an unbroken run would make the page wider than its view."""
+    broken = _LONG_RUN.sub(
+        lambda m: "\u200b".join(m.group(0)[i : i + 20] for i in range(0, len(m.group(0)), 20)), text
+    )
+    return escape(broken).replace("\n", "<br>")
 
 
 class MissingBinding(FieldBinding):
@@ -86,7 +97,7 @@ class ReviewBinding(FieldBinding):
         )
 
     def add_to(self, form: QFormLayout) -> None:
-        form.addRow(hint_label(f"<b>{self.fdef.label}</b>"))
+        form.addRow(QLabel(f"<b>{escape(self.fdef.label)}</b>"))
         form.addRow(self.label)
 
     def refresh(self) -> None:
@@ -124,20 +135,17 @@ def review_html(b: FieldBinding) -> str:
             label = f"{f.group} – {f.label}" if f.group else f.label
             parts.append(
                 f"<tr><td style='padding-right:12px'>{escape(label)}</td>"
-                f"<td>{escape(text) or '–'}</td></tr>"
+                f"<td>{wrap_html(text) or '–'}</td></tr>"
             )
-            if f.kind is FieldKind.NOTES and text:
-                parts[-1] = parts[-1].replace(escape(text), escape(text).replace("\n", "<br>"))
         if step.key in case.waiting:
-            parts.append(
-                f"<tr><td>Afventer</td><td>{escape(case.waiting[step.key].note) or '–'}</td></tr>"
-            )
+            note = wrap_html(case.waiting[step.key].note) or "–"
+            parts.append(f"<tr><td>Afventer</td><td>{note}</td></tr>")
         parts.append("</table>")
         if any(f.kind is FieldKind.QUESTIONS for f in step.fields):
             for q in case.questions:
-                answer = escape(q.answer) if q.answer else "<i>ikke besvaret</i>"
+                answer = wrap_html(q.answer) if q.answer else "<i>ikke besvaret</i>"
                 parts.append(
-                    f"<p>Spørgsmål ({format_time(q.asked_at)}): {escape(q.text)}"
+                    f"<p>Spørgsmål ({format_time(q.asked_at)}): {wrap_html(q.text)}"
                     f"<br>Svar: {answer}</p>"
                 )
         if any(f.kind is FieldKind.MAIL for f in step.fields):
@@ -145,6 +153,6 @@ def review_html(b: FieldBinding) -> str:
             if sent:
                 parts.append(
                     f"<p>Sendt {format_time(sent.sent_at)} til {escape(sent.mail.to)}:</p>"
-                    f"<pre>{escape(sent.mail.body)}</pre>"
+                    f"<p>{wrap_html(sent.mail.body)}</p>"
                 )
     return "".join(parts)

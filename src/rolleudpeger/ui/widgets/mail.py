@@ -47,7 +47,7 @@ class MailBinding(FieldBinding):
         self.box = QWidget()
         self.preview = QPlainTextEdit()
         self.preview.setObjectName("mail_preview")
-        self.preview.setAccessibleName("Mailen, som den sendes")
+        self.preview.setAccessibleName(fdef.label)
         self.preview.setReadOnly(True)
         self.preview.setTabChangesFocus(True)
         self.preview.setMinimumHeight(230)

@@ -33,7 +33,7 @@ class QuestionsBinding(FieldBinding):
         self.box = QWidget()
         self.text = QPlainTextEdit()
         self.text.setObjectName("question_text")
-        self.text.setAccessibleName("Nyt spørgsmål til KOMBIT")
+        self.text.setAccessibleName("Nyt spørgsmål")
         self.text.setPlaceholderText("Skriv spørgsmålet, som du stiller i KLIK")
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(70)
