@@ -11,11 +11,16 @@ from rolleudpeger.editing import CaseEditor
 START = datetime(2026, 11, 2, 8, 30, tzinfo=UTC)
 
 
-def demo_clock(start: datetime = START, step: timedelta = timedelta(hours=5)) -> Iterator[datetime]:
+def demo_clock(start: datetime = START, step: timedelta = timedelta(hours=2)) -> Iterator[datetime]:
+    """Office hours over a few weeks: 08.30–15.30 UTC, weekdays only."""
     t = start
     while True:
         yield t
         t += step
+        if t.hour >= 15:
+            t = (t + timedelta(days=1)).replace(hour=8, minute=30)
+        while t.weekday() >= 5:
+            t += timedelta(days=1)
 
 
 def fill_demo_case(editor: CaseEditor, *, complete: bool = True) -> None:
