@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rolleudpeger.domain.case import StepState, step_missing, step_state
+from rolleudpeger.domain.case import StepState, same_person_warning, step_missing, step_state
 from rolleudpeger.domain.taskdef import FieldKind, StepDef
+from rolleudpeger.domain.validation import ValidationError
+from rolleudpeger.store.repository import StoreError
 from rolleudpeger.ui.style import MARGIN, SECTION_SPACING, SPACING, STATE_SYMBOL, TEXT_DEBOUNCE_MS
 from rolleudpeger.ui.widgets.completion import MissingBinding, ReviewBinding
 from rolleudpeger.ui.widgets.fields import (
@@ -61,8 +63,6 @@ class WaitingBox(QWidget):
 
     def __init__(self, step: StepDef, ctx: PageContext) -> None:
         super().__init__()
-        from PySide6.QtCore import QTimer  # noqa: PLC0415
-
         self.step, self.ctx = step, ctx
         self.check = QCheckBox("Afventer – trinnet venter på andre")
         self.check.setObjectName("waiting")
@@ -91,9 +91,6 @@ class WaitingBox(QWidget):
         self.timer.start()
 
     def _save(self) -> None:
-        from rolleudpeger.domain.validation import ValidationError  # noqa: PLC0415
-        from rolleudpeger.store.repository import StoreError  # noqa: PLC0415
-
         self.timer.stop()
         try:
             self.ctx.editor.set_waiting(self.step.key, self.check.isChecked(), self.note.text())
@@ -231,8 +228,6 @@ class StepPage(QScrollArea):
         if self.waiting is not None:
             self.waiting.refresh()
         if self.step.key == "appoint":
-            from rolleudpeger.domain.case import same_person_warning  # noqa: PLC0415
-
             self.same_person.show_message(same_person_warning(case))
 
     def flush(self) -> None:
