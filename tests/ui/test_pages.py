@@ -359,3 +359,36 @@ def test_review_shows_user_text_literally(qtbot: QtBot, data_dir: Path, clock: C
     assert "&lt;b&gt;Ole&lt;/b&gt; &amp; &lt;img src=x&gt;" in review.text()
     assert "<img" not in review.text()
     close_window(w)
+
+
+def test_a_failed_save_keeps_the_text_and_asks_before_closing(
+    qtbot: QtBot, data_dir: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rolleudpeger.store.repository import Store, StoreError
+
+    w = open_window(qtbot, data_dir, clock)
+
+    def full(*_a: object) -> None:
+        raise StoreError("Kunne ikke gemme: disken er fuld.")
+
+    monkeypatch.setattr(Store, "apply", full)
+    type_text(qtbot, w, "leader_first_name", "Maja")
+    assert text_of(w, "leader_first_name") == "Maja"
+    assert "disken er fuld" in message_under(w, "leader_first_name")
+    assert "disken er fuld" in find(w, "save_error").text()
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str, *_a: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    w.close()
+    assert w.isVisible() and "Fornavn" in asked[0]  # the user chose to stay
+    monkeypatch.undo()  # the disk has room again
+    type_text(qtbot, w, "leader_last_name", "Holm")
+    close_window(w)
+    w2 = open_window(qtbot, data_dir, clock)
+    assert w2.editor.case.value("leader_first_name") == "Maja"
+    assert w2.editor.case.value("leader_last_name") == "Holm"
+    close_window(w2)

@@ -205,6 +205,16 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self.page_list:
             page.flush_on_close()
+        unsaved = [label for page in self.page_list for label in page.unsaved]
+        if unsaved and not dialogs.confirm(
+            self,
+            "Ikke gemt",
+            "Disse felter kunne ikke gemmes: "
+            + ", ".join(unsaved)
+            + ".\n\nLukker du nu, går det, du skrev i dem, tabt. Vil du lukke alligevel?",
+        ):
+            event.ignore()
+            return
         try:
             geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
             self.editor.store.set_setting(GEOMETRY_SETTING, geometry)

@@ -236,6 +236,11 @@ class StepPage(QScrollArea):
         if self.waiting is not None:
             self.waiting.flush()
 
+    @property
+    def unsaved(self) -> list[str]:
+        """Labels of fields whose text could not be saved."""
+        return [b.fdef.label for b in self.bindings if b.unsaved]
+
     def flush_on_close(self) -> None:
         for b in self.bindings:
             b.flush_on_close()

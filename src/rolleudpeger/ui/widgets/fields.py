@@ -97,6 +97,11 @@ class FieldBinding(QObject):
         """Save everything before the window closes."""
         self.flush()
 
+    @property
+    def unsaved(self) -> bool:
+        """Typed text that could not be saved (not refused input: that is never stored)."""
+        return False
+
     def _save(self, action: Callable[[], object]) -> bool:
         """Run a save; show why it failed at the field. True when it was saved."""
         try:
@@ -143,6 +148,7 @@ class TextBinding(FieldBinding):
         self.widget.setObjectName(fdef.key)
         self.widget.setAccessibleName(fdef.label)
         self.pending = False
+        self._save_failed = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(TEXT_DEBOUNCE_MS)
@@ -189,15 +195,21 @@ class TextBinding(FieldBinding):
             message = self.editor.set_text(self.fdef.key, text)
         except ValidationError as e:
             # Refused: the text stays in the field (pending), so nothing is silently replaced.
+            self._save_failed = False
             self._show(str(e))
             return
         except StoreError as e:
+            self._save_failed = True
             self._show(f"{e} Det, du skrev, står stadig i feltet. Prøv igen.")
             self.ctx.report_save_error(str(e))
             return
-        self.pending = False
+        self.pending = self._save_failed = False
         if show_error or not message:
             self._show(message)
+
+    @property
+    def unsaved(self) -> bool:
+        return self.pending and self._save_failed
 
     def _show(self, message: str | None) -> None:
         self.error.show_message(message)
