@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from rolleudpeger.domain.case import KlikStatus
-from rolleudpeger.ui.widgets.fields import format_time
+from rolleudpeger.domain.timefmt import format_time
 from tests.conftest import Clock
 from tests.ui.helpers import (
     check,

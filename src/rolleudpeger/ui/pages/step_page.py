@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from rolleudpeger.domain.case import StepState, same_person_warning, step_missing, step_state
 from rolleudpeger.domain.taskdef import FieldKind, StepDef
+from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.domain.validation import ValidationError
 from rolleudpeger.store.repository import StoreError
 from rolleudpeger.ui.style import MARGIN, SECTION_SPACING, SPACING, STATE_SYMBOL, TEXT_DEBOUNCE_MS
@@ -27,7 +28,6 @@ from rolleudpeger.ui.widgets.fields import (
     FieldBinding,
     MessageLabel,
     PageContext,
-    format_time,
     make_binding,
 )
 from rolleudpeger.ui.widgets.mail import MailBinding

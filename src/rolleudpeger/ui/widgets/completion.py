@@ -15,8 +15,9 @@ from rolleudpeger.domain.case import (
     step_missing,
 )
 from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldDef, FieldKind
+from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.domain.validation import display_value
-from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext, format_time
+from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext
 
 STEP_LINK = "step:"
 _LONG_RUN = re.compile(r"\S{30,}")

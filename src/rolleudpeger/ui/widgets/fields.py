@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -26,16 +25,12 @@ from PySide6.QtWidgets import (
 
 from rolleudpeger.domain.case import KlikStatus, RuleError, status_missing
 from rolleudpeger.domain.taskdef import FieldDef, FieldKind
+from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.domain.validation import MAX_NAME, ValidationError, display_value
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store.repository import StoreError
 from rolleudpeger.ui import dialogs
 from rolleudpeger.ui.style import ERROR_STYLE, HINT_STYLE, TEXT_DEBOUNCE_MS
-
-
-def format_time(at: datetime | None) -> str:
-    """`27.11.2026 kl. 13.05` in local time."""
-    return "" if at is None else at.astimezone().strftime("%d.%m.%Y kl. %H.%M")
 
 
 @dataclass

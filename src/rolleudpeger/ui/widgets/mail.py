@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from rolleudpeger.domain.case import mail_state
 from rolleudpeger.domain.mail import Mail, as_eml, mailto_url
 from rolleudpeger.domain.taskdef import FieldDef
+from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.errors import describe_os_error
 from rolleudpeger.ui import dialogs
 from rolleudpeger.ui.style import WARNING_STYLE
@@ -27,7 +28,6 @@ from rolleudpeger.ui.widgets.fields import (
     FieldBinding,
     MessageLabel,
     PageContext,
-    format_time,
     hint_label,
 )
 

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from rolleudpeger.domain.taskdef import FieldDef
+from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.ui import dialogs
-from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext, format_time, hint_label
+from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext, hint_label
 
 COLUMNS = ("Spørgsmål", "Stillet", "Svar fra KOMBIT", "Besvaret")
 ANSWER_COLUMN = 2
