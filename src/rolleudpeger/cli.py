@@ -1,4 +1,4 @@
-"""Command line: `rolleudpeger [--data-dir DIR] [--version]` opens the app."""
+"""Command line: `rolleudpeger [--data-dir DIR]` opens the app; `report --pdf FILE` prints."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import sys
 
 from rolleudpeger import APP_NAME, __version__
 
+DATA_DIR_HELP = "mappe til data (ellers ROLLEUDPEGER_DATA_DIR eller brugerens datamappe)"
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -14,16 +16,26 @@ def build_parser() -> argparse.ArgumentParser:
         description="Udpeg debitorprojektleder og -projektejer på FBS – og dokumentér det.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        metavar="MAPPE",
-        help="mappe til data (ellers ROLLEUDPEGER_DATA_DIR eller brugerens datamappe)",
+    parser.add_argument("--data-dir", metavar="MAPPE", help=DATA_DIR_HELP)
+    commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    report = commands.add_parser(
+        "report", help="gem rapporten over sagen som PDF/A uden at åbne et vindue"
     )
+    report.add_argument("--pdf", metavar="FIL", required=True, help="PDF-filen, der skal skrives")
+    # Its own name: a subparser's default would otherwise overwrite the top-level value.
+    report.add_argument("--data-dir", metavar="MAPPE", dest="report_data_dir", help=DATA_DIR_HELP)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args, qt_args = build_parser().parse_known_args(sys.argv[1:] if argv is None else argv)
-    from rolleudpeger.ui.app import run  # noqa: PLC0415 - keeps --version free of Qt
+    parser = build_parser()
+    args, rest = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    if args.command == "report":
+        if rest:
+            parser.error(f"ukendte argumenter: {' '.join(rest)}")
+        from rolleudpeger.ui.report_command import run_report  # noqa: PLC0415
 
-    return run(args.data_dir, qt_args)
+        return run_report(args.pdf, args.report_data_dir or args.data_dir)
+    from rolleudpeger.ui.app import run  # noqa: PLC0415 - keeps --version and report free of it
+
+    return run(args.data_dir, rest)

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from rolleudpeger import __version__
 from rolleudpeger.domain import case as rules
 from rolleudpeger.domain.case import Case, Change, KlikStatus
 from rolleudpeger.domain.people import Role, split_full_name
+from rolleudpeger.domain.report import Report, build_report
 from rolleudpeger.domain.taskdef import TaskDef
 from rolleudpeger.store.repository import Store
 
@@ -105,6 +107,27 @@ class CaseEditor:
 
     def withdraw_mail(self) -> None:
         self._commit(rules.propose_mail_withdrawn(self.case, self.clock()))
+
+    # --- the report ------------------------------------------------------------------
+
+    def report(self) -> Report:
+        """The summary report of the case as it stands now."""
+        events = self.store.events(self.case.id)
+        return build_report(self.task, self.case, events, self.clock(), __version__)
+
+    def report_file_name(self) -> str:
+        """`Rolleudpeger-Aarhus-2026-11-27.pdf`."""
+        municipality = self.task.municipality(self.case.value("municipality"))
+        day = self.clock().astimezone().strftime("%Y-%m-%d")
+        return (
+            f"Rolleudpeger-{municipality.name}-{day}.pdf"
+            if municipality
+            else f"Rolleudpeger-{day}.pdf"
+        )
+
+    def report_author(self) -> str:
+        municipality = self.task.municipality(self.case.value("municipality"))
+        return municipality.official_name if municipality else "Rolleudpeger"
 
     # --- where the user is ---------------------------------------------------------
 

@@ -97,6 +97,17 @@ class SentMail:
     withdrawn_at: datetime | None = None
 
 
+@dataclass(frozen=True)
+class LoggedEvent:
+    """One row of the append-only event log: a change that matters, with its time."""
+
+    at: datetime
+    step: str
+    field: str
+    old: str
+    new: str
+
+
 # --- changes -------------------------------------------------------------------------
 
 

@@ -28,6 +28,7 @@ class FieldKind(StrEnum):
     MAIL = "mail"
     MISSING = "missing"
     REVIEW = "review"
+    REPORT = "report"
     OWNER_FROM_DIRECTOR = "owner_from_director"
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from rolleudpeger.domain.case import (
     DeleteQuestion,
     FieldValue,
     KlikStatus,
+    LoggedEvent,
     Question,
     RecordMailSent,
     SentMail,
@@ -51,17 +51,6 @@ DB_ERRORS = (SQLAlchemyError, sqlite3.Error, OSError)
 
 class StoreError(Exception):
     """Saving or loading failed; the message is Danish and says what happened."""
-
-
-@dataclass(frozen=True)
-class Event:
-    """One row of the event log."""
-
-    at: datetime
-    step: str
-    field: str
-    old: str
-    new: str
 
 
 def _event_for(change: Change) -> tuple[str, str, str]:
@@ -293,10 +282,10 @@ class Store:
         except DB_ERRORS as e:
             raise _saving_failed(e) from e
 
-    def events(self, case_id: int) -> list[Event]:
+    def events(self, case_id: int) -> list[LoggedEvent]:
         with self._session() as s:
             return [
-                Event(e.at, e.step, e.field, e.old, e.new)
+                LoggedEvent(e.at, e.step, e.field, e.old, e.new)
                 for e in s.scalars(
                     select(EventRow).where(EventRow.case_id == case_id).order_by(EventRow.id)
                 )

@@ -5,6 +5,10 @@ Confirmations are QMessageBox questions and file choices QFileDialog (DESIGN con
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtGui import QPageSize
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
@@ -38,3 +42,13 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
+
+
+def print_preview(parent: QWidget | None, paint: Callable[[QPrinter], object]) -> None:
+    """Qt's print preview (A4), from which the user prints or saves."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle("Udskriv rapport")
+    dialog.paintRequested.connect(paint)
+    dialog.exec()

@@ -21,7 +21,7 @@ from rolleudpeger import APP_NAME, __version__
 from rolleudpeger.domain.case import Change, progress_line, step_state
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store.repository import StoreError
-from rolleudpeger.ui import dialogs
+from rolleudpeger.ui import dialogs, report_actions
 from rolleudpeger.ui.pages.step_page import StepPage
 from rolleudpeger.ui.style import (
     DEFAULT_WINDOW,
@@ -125,6 +125,16 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Filer")
+        print_action = QAction("&Udskriv rapport…", self)
+        print_action.setObjectName("action_print_report")
+        print_action.setShortcut(QKeySequence.StandardKey.Print)
+        print_action.triggered.connect(self._print_report)
+        file_menu.addAction(print_action)
+        pdf_action = QAction("&Gem rapport som PDF…", self)
+        pdf_action.setObjectName("action_save_pdf")
+        pdf_action.triggered.connect(self._save_pdf)
+        file_menu.addAction(pdf_action)
+        file_menu.addSeparator()
         quit_action = QAction("&Afslut", self)
         quit_action.setObjectName("action_quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -221,6 +231,18 @@ class MainWindow(QMainWindow):
         except StoreError:
             pass  # losing the window size is not worth keeping the user from closing
         event.accept()
+
+    def _print_report(self) -> None:
+        self.flush_all()
+        report_actions.print_report(self, self.editor)
+
+    def _save_pdf(self) -> None:
+        self.flush_all()
+        message = report_actions.save_pdf(self, self.editor)
+        if message.startswith("⚠"):
+            self.show_save_error(message.removeprefix("⚠ "))
+        elif message:
+            self.statusBar().showMessage(message, 10_000)
 
     def show_about(self) -> None:
         dialogs.show_info(

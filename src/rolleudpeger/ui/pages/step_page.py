@@ -23,7 +23,7 @@ from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.domain.validation import ValidationError
 from rolleudpeger.store.repository import StoreError
 from rolleudpeger.ui.style import MARGIN, SECTION_SPACING, SPACING, STATE_SYMBOL, TEXT_DEBOUNCE_MS
-from rolleudpeger.ui.widgets.completion import MissingBinding, ReviewBinding
+from rolleudpeger.ui.widgets.completion import MissingBinding, ReportBinding, ReviewBinding
 from rolleudpeger.ui.widgets.fields import (
     FieldBinding,
     MessageLabel,
@@ -38,6 +38,7 @@ COMPOSITE = {
     FieldKind.MAIL: MailBinding,
     FieldKind.MISSING: MissingBinding,
     FieldKind.REVIEW: ReviewBinding,
+    FieldKind.REPORT: ReportBinding,
 }
 
 

@@ -6,7 +6,7 @@ import re
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from rolleudpeger.domain.case import (
     KlikStatus,
@@ -17,6 +17,7 @@ from rolleudpeger.domain.case import (
 from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldDef, FieldKind
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.domain.validation import display_value
+from rolleudpeger.ui import report_actions
 from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext
 
 STEP_LINK = "step:"
@@ -157,3 +158,45 @@ def review_html(b: FieldBinding) -> str:
                     f"<p>{wrap_html(sent.mail.body)}</p>"
                 )
     return "".join(parts)
+
+
+class ReportBinding(FieldBinding):
+    """`print_report` opens the print preview; `save_pdf` writes PDF/A for the archive."""
+
+    def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
+        super().__init__(fdef, ctx)
+        self.box = QWidget()
+        self.print_button = QPushButton("&Udskriv rapport…")
+        self.print_button.setObjectName("print_report")
+        self.print_button.setAccessibleName("Udskriv rapport")
+        self.save_button = QPushButton("&Gem rapport som PDF…")
+        self.save_button.setObjectName("save_pdf")
+        self.save_button.setAccessibleName("Gem rapport som PDF")
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setObjectName("report_result")
+        self.result.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.print_button)
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        col = QVBoxLayout(self.box)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(QLabel(f"<b>{escape(fdef.label)}</b>"))
+        col.addLayout(row)
+        col.addWidget(self.result)
+        self.print_button.clicked.connect(self._print)
+        self.save_button.clicked.connect(self._save_pdf)
+
+    def add_to(self, form: QFormLayout) -> None:
+        form.addRow(self.box)
+
+    def _print(self) -> None:
+        self.ctx.flush_all()
+        report_actions.print_report(self.box, self.editor)
+
+    def _save_pdf(self) -> None:
+        self.ctx.flush_all()
+        message = report_actions.save_pdf(self.box, self.editor)
+        self.result.setText(message)
+        self.result.setVisible(bool(message))

@@ -1,0 +1,268 @@
+"""The summary report's content, built from the case as plain data (the UI renders it).
+
+Everything the municipality files in its archive is here: the appointments, each step,
+the questions to KOMBIT, the mail as sent, an approval block and the event log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from rolleudpeger.domain.case import (
+    Case,
+    KlikStatus,
+    LoggedEvent,
+    is_step_done,
+    mail_state,
+    step_missing,
+    step_state,
+)
+from rolleudpeger.domain.people import Role
+from rolleudpeger.domain.taskdef import FieldKind, StepDef, TaskDef
+from rolleudpeger.domain.timefmt import format_date, format_time
+from rolleudpeger.domain.validation import display_value
+
+LOG_VALUE_LIMIT = 160
+
+# Event-log fields that are not fields of the task definition.
+_LOG_FIELDS = {
+    "klik_status": "KLIK-status",
+    "afventer": "Afventer",
+    "questions": "Spørgsmål til KOMBIT",
+    "question_answer": "Svar fra KOMBIT",
+    "mail_sent": "Mail til KOMBIT",
+}
+
+
+@dataclass(frozen=True)
+class Appointment:
+    """A person in a role, with the details worth filing."""
+
+    role: str
+    name: str
+    details: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StepLine:
+    number: str
+    title: str
+    state: str
+    done_at: str
+    note: str
+
+
+@dataclass(frozen=True)
+class QuestionLine:
+    asked_at: str
+    text: str
+    answer: str
+    answered_at: str
+
+
+@dataclass(frozen=True)
+class MailSection:
+    sent_at: str
+    to: str
+    subject: str
+    body: str
+    outdated: bool
+
+
+@dataclass(frozen=True)
+class EventLine:
+    at: str
+    step: str
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """The whole report; every string is plain user or task text, not markup."""
+
+    title: str
+    municipality: str
+    facts: tuple[tuple[str, str], ...]
+    klik_status: str
+    started_at: str
+    completed_at: str
+    complete: bool
+    missing: tuple[str, ...]
+    appointments: tuple[Appointment, ...]
+    steps: tuple[StepLine, ...]
+    questions: tuple[QuestionLine, ...]
+    mail: MailSection | None
+    approver: str
+    events: tuple[EventLine, ...]
+    generated_at: str
+    version: str
+
+    @property
+    def footer(self) -> str:
+        return f"Udskrevet {self.generated_at} · Rolleudpeger {self.version}"
+
+
+def step_done_at(task: TaskDef, case: Case, step: StepDef) -> datetime | None:
+    """When the last thing that completed the step happened (None if not done)."""
+    if not is_step_done(task, case, step):
+        return None
+    times: list[datetime | None] = []
+    for f in step.fields:
+        if not f.required:
+            continue
+        if f.kind is FieldKind.KLIK_STATUS:
+            times.append(case.status_reached_at(KlikStatus(f.status)))
+        elif f.kind is FieldKind.MAIL:
+            sent = case.last_sent_mail
+            times.append(sent.sent_at if sent else None)
+        else:
+            times.append(case.changed_at(f.key))
+    known = [t for t in times if t is not None]
+    return max(known) if known else None
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= LOG_VALUE_LIMIT else text[: LOG_VALUE_LIMIT - 1] + "…"
+
+
+def _log_value(task: TaskDef, key: str, value: str) -> str:
+    if not value:
+        return "–"
+    try:
+        fdef = task.field(key)
+    except KeyError:
+        return (
+            "sendt (se »Mail til KOMBIT«)"
+            if key == "mail_sent" and "\n" in value
+            else _shorten(value)
+        )
+    if fdef.kind is FieldKind.CHECK:
+        return "markeret"
+    if fdef.kind is FieldKind.MUNICIPALITY:
+        m = task.municipality(value)
+        return m.label if m else value
+    return _shorten(display_value(fdef.kind, value))
+
+
+def _event_lines(task: TaskDef, events: list[LoggedEvent]) -> tuple[EventLine, ...]:
+    titles = {s.key: s.title for s in task.steps}
+    lines = []
+    for e in events:
+        try:
+            label = task.field(e.field).label
+        except KeyError:
+            label = _LOG_FIELDS.get(e.field, e.field)
+        lines.append(
+            EventLine(
+                at=format_time(e.at),
+                step=titles.get(e.step, e.step),
+                field=label,
+                old=_log_value(task, e.field, e.old),
+                new=_log_value(task, e.field, e.new),
+            )
+        )
+    return tuple(lines)
+
+
+def _appointments(case: Case) -> tuple[Appointment, ...]:
+    leader, owner = case.person(Role.LEADER), case.person(Role.OWNER)
+
+    def created(key: str, user_type: str) -> str:
+        at = case.changed_at(key) if case.is_checked(key) else None
+        if at is None:
+            return f"KLIK-bruger ({user_type}) er ikke oprettet endnu"
+        return f"Oprettet i KLIK med brugertypen {user_type} {format_date(at)}"
+
+    result = [
+        Appointment(
+            "Projektleder",
+            leader.name or "ikke udpeget",
+            tuple(
+                d
+                for d in (
+                    leader.title,
+                    leader.email,
+                    display_value(FieldKind.PHONE, leader.phone),
+                    created("leader_plus_created", "PLUS"),
+                )
+                if d
+            ),
+        ),
+        Appointment(
+            "Projektejer",
+            owner.name or "ikke udpeget",
+            tuple(d for d in (owner.title, created("owner_reader_created", "LÆSER")) if d),
+        ),
+    ]
+    for role, label in (
+        (Role.RESPONSIBLE, "Ansvarlig på KLIK-opgaven"),
+        (Role.PERFORMER, "Udfører på KLIK-opgaven"),
+        (Role.LIBRARY_DIRECTOR, "Bibliotekschef"),
+    ):
+        result.append(Appointment(label, case.person(role).name or "ikke angivet", ()))
+    coordinator = case.person(Role.COORDINATOR).name
+    if coordinator:
+        result.append(Appointment("ØiR-koordinator", coordinator, ()))
+    return tuple(result)
+
+
+def build_report(
+    task: TaskDef, case: Case, events: list[LoggedEvent], generated_at: datetime, version: str
+) -> Report:
+    """The report of a case, as it stands now."""
+    municipality = task.municipality(case.value("municipality"))
+    missing = tuple(
+        f"Trin {s.index} · {s.title}: {m}"
+        for s in task.method_steps
+        for m in step_missing(task, case, s)
+    )
+    steps = tuple(
+        StepLine(
+            number="" if s.index == 0 else str(s.index),
+            title=s.title,
+            state=step_state(task, case, s).value,
+            done_at=format_time(step_done_at(task, case, s)),
+            note=case.waiting[s.key].note if s.key in case.waiting else "",
+        )
+        for s in task.steps
+    )
+    state = mail_state(task, case)
+    mail = None
+    if state.sent is not None:
+        sent = state.sent
+        mail = MailSection(
+            sent_at=format_time(sent.sent_at),
+            to=sent.mail.to,
+            subject=sent.mail.subject,
+            body=sent.mail.body,
+            outdated=state.outdated,
+        )
+    return Report(
+        title=task.title,
+        municipality=(
+            f"{municipality.official_name} ({municipality.code})"
+            if municipality
+            else "Kommune ikke valgt"
+        ),
+        facts=(("Fase", task.phase), ("Tema", task.theme), ("Prioritet", task.priority)),
+        klik_status=case.klik_status.value,
+        started_at=format_time(case.status_reached_at(KlikStatus.STARTED)),
+        completed_at=format_time(case.status_reached_at(KlikStatus.COMPLETED)),
+        complete=case.klik_status is KlikStatus.COMPLETED and not missing,
+        missing=missing,
+        appointments=_appointments(case),
+        steps=steps,
+        questions=tuple(
+            QuestionLine(format_time(q.asked_at), q.text, q.answer, format_time(q.answered_at))
+            for q in case.questions
+        ),
+        mail=mail,
+        approver=case.person(Role.LIBRARY_DIRECTOR).name,
+        events=_event_lines(task, events),
+        generated_at=format_time(generated_at),
+        version=version,
+    )

@@ -1,0 +1,396 @@
+"""Renders the summary report: the same pages for print preview, printer and PDF/A-1b.
+
+Pages are laid out by QTextDocument and drawn one by one (drawContents), so every page
+gets our own footer with "Side X af Y" (PITFALLS: printing). The report uses the bundled
+DejaVu Sans, so it looks the same on every PC.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from html import escape
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, qVersion
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+
+from rolleudpeger.domain.report import Report
+from rolleudpeger.resources import resource
+
+FONT_FILES = ("fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf")
+FONT_POINTS = 9.5
+MARGINS_MM = QMarginsF(20, 18, 20, 14)
+FOOTER_GAP_PT = 20  # room below the body for the footer line
+
+_family: str | None = None
+H2 = "<h2>"
+
+
+def style_sheet() -> str:
+    """The report's style. Qt's rich text ignores pt for margins, borders and padding but
+    takes px as CSS does (1/96 inch, scaled to the printer or PDF), so points are
+    converted here."""
+
+    def px(points: float) -> str:
+        return f"{max(1, round(points * 96 / 72))}px"
+
+    return f"""
+h1 {{ font-size: 16pt; margin-top: 0; margin-bottom: {px(4)}; }}
+h2 {{ font-size: 12pt; margin-top: {px(14)}; margin-bottom: {px(4)}; }}
+p {{ margin-top: {px(2)}; margin-bottom: {px(4)}; }}
+table.grid td, table.grid th {{
+    border-width: {px(0.6)}; border-style: solid; border-color: #999999;
+    padding: {px(2)} {px(4)} {px(2)} {px(4)}; vertical-align: top;
+}}
+th {{ background-color: #e8e8e8; text-align: left; font-weight: bold; }}
+td.box {{ border-width: {px(0.6)}; border-style: solid; border-color: #999999; padding: {px(6)}; }}
+td.warning {{ background-color: #fff1cc; padding: {px(6)}; }}
+.sub {{ color: #333333; }}
+"""
+
+
+def report_font_family() -> str:
+    """Register the bundled font once; the family name to use."""
+    global _family  # noqa: PLW0603 - one registration per process
+    if _family is None:
+        families: list[str] = []
+        for name in FONT_FILES:
+            font_id = QFontDatabase.addApplicationFont(str(resource(name)))
+            if font_id >= 0:
+                families += QFontDatabase.applicationFontFamilies(font_id)
+        _family = families[0] if families else "DejaVu Sans"
+    return _family
+
+
+TABLE = (
+    "<table class='grid' width='100%' cellspacing='0' style='border-collapse: collapse; {extra}'>"
+)
+
+
+def _table(
+    headers: tuple[str, ...], rows: list[tuple[str, ...]], widths: tuple[int, ...], extra: str = ""
+) -> str:
+    """A ruled table; the header row repeats on every page it runs onto (thead)."""
+    head = "".join(
+        f"<th width='{w}%'>{escape(h)}</th>" for h, w in zip(headers, widths, strict=True)
+    )
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"{TABLE.format(extra=extra)}<thead><tr>{head}</tr></thead>{body}</table>"
+
+
+def _box(html: str, css_class: str) -> str:
+    """A one-cell, full-width box (a framed mail text, a warning)."""
+    return (
+        "<table width='100%' cellspacing='0' style='border-collapse: collapse'>"
+        f"<tr><td class='{css_class}'>{html}</td></tr></table>"
+    )
+
+
+def _text(value: str) -> str:
+    """User text, escaped, with its line breaks; never interpreted as markup."""
+    return escape(value).replace("\n", "<br>") if value else "–"
+
+
+def report_html(r: Report) -> str:
+    parts = ["<html><body>"]
+    parts.append("<p class='sub'>Dokumentation af KLIK-opgave</p>")
+    parts.append(f"<h1>{escape(r.title)}</h1>")
+    facts = " · ".join(f"{escape(k)}: {escape(v)}" for k, v in r.facts)
+    parts.append(f"<p class='sub'><b>{escape(r.municipality)}</b><br>{facts}</p>")
+    status = f"KLIK-status: <b>{escape(r.klik_status)}</b>"
+    if r.started_at:
+        status += f" · Påbegyndt {escape(r.started_at)}"
+    if r.completed_at:
+        status += f" · Fuldført {escape(r.completed_at)}"
+    parts.append(f"<p>{status}</p>")
+    if not r.complete:
+        items = "".join(f"<li>{escape(m)}</li>" for m in r.missing)
+        parts.append(
+            _box(
+                f"<b>IKKE FULDFØRT.</b> Opgaven er ikke afsluttet. Det mangler:<ul>{items}</ul>",
+                "warning",
+            )
+        )
+
+    parts.append(H2 + "Udpegninger</h2>")
+    parts.append(
+        _table(
+            ("Rolle", "Navn", "Oplysninger"),
+            [
+                (escape(a.role), _text(a.name), "<br>".join(map(escape, a.details)) or "–")
+                for a in r.appointments
+            ],
+            (24, 26, 50),
+        )
+    )
+
+    parts.append(H2 + "Trinene</h2>")
+    parts.append(
+        _table(
+            ("Trin", "Status", "Færdig", "Afventer"),
+            [
+                (
+                    escape(f"{s.number}. {s.title}" if s.number else s.title),
+                    escape(s.state),
+                    escape(s.done_at) or "–",
+                    _text(s.note),
+                )
+                for s in r.steps
+            ],
+            (36, 12, 26, 26),
+        )
+    )
+
+    parts.append(H2 + "Spørgsmål til KOMBIT</h2>")
+    if r.questions:
+        parts.append(
+            _table(
+                ("Stillet", "Spørgsmål", "Svar fra KOMBIT", "Besvaret"),
+                [
+                    (
+                        escape(q.asked_at),
+                        _text(q.text),
+                        _text(q.answer) if q.answer else "ikke besvaret",
+                        escape(q.answered_at) or "–",
+                    )
+                    for q in r.questions
+                ],
+                (20, 30, 30, 20),
+            )
+        )
+    else:
+        parts.append("<p>Der er ikke stillet spørgsmål til KOMBIT.</p>")
+
+    parts.append(H2 + "Mail til KOMBIT</h2>")
+    if r.mail is None:
+        parts.append("<p>Mailen til KOMBIT er ikke sendt endnu.</p>")
+    else:
+        m = r.mail
+        parts.append(f"<p>Sendt {escape(m.sent_at)} til {escape(m.to)}. Den nøjagtige tekst:</p>")
+        if m.outdated:
+            parts.append(
+                _box(
+                    "<b>Bemærk:</b> Projektlederens oplysninger er ændret, efter mailen blev "
+                    "sendt. KOMBIT har de gamle oplysninger herunder.",
+                    "warning",
+                )
+            )
+        parts.append(
+            _box(f"Til: {escape(m.to)}<br>Emne: {escape(m.subject)}<br><br>{_text(m.body)}", "box")
+        )
+
+    parts.append(H2 + "Godkendelse</h2>")
+    parts.append("<p>Godkendt af bibliotekschef</p>")
+    line = "_" * 40
+    name = escape(r.approver) if r.approver else line
+    parts.append(f"<p>Navn: {name}</p><p><br>Dato: {line}</p><p><br>Underskrift: {line}</p>")
+
+    parts.append("<h2 style='page-break-before: always'>Bilag: Hændelseslog</h2>")
+    if r.events:
+        parts.append(
+            _table(
+                ("Tidspunkt", "Trin", "Felt", "Fra", "Til"),
+                [
+                    (escape(e.at), escape(e.step), escape(e.field), escape(e.old), escape(e.new))
+                    for e in r.events
+                ],
+                (20, 19, 19, 21, 21),
+                extra="font-size: 8pt",
+            )
+        )
+    else:
+        parts.append("<p>Ingen hændelser.</p>")
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def keep_headings_with_content(doc: QTextDocument, page_height: float, line_height: float) -> None:
+    """Never leave a heading at the foot of a page: a short section moves whole to the
+    next page, a long one at least with its first lines."""
+    layout = doc.documentLayout()
+    headings = [b for b in _blocks(doc) if b.blockFormat().headingLevel() == 2]
+    for i, block in enumerate(headings):
+        top = layout.blockBoundingRect(block).top()
+        if i + 1 < len(headings):
+            end = layout.blockBoundingRect(headings[i + 1]).top()
+        else:
+            end = doc.size().height()
+        first_lines = layout.blockBoundingRect(block).bottom() + 3 * line_height
+        bottom = end if end - top < page_height / 3 else first_lines
+        if int(top // page_height) != int((bottom - 1) // page_height):
+            fmt = block.blockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(block).setBlockFormat(fmt)
+
+
+def _blocks(doc: QTextDocument) -> list[QTextBlock]:
+    blocks, block = [], doc.begin()
+    while block.isValid():
+        blocks.append(block)
+        block = block.next()
+    return blocks
+
+
+def render(
+    report: Report, device: QPagedPaintDevice, before_paint: Callable[[], None] | None = None
+) -> int:
+    """Lay out and draw the report on a printer or PDF writer; returns the page count.
+
+    `before_paint` runs just before painting starts, which is when a PDF writer stamps
+    its creation date."""
+    device.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            MARGINS_MM,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    dpi = device.logicalDpiY()
+    area = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    footer_height = FOOTER_GAP_PT * dpi / 72
+    body = QSizeF(area.width(), area.height() - footer_height)
+
+    font = QFont(report_font_family())
+    font.setPointSizeF(FONT_POINTS)
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(device)
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)
+    doc.setDefaultStyleSheet(style_sheet())
+    doc.setHtml(report_html(report))
+    doc.setPageSize(body)
+    keep_headings_with_content(doc, body.height(), line_height=FONT_POINTS * 1.4 * dpi / 72)
+    pages = doc.pageCount()
+
+    footer_font = QFont(font)
+    footer_font.setPointSizeF(FONT_POINTS - 1.5)
+    if before_paint is not None:
+        before_paint()
+    painter = QPainter(device)
+    try:
+        for page in range(pages):
+            if page:
+                device.newPage()
+            painter.save()
+            painter.translate(0, -page * body.height())
+            doc.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
+            painter.restore()
+            painter.setFont(footer_font)
+            footer = QRectF(0, area.height() - footer_height / 2, area.width(), footer_height / 2)
+            painter.drawText(
+                footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, report.footer
+            )
+            painter.drawText(
+                footer,
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                f"Side {page + 1} af {pages}",
+            )
+    finally:
+        painter.end()
+    return pages
+
+
+XMP = """<?xpacket begin='' id='W5M0MpCehiHzreSzNTczkc9d'?><x:xmpmeta xmlns:x="adobe:ns:meta/" \
+xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" \
+xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" \
+xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/" \
+xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+<rdf:RDF>
+<rdf:Description rdf:about="">
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{subject}</rdf:li></rdf:Alt></dc:description>
+</rdf:Description>
+<rdf:Description rdf:about="" pdf:Producer="{producer}" pdf:Trapped="False"/>
+<rdf:Description rdf:about="" xmp:CreatorTool="{creator}" xmp:CreateDate="{date}" \
+xmp:ModifyDate="{date}" xmp:MetadataDate="{date}"/>
+<rdf:Description rdf:about="" xmpMM:DocumentID="uuid:{uuid}" xmpMM:VersionID="1" \
+xmpMM:RenditionClass="default"/>
+<rdf:Description rdf:about="" pdfaid:part="1" pdfaid:conformance="B"/>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end='w'?>"""
+_INFO_DATE = re.compile(rb"/CreationDate \(D:(\d{14})Z\)")
+
+
+def _xmp(title: str, author: str, subject: str, creator: str, at: datetime) -> bytes:
+    """Qt's own PDF/A-1b XMP packet, plus the subject (dc:description), which Qt has no
+    setter for. Qt embeds a packet given to it verbatim."""
+    return XMP.format(
+        title=xml_escape(title),
+        author=xml_escape(author),
+        subject=xml_escape(subject),
+        producer=f"Qt {qVersion()}",
+        creator=xml_escape(creator),
+        date=at.strftime("%Y-%m-%dT%H:%M:%S+00:00"),
+        uuid=uuid.uuid4(),
+    ).encode("utf-8")
+
+
+def pdf_bytes(report: Report, *, author: str, subject: str) -> tuple[bytes, int]:
+    """The report as PDF/A-1b with title, author, subject and creation date; (bytes, pages).
+
+    PDF/A wants the XMP dates to equal the Info dictionary's, which Qt stamps (to the
+    second) when painting begins; the packet is set right then, and checked after."""
+    for _attempt in range(3):
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
+        writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
+        writer.setResolution(300)
+        creator = f"Rolleudpeger {report.version}"
+        writer.setTitle(report.title)
+        writer.setAuthor(author)
+        writer.setCreator(creator)
+        stamped: list[datetime] = []
+
+        def stamp(w: QPdfWriter = writer, out: list[datetime] = stamped, c: str = creator) -> None:
+            at = datetime.now(UTC).replace(microsecond=0)
+            out.append(at)
+            w.setDocumentXmpMetadata(QByteArray(_xmp(report.title, author, subject, c, at)))
+
+        pages = render(report, writer, before_paint=stamp)
+        del writer  # finishes the file
+        buffer.close()
+        content = bytes(data.data())
+        match = _INFO_DATE.search(content)
+        if match and match.group(1).decode() == stamped[0].strftime("%Y%m%d%H%M%S"):
+            return content, pages
+    raise RuntimeError("the PDF's Info and XMP dates kept differing")  # pragma: no cover
+
+
+def write_pdf(report: Report, path: Path, *, author: str, subject: str) -> int:
+    """Write the PDF next to its target first, then move it into place (no half files).
+
+    Raises OSError when the file cannot be written."""
+    content, pages = pdf_bytes(report, author=author, subject=subject)
+    path = path.expanduser()
+    fd, tmp = tempfile.mkstemp(prefix=".rolleudpeger-", suffix=".pdf", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return pages

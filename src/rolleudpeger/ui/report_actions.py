@@ -1,0 +1,45 @@
+"""Print preview and PDF saving of the report, from the completion page and the menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QWidget
+
+from rolleudpeger.editing import CaseEditor
+from rolleudpeger.errors import describe_os_error
+from rolleudpeger.ui import dialogs
+from rolleudpeger.ui.report import render, write_pdf
+
+SUBJECT = "Dokumentation af KLIK-opgaven »{title}«"
+
+
+def print_report(parent: QWidget | None, editor: CaseEditor) -> None:
+    report = editor.report()
+    dialogs.print_preview(parent, lambda printer: render(report, printer))
+
+
+def save_pdf(parent: QWidget | None, editor: CaseEditor) -> str:
+    """Ask for a file and write the PDF/A. Returns a Danish line saying what happened
+    ("" when the user cancelled)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    name = dialogs.save_file_name(
+        parent,
+        "Gem rapporten som PDF",
+        str(Path(folder) / editor.report_file_name()),
+        "PDF (*.pdf)",
+    )
+    if not name:
+        return ""
+    path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+    try:
+        pages = write_pdf(
+            editor.report(),
+            path,
+            author=editor.report_author(),
+            subject=SUBJECT.format(title=editor.task.title),
+        )
+    except OSError as e:
+        return f"⚠ Kunne ikke gemme {path}: {describe_os_error(e)}."
+    return f"Rapporten er gemt som {path} ({pages} sider)."
