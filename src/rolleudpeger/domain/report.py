@@ -24,6 +24,8 @@ from rolleudpeger.domain.timefmt import format_date, format_time
 from rolleudpeger.domain.validation import display_value
 
 LOG_VALUE_LIMIT = 160
+# Recorded text worth filing in full, besides the people.
+AGREEMENT_FIELDS = ("placement_notes", "team", "plus_granted_by")
 
 # Event-log fields that are not fields of the task definition.
 _LOG_FIELDS = {
@@ -92,6 +94,7 @@ class Report:
     complete: bool
     missing: tuple[str, ...]
     appointments: tuple[Appointment, ...]
+    agreements: tuple[tuple[str, str], ...]
     steps: tuple[StepLine, ...]
     questions: tuple[QuestionLine, ...]
     mail: MailSection | None
@@ -255,6 +258,9 @@ def build_report(
         complete=case.klik_status is KlikStatus.COMPLETED and not missing,
         missing=missing,
         appointments=_appointments(case),
+        agreements=tuple(
+            (task.field(key).label, case.value(key)) for key in AGREEMENT_FIELDS if case.value(key)
+        ),
         steps=steps,
         questions=tuple(
             QuestionLine(format_time(q.asked_at), q.text, q.answer, format_time(q.answered_at))

@@ -142,6 +142,16 @@ def report_html(r: Report) -> str:
         )
     )
 
+    if r.agreements:
+        parts.append(H2 + "Aftaler og oplysninger</h2>")
+        parts.append(
+            _table(
+                ("Emne", "Det er aftalt / oplyst"),
+                [(escape(label), _text(value)) for label, value in r.agreements],
+                (30, 70),
+            )
+        )
+
     parts.append(H2 + "Trinene</h2>")
     parts.append(
         _table(
