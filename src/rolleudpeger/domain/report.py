@@ -24,8 +24,12 @@ from rolleudpeger.domain.timefmt import format_date, format_time
 from rolleudpeger.domain.validation import display_value
 
 LOG_VALUE_LIMIT = 160
-# Recorded text worth filing in full, besides the people.
-AGREEMENT_FIELDS = ("placement_notes", "team", "plus_granted_by")
+# Recorded text worth filing in full, besides the people, with labels that read on paper.
+AGREEMENT_FIELDS = {
+    "placement_notes": "Placering og forankring af rollerne",
+    "team": "Hvem arbejder på opgaven",
+    "plus_granted_by": "PLUS-rettigheden i KLIK tildelt af",
+}
 
 # Event-log fields that are not fields of the task definition.
 _LOG_FIELDS = {
@@ -259,7 +263,7 @@ def build_report(
         missing=missing,
         appointments=_appointments(case),
         agreements=tuple(
-            (task.field(key).label, case.value(key)) for key in AGREEMENT_FIELDS if case.value(key)
+            (label, case.value(key)) for key, label in AGREEMENT_FIELDS.items() if case.value(key)
         ),
         steps=steps,
         questions=tuple(

@@ -399,6 +399,9 @@ def write_pdf(report: Report, path: Path, *, author: str, subject: str) -> int:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(content)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # a saved report is an ordinary file, not a private one
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,56 @@
+"""Write the sample report (docs/eksempel-rapport.pdf) from the demo case.
+
+Usage: python scripts/sample_report.py OUT.pdf [--questions N] [--incomplete]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+
+from rolleudpeger.demo import demo_clock, fill_demo_case  # noqa: E402
+from rolleudpeger.editing import CaseEditor  # noqa: E402
+from rolleudpeger.resources import load_task  # noqa: E402
+from rolleudpeger.store.repository import Store  # noqa: E402
+from rolleudpeger.ui.report import write_pdf  # noqa: E402
+from rolleudpeger.ui.report_actions import SUBJECT  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--questions", type=int, default=0, help="extra questions to KOMBIT")
+    parser.add_argument("--incomplete", action="store_true")
+    args = parser.parse_args()
+    _app = QGuiApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp))
+        clock = demo_clock()
+        editor = CaseEditor.open(load_task(), store, clock=lambda: next(clock))
+        fill_demo_case(editor, complete=not args.incomplete)
+        for i in range(args.questions):
+            editor.add_question(f"Spørgsmål {i + 1}: Hvordan håndteres brugere i KLIK, når …?")
+            editor.answer_question(editor.case.questions[-1].id, "Se KLIK-vejledningen, afsnit 3.")
+        start = time.perf_counter()
+        pages = write_pdf(
+            editor.report(),
+            args.out,
+            author=editor.report_author(),
+            subject=SUBJECT.format(title=editor.task.title),
+        )
+        took = (time.perf_counter() - start) * 1000
+        store.close()
+    print(f"{args.out}: {pages} pages in {took:.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
