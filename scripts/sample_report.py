@@ -14,14 +14,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtGui import QGuiApplication
 
-from rolleudpeger.demo import demo_clock, fill_demo_case  # noqa: E402
-from rolleudpeger.editing import CaseEditor  # noqa: E402
-from rolleudpeger.resources import load_task  # noqa: E402
-from rolleudpeger.store.repository import Store  # noqa: E402
-from rolleudpeger.ui.report import write_pdf  # noqa: E402
-from rolleudpeger.ui.report_actions import SUBJECT  # noqa: E402
+from rolleudpeger.demo import demo_clock, fill_demo_case
+from rolleudpeger.editing import CaseEditor
+from rolleudpeger.resources import load_task
+from rolleudpeger.store.repository import Store
+from rolleudpeger.ui.report import write_pdf
+from rolleudpeger.ui.report_actions import SUBJECT
 
 
 def main() -> int:
