@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from rolleudpeger.domain.case import KlikStatus, RuleError, status_missing
 from rolleudpeger.domain.taskdef import FieldDef, FieldKind
 from rolleudpeger.domain.timefmt import format_time
-from rolleudpeger.domain.validation import MAX_NAME, ValidationError, display_value
+from rolleudpeger.domain.validation import ValidationError, display_value
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store.repository import StoreError
 from rolleudpeger.ui import dialogs
@@ -135,7 +135,7 @@ class TextBinding(FieldBinding):
             self.widget = edit
         else:
             line = QLineEdit()
-            line.setMaxLength(MAX_NAME)
+            # No setMaxLength(200): it would cut pasted text silently; the check says why.
             line.setPlaceholderText(fdef.placeholder)
             line.textEdited.connect(self._typed)
             line.editingFinished.connect(self._left)
