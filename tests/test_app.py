@@ -13,7 +13,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from rolleudpeger import __version__, resources
-from rolleudpeger.store.repository import DB_FILE, Store
+from rolleudpeger.store.files import DB_FILE
+from rolleudpeger.store.repository import Store
 from rolleudpeger.ui import app
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,8 +17,9 @@ from rolleudpeger.domain.case import KlikStatus
 from rolleudpeger.domain.taskdef import TaskDef
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store import migrate
+from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.models import Base
-from rolleudpeger.store.repository import DB_FILE, Store
+from rolleudpeger.store.repository import Store
 
 
 def test_connection_settings(store: Store) -> None:

@@ -17,7 +17,8 @@ from pytestqt.qtbot import QtBot
 from rolleudpeger.demo import demo_clock, fill_demo_case
 from rolleudpeger.domain.validation import format_phone
 from rolleudpeger.editing import CaseEditor
-from rolleudpeger.store.repository import DB_FILE, Store
+from rolleudpeger.store.files import DB_FILE
+from rolleudpeger.store.repository import Store
 from rolleudpeger.ui import dialogs
 from rolleudpeger.ui.app import application
 from rolleudpeger.ui.report import write_pdf

@@ -6,6 +6,7 @@ start does not pay for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
@@ -45,14 +46,18 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def upgrade(engine: Engine) -> bool:
-    """Upgrade to HEAD. Returns True when anything was done."""
+def upgrade(engine: Engine, before: Callable[[], object] | None = None) -> bool:
+    """Upgrade to HEAD; `before` runs first when an existing database is to be changed.
+    The upgrade is one transaction: killed half-way, it leaves the old revision, and the
+    next start simply runs it again. Returns True when anything was done."""
     with engine.connect() as connection:
         revision = current_revision(connection)
     if revision == HEAD:
         return False
     if revision is not None and revision not in known_revisions():
         raise DatabaseTooNewError(revision)
+    if revision is not None and before is not None:
+        before()
     from alembic import command  # noqa: PLC0415
 
     with engine.begin() as connection:

@@ -31,8 +31,9 @@ from rolleudpeger.domain.case import (
 )
 from rolleudpeger.domain.mail import Mail
 from rolleudpeger.errors import describe_os_error
-from rolleudpeger.store import migrate
+from rolleudpeger.store import backup, migrate
 from rolleudpeger.store.engine import make_engine
+from rolleudpeger.store.files import DB_FILE, PRIVATE_DIR, create_private
 from rolleudpeger.store.models import (
     CaseRow,
     EventRow,
@@ -44,7 +45,6 @@ from rolleudpeger.store.models import (
     WaitingRow,
 )
 
-DB_FILE = "rolleudpeger.sqlite3"
 # What a failed read or write can raise: the ORM, the driver itself, or the file system.
 DB_ERRORS = (SQLAlchemyError, sqlite3.Error, OSError)
 
@@ -105,11 +105,13 @@ class Store:
         """Open (and create or upgrade) the database in a data folder, creating the folder.
 
         Raises OSError when the folder cannot be created."""
-        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        data_dir.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
         path = data_dir / DB_FILE
+        create_private(path)
         engine = make_engine(path)
         try:
-            migrate.upgrade(engine)
+            # The file is copied into backups/ before any migration touches it.
+            migrate.upgrade(engine, before=lambda: backup.take_backup(data_dir))
         except migrate.DatabaseTooNewError:
             engine.dispose()
             raise

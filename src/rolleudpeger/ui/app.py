@@ -14,8 +14,9 @@ from rolleudpeger.domain.taskdef import TaskDefinitionError
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.errors import describe_os_error
 from rolleudpeger.resources import load_task
+from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.migrate import HEAD, DatabaseTooNewError
-from rolleudpeger.store.repository import DB_FILE, Store, StoreError
+from rolleudpeger.store.repository import Store, StoreError
 from rolleudpeger.ui import dialogs
 from rolleudpeger.ui.main_window import MainWindow
 

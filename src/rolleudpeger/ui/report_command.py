@@ -10,8 +10,9 @@ from rolleudpeger.config import resolve_data_dir
 from rolleudpeger.domain.taskdef import TaskDefinitionError
 from rolleudpeger.errors import describe_os_error
 from rolleudpeger.resources import load_task
+from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.migrate import DatabaseTooNewError
-from rolleudpeger.store.repository import DB_FILE, Store, StoreError
+from rolleudpeger.store.repository import Store, StoreError
 
 EXIT_NO_CASE = 1
 EXIT_FAILED = 2

@@ -1,0 +1,101 @@
+"""Kill a process that is saving, many times, and check that every reported save survived.
+
+Used by the test suite (50 kills) and by `benchmarks/kill_soak.py` (as many as you like).
+The child edits through CaseEditor, the same code the window uses, and prints a line after
+each edit has returned (that is, after its transaction committed). The parent kills it
+with SIGKILL at a random moment and then checks the database.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+CHILD = """
+import sys
+from pathlib import Path
+from rolleudpeger.editing import CaseEditor
+from rolleudpeger.resources import load_task
+from rolleudpeger.store.repository import Store
+
+run = sys.argv[2]
+editor = CaseEditor.open(load_task(), Store.open(Path(sys.argv[1])))
+print("ready", flush=True)
+i = 0
+while True:
+    i += 1
+    text = f"q-{run}-{i}"
+    editor.add_question(text)
+    print("question", text, flush=True)
+    editor.set_text("placement_notes", f"note-{run}-{i} " + "x" * (i % 300))
+    print("notes", f"note-{run}-{i}", flush=True)
+    editor.set_check("guide_read", i % 2 == 0)
+"""
+
+
+@dataclass
+class SoakResult:
+    kills: int
+    committed: int
+    lost: list[str]
+    integrity: list[str]
+
+
+def run_once(data_dir: Path, run: int, rng: random.Random) -> tuple[list[str], str | None]:
+    """One child, killed at a random moment. Returns (questions reported, last notes)."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(data_dir), str(run)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert child.stdout is not None
+    first = child.stdout.readline()
+    assert first.strip() == "ready", first
+    time.sleep(rng.uniform(0.0, 0.25))
+    child.send_signal(signal.SIGKILL)
+    out, _ = child.communicate(timeout=30)
+    questions, notes = [], None
+    for line in out.splitlines():
+        kind, _, value = line.partition(" ")
+        if kind == "question":
+            questions.append(value)
+        elif kind == "notes":
+            notes = value
+    return questions, notes
+
+
+def soak(data_dir: Path, kills: int, seed: int) -> SoakResult:
+    rng = random.Random(seed)
+    reported: list[str] = []
+    lost: list[str] = []
+    integrity: list[str] = []
+    for run in range(kills):
+        questions, notes = run_once(data_dir, run, rng)
+        reported += questions
+        with sqlite3.connect(data_dir / "rolleudpeger.sqlite3") as db:
+            check = db.execute("PRAGMA integrity_check").fetchall()
+            if check != [("ok",)]:
+                integrity.append(f"run {run}: {check}")
+            stored = {row[0] for row in db.execute("SELECT text FROM questions")}
+            note = db.execute(
+                "SELECT value FROM field_values WHERE key = 'placement_notes'"
+            ).fetchone()
+        db.close()
+        lost += [q for q in questions if q not in stored]
+        # The notes field holds the last reported value, or the one being saved at the kill.
+        if notes is not None:
+            stored_tag = note[0].split()[0] if note else ""
+            reported_n = int(notes.rsplit("-", 1)[1])
+            if not stored_tag.startswith(f"note-{run}-"):
+                lost.append(f"run {run}: notes are {stored_tag!r}, {notes} was reported saved")
+            elif int(stored_tag.rsplit("-", 1)[1]) < reported_n:
+                lost.append(f"run {run}: notes went back to {stored_tag}, {notes} was saved")
+    return SoakResult(kills, len(reported), lost, integrity)
