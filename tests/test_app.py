@@ -10,7 +10,7 @@ import venv
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from rolleudpeger import __version__, resources
 from rolleudpeger.store.files import DB_FILE
@@ -91,11 +91,41 @@ def test_database_from_a_newer_version_is_left_alone(data_dir: Path, errors: lis
     assert (data_dir / DB_FILE).read_bytes() == before
 
 
-def test_unusable_data_folder_gives_a_clear_error(tmp_path: Path, errors: list[str]) -> None:
+def test_unusable_data_folder_offers_another(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     blocker = tmp_path / "fil"
     blocker.write_text("ikke en mappe")
+    asked: list[str] = []
+
+    def no(_parent: object, _title: str, text: str, *_a: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", no)
     assert app.run(str(blocker / "data"), []) == 2
-    assert "kan ikke oprettes: en fil står i vejen for mappen" in errors[0]
+    assert "en fil står i vejen for mappen" in asked[0] and "anden mappe" in asked[0]
+
+    other = tmp_path / "andet sted"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(other))
+    monkeypatch.setenv(app.QUIT_AFTER_SHOW_ENV, "1")
+    assert app.run(str(blocker / "data"), []) == 0
+    assert (other / DB_FILE).is_file()
+
+
+def test_read_only_data_folder_is_found_by_trying(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests run as root, which may write anywhere: the refusal is injected."""
+    from rolleudpeger.ui import data_safety
+
+    def refuse(self: Path, data: bytes) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "write_bytes", refuse)
+    with pytest.raises(PermissionError):
+        data_safety.check_writable(data_dir)
 
 
 @pytest.mark.slow

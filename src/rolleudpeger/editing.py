@@ -44,6 +44,18 @@ class CaseEditor:
         )
         return cls(task, store, case, clock)
 
+    def reload(self, store: Store) -> None:
+        """Switch to another store (after a restore or import) and its newest case."""
+        self.store = store
+        case_id = store.latest_case_id()
+        self.case = (
+            store.load_case(case_id)
+            if case_id is not None
+            else store.create_case(self.task.id, self.clock())
+        )
+        for listener in self._listeners:
+            listener(None)
+
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
 

@@ -12,7 +12,16 @@ from sqlalchemy.engine import URL
 BUSY_TIMEOUT_MS = 5000
 
 
-def make_engine(db_path: Path) -> Engine:
+def make_engine(db_path: Path, *, read_only: bool = False) -> Engine:
+    """The engine for a database file; `read_only` opens a snapshot (a backup) without
+    creating or changing any file."""
+    if read_only:
+        url = URL.create(
+            "sqlite",
+            database=f"file:{db_path}",
+            query={"mode": "ro", "immutable": "1", "uri": "true"},
+        )
+        return create_engine(url)
     engine = create_engine(URL.create("sqlite", database=str(db_path)))
 
     @event.listens_for(engine, "connect")

@@ -122,6 +122,11 @@ class Store:
             ) from e
         return cls(engine, path)
 
+    @classmethod
+    def open_snapshot(cls, path: Path) -> Store:
+        """A backup, read-only: for showing what it holds."""
+        return cls(make_engine(path, read_only=True), path)
+
     def close(self) -> None:
         self.engine.dispose()
 

@@ -14,10 +14,11 @@ from rolleudpeger.domain.taskdef import TaskDefinitionError
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.errors import describe_os_error
 from rolleudpeger.resources import load_task
+from rolleudpeger.store.backup import Recovery, recover_if_damaged
 from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.migrate import HEAD, DatabaseTooNewError
 from rolleudpeger.store.repository import Store, StoreError
-from rolleudpeger.ui import dialogs
+from rolleudpeger.ui import data_safety, dialogs
 from rolleudpeger.ui.main_window import MainWindow
 
 # Used by tests and benchmarks only: quit as soon as the window is shown.
@@ -53,19 +54,28 @@ def fail(title: str, message: str) -> int:
     return 2
 
 
+def _after_show(window: MainWindow, editor: CaseEditor, recovery: Recovery | None) -> None:
+    status = data_safety.after_show(window, editor, recovery)
+    if status:
+        window.statusBar().showMessage(status, 10_000)
+
+
 def run(data_dir_arg: str | None, qt_args: list[str]) -> int:
     app = application(qt_args)
     try:
         task = load_task()
     except TaskDefinitionError as e:
         return fail("Opgavefilen er ugyldig", str(e))
-    data_dir = resolve_data_dir(data_dir_arg)
+    data_dir = data_safety.usable_data_folder(None, resolve_data_dir(data_dir_arg))
+    if data_dir is None:
+        return 2
     try:
+        recovery = recover_if_damaged(data_dir)
         store = Store.open(data_dir)
     except OSError as e:
         return fail(
             "Datamappen kan ikke bruges",
-            f"Datamappen {data_dir} kan ikke oprettes: {describe_os_error(e)}. "
+            f"Datamappen {data_dir} kan ikke bruges: {describe_os_error(e)}. "
             f"Vælg en anden mappe med --data-dir.",
         )
     except DatabaseTooNewError as e:
@@ -86,6 +96,9 @@ def run(data_dir_arg: str | None, qt_args: list[str]) -> int:
     window.show()
     if os.environ.get(QUIT_AFTER_SHOW_ENV):
         QTimer.singleShot(0, window.close)
+    else:
+        # After the first paint: a warning about a recovery, then the start-up backup.
+        QTimer.singleShot(0, lambda: _after_show(window, editor, recovery))
     code = app.exec()
     store.close()
     return code

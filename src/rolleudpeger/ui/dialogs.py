@@ -40,6 +40,21 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.critical(parent, title, text)
 
 
+def show_warning(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
+    """The index of the chosen item, or None when cancelled."""
+    choice, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    return items.index(choice) if ok and choice in items else None
+
+
+def choose_folder(parent: QWidget | None, title: str) -> str:
+    """A folder, or "" when cancelled."""
+    return QFileDialog.getExistingDirectory(parent, title)
+
+
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 

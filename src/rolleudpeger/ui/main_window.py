@@ -21,7 +21,7 @@ from rolleudpeger import APP_NAME, __version__
 from rolleudpeger.domain.case import Change, progress_line, step_state
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store.repository import StoreError
-from rolleudpeger.ui import dialogs, report_actions
+from rolleudpeger.ui import data_safety, dialogs, report_actions
 from rolleudpeger.ui.pages.step_page import StepPage
 from rolleudpeger.ui.style import (
     DEFAULT_WINDOW,
@@ -135,6 +135,11 @@ class MainWindow(QMainWindow):
         pdf_action.triggered.connect(self._save_pdf)
         file_menu.addAction(pdf_action)
         file_menu.addSeparator()
+        restore_action = QAction("Gendan &sikkerhedskopi…", self)
+        restore_action.setObjectName("action_restore_backup")
+        restore_action.triggered.connect(self.restore_backup)
+        file_menu.addAction(restore_action)
+        file_menu.addSeparator()
         quit_action = QAction("&Afslut", self)
         quit_action.setObjectName("action_quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -231,6 +236,12 @@ class MainWindow(QMainWindow):
         except StoreError:
             pass  # losing the window size is not worth keeping the user from closing
         event.accept()
+
+    def restore_backup(self) -> None:
+        self.flush_all()
+        if data_safety.restore(self, self.editor):
+            self.go_to_step(self.editor.case.current_step or self.task.steps[0].key)
+            self.statusBar().showMessage("Sikkerhedskopien er hentet tilbage.", 10_000)
 
     def _print_report(self) -> None:
         self.flush_all()

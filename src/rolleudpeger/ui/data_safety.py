@@ -1,0 +1,129 @@
+"""Keeping the data safe, as the user sees it: a damaged database at start, an unusable
+data folder, the automatic backup after the window is shown, and restoring a backup."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from rolleudpeger.domain.case import progress_line
+from rolleudpeger.domain.timefmt import format_time
+from rolleudpeger.editing import CaseEditor
+from rolleudpeger.errors import describe_os_error
+from rolleudpeger.store import backup
+from rolleudpeger.store.backup import Recovery
+from rolleudpeger.store.repository import Store, StoreError
+from rolleudpeger.ui import dialogs
+
+
+def check_writable(folder: Path) -> None:
+    """Raise OSError when the folder cannot be created or written (tried, not guessed)."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    probe = folder / f".skrivetest-{os.getpid()}"
+    probe.write_bytes(b"")
+    probe.unlink()
+
+
+def usable_data_folder(parent: QWidget | None, folder: Path) -> Path | None:
+    """The folder, or another the user chooses when it cannot be written; None to give up."""
+    while True:
+        try:
+            check_writable(folder)
+            return folder
+        except OSError as e:
+            reason = describe_os_error(e)
+        if not dialogs.confirm(
+            parent,
+            "Datamappen kan ikke bruges",
+            f"Rolleudpeger kan ikke gemme i {folder}: {reason}.\n\n"
+            "Vil du vælge en anden mappe til dine data? (Vælger du Nej, lukker Rolleudpeger.)",
+        ):
+            return None
+        chosen = dialogs.choose_folder(parent, "Vælg en mappe til dine data")
+        if not chosen:
+            return None
+        folder = Path(chosen)
+
+
+def recovery_message(recovery: Recovery) -> str:
+    text = (
+        f"Databasen var beskadiget og kunne ikke åbnes. Den er ikke slettet, men flyttet "
+        f"til:\n{recovery.damaged_copy}\n\n"
+    )
+    if recovery.restored_from is None:
+        return text + (
+            "Der var ingen brugbar sikkerhedskopi, så Rolleudpeger starter med en tom sag. "
+            "Kontakt IT, hvis du har brug for data fra den beskadigede fil."
+        )
+    when = format_time(backup.taken_at(recovery.restored_from))
+    return text + (
+        f"Rolleudpeger har hentet sikkerhedskopien fra {when}. "
+        "Det, du har skrevet efter det tidspunkt, mangler og skal skrives igen."
+    )
+
+
+def after_show(window: QWidget, editor: CaseEditor, recovery: Recovery | None) -> str:
+    """Tell about a recovery, then take the start-up backup. Returns a status line."""
+    if recovery is not None:
+        dialogs.show_warning(window, "Databasen var beskadiget", recovery_message(recovery))
+    try:
+        taken = backup.backup_if_changed(editor.store.path.parent)
+    except (OSError, sqlite3.Error) as e:
+        return f"Sikkerhedskopien kunne ikke tages: {e}"
+    return "Sikkerhedskopi taget." if taken else ""
+
+
+def backup_summary(path: Path, editor: CaseEditor) -> str:
+    """`27.11.2026 kl. 13.05 — 751 Aarhus · 3 af 8 trin færdige · KLIK-status: Påbegyndt`."""
+    when = format_time(backup.taken_at(path))
+    snapshot = Store.open_snapshot(path)
+    try:
+        case_id = snapshot.latest_case_id()
+        if case_id is None:
+            return f"{when} — tom"
+        case = snapshot.load_case(case_id)
+        municipality = editor.task.municipality(case.value("municipality"))
+        name = municipality.label if municipality else "ingen kommune valgt"
+        return f"{when} — {name} · {progress_line(editor.task, case)}"
+    except Exception:
+        return f"{when} — kan ikke læses af denne version"
+    finally:
+        snapshot.close()
+
+
+def restore(window: QWidget, editor: CaseEditor) -> bool:
+    """Let the user pick a backup and restore it; True when the case was replaced."""
+    data_dir = editor.store.path.parent
+    backups = backup.list_backups(data_dir)
+    if not backups:
+        dialogs.show_info(window, "Gendan sikkerhedskopi", "Der er ingen sikkerhedskopier endnu.")
+        return False
+    labels = [backup_summary(p, editor) for p in backups]
+    index = dialogs.choose_item(
+        window, "Gendan sikkerhedskopi", "Vælg den sikkerhedskopi, du vil hente tilbage:", labels
+    )
+    if index is None:
+        return False
+    if not dialogs.confirm(
+        window,
+        "Gendan sikkerhedskopi",
+        f"Hent sikkerhedskopien tilbage?\n\n{labels[index]}\n\n"
+        "Den nuværende sag bliver først selv gemt som en sikkerhedskopi, så intet går tabt.",
+    ):
+        return False
+    editor.store.close()
+    try:
+        backup.restore_backup(data_dir, backups[index])
+    except (OSError, sqlite3.Error) as e:
+        dialogs.show_error(window, "Gendan sikkerhedskopi", f"Det lykkedes ikke: {e}")
+        editor.reload(Store.open(data_dir))
+        return False
+    try:
+        editor.reload(Store.open(data_dir))
+    except StoreError as e:
+        dialogs.show_error(window, "Gendan sikkerhedskopi", str(e))
+        return False
+    return True
