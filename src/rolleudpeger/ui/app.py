@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from rolleudpeger import APP_NAME, __version__
+from rolleudpeger import APP_NAME, __version__, logs
 from rolleudpeger.config import resolve_data_dir
 from rolleudpeger.domain.taskdef import TaskDefinitionError
 from rolleudpeger.editing import CaseEditor
@@ -54,6 +57,36 @@ def fail(title: str, message: str) -> int:
     return 2
 
 
+_in_hook = False
+
+
+def install_excepthook(log_file: Path) -> None:
+    """Unexpected errors are logged and told in Danish; the app keeps running (PySide6
+    hands exceptions in slots to this hook and carries on)."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        global _in_hook  # noqa: PLW0603 - a second error while the dialog is open
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)
+            return
+        logs.log.error("Uventet fejl", exc_info=(kind, error, trace))
+        if _in_hook:
+            return
+        _in_hook = True
+        try:
+            dialogs.show_error(
+                None,
+                "Der skete en fejl",
+                "Der skete en fejl. Dine data er gemt.\n\n"
+                "Rolleudpeger kører videre. Hvis fejlen kommer igen, så send denne logfil "
+                f"til IT sammen med en kort beskrivelse af, hvad du gjorde:\n{log_file}",
+            )
+        finally:
+            _in_hook = False
+
+    sys.excepthook = hook
+
+
 def _after_show(window: MainWindow, editor: CaseEditor, recovery: Recovery | None) -> None:
     status = data_safety.after_show(window, editor, recovery)
     if status:
@@ -69,6 +102,9 @@ def run(data_dir_arg: str | None, qt_args: list[str]) -> int:
     data_dir = data_safety.usable_data_folder(None, resolve_data_dir(data_dir_arg))
     if data_dir is None:
         return 2
+    log_folder = logs.log_dir(data_dir, data_dir_chosen=data_dir_arg is not None)
+    with contextlib.suppress(OSError):  # no log is no reason not to start
+        install_excepthook(logs.setup(log_folder))
     try:
         recovery = recover_if_damaged(data_dir)
         store = Store.open(data_dir)
@@ -92,7 +128,7 @@ def run(data_dir_arg: str | None, qt_args: list[str]) -> int:
     except StoreError as e:
         store.close()
         return fail("Databasen kan ikke åbnes", str(e))
-    window = MainWindow(editor)
+    window = MainWindow(editor, log_folder)
     window.show()
     if os.environ.get(QUIT_AFTER_SHOW_ENV):
         QTimer.singleShot(0, window.close)

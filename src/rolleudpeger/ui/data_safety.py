@@ -15,6 +15,8 @@ from rolleudpeger.editing import CaseEditor
 from rolleudpeger.errors import describe_os_error
 from rolleudpeger.store import backup
 from rolleudpeger.store.backup import Recovery
+from rolleudpeger.store.erase import erase as erase_case
+from rolleudpeger.store.erase import plan as erase_plan
 from rolleudpeger.store.repository import Store, StoreError
 from rolleudpeger.ui import dialogs
 
@@ -126,4 +128,34 @@ def restore(window: QWidget, editor: CaseEditor) -> bool:
     except StoreError as e:
         dialogs.show_error(window, "Gendan sikkerhedskopi", str(e))
         return False
+    return True
+
+
+def erase(window: QWidget, editor: CaseEditor, log_files: list[Path]) -> bool:
+    """Erase the case and every personal detail after a confirmation that says exactly
+    what goes; True when it was done."""
+    data_dir = editor.store.path.parent
+    what = erase_plan(data_dir, log_files)
+    municipality = editor.task.municipality(editor.case.value("municipality"))
+    whose = f" for {municipality.official_name}" if municipality else ""
+    if not dialogs.confirm(
+        window,
+        "Slet sag og persondata",
+        f"Dette sletter sagen{whose} for altid:\n\n"
+        "• alle navne, titler, e-mailadresser og telefonnumre\n"
+        "• noter, spørgsmål til KOMBIT og svarene\n"
+        "• mailen til KOMBIT, som den blev sendt\n"
+        "• hændelsesloggen\n"
+        f"• {len(what.backups)} sikkerhedskopier, {len(what.damaged)} beskadigede kopier "
+        f"og {len(what.logs)} logfiler\n\n"
+        f"i {data_dir}.\n\n"
+        "Det kan ikke fortrydes. Gem eller udskriv rapporten først, hvis kommunen skal kunne "
+        "dokumentere opgaven. Vil du slette?",
+    ):
+        return False
+    editor.store.close()
+    try:
+        erase_case(data_dir, what)
+    finally:
+        editor.reload(Store.open(data_dir))
     return True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rolleudpeger import APP_NAME, __version__
+from rolleudpeger import APP_NAME, __version__, logs
 from rolleudpeger.domain.case import Change, progress_line, step_state
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store.repository import StoreError
@@ -40,9 +42,10 @@ GEOMETRY_SETTING = "window_geometry"
 class MainWindow(QMainWindow):
     """`main_window` (DESIGN contract); the editor is passed in, pages never open sessions."""
 
-    def __init__(self, editor: CaseEditor) -> None:
+    def __init__(self, editor: CaseEditor, log_folder: Path | None = None) -> None:
         super().__init__()
         self.editor = editor
+        self.log_folder = log_folder or editor.store.path.parent / "logs"
         self.task = editor.task
         self.setObjectName("main_window")
         self.ctx = PageContext(
@@ -139,6 +142,10 @@ class MainWindow(QMainWindow):
         restore_action.setObjectName("action_restore_backup")
         restore_action.triggered.connect(self.restore_backup)
         file_menu.addAction(restore_action)
+        erase_action = QAction("S&let sag og persondata…", self)
+        erase_action.setObjectName("action_erase_case")
+        erase_action.triggered.connect(self.erase_case)
+        file_menu.addAction(erase_action)
         file_menu.addSeparator()
         quit_action = QAction("&Afslut", self)
         quit_action.setObjectName("action_quit")
@@ -242,6 +249,13 @@ class MainWindow(QMainWindow):
         if data_safety.restore(self, self.editor):
             self.go_to_step(self.editor.case.current_step or self.task.steps[0].key)
             self.statusBar().showMessage("Sikkerhedskopien er hentet tilbage.", 10_000)
+
+    def erase_case(self) -> None:
+        self.flush_all()
+        if data_safety.erase(self, self.editor, logs.log_files(self.log_folder)):
+            logs.log.info("Sagen er slettet")
+            self.go_to_step(self.task.steps[0].key)
+            self.statusBar().showMessage("Sagen og alle persondata er slettet.", 10_000)
 
     def _print_report(self) -> None:
         self.flush_all()
