@@ -282,6 +282,67 @@ class Store:
                 )
         return None
 
+    def add_case(self, case: Case, events: list[LoggedEvent], note: LoggedEvent) -> int:
+        """Store a whole case (an import) in one transaction, its history and `note` last."""
+        try:
+            with self._session() as s, s.begin():
+                row = CaseRow(
+                    task_id=case.task_id,
+                    created_at=case.created_at,
+                    updated_at=note.at,
+                    current_step=case.current_step,
+                )
+                s.add(row)
+                s.flush()
+                cid = row.id
+                s.add_all(
+                    FieldValueRow(case_id=cid, key=k, value=v.value, changed_at=v.changed_at)
+                    for k, v in case.values.items()
+                )
+                s.add_all(
+                    WaitingRow(case_id=cid, step=k, note=w.note, since=w.since)
+                    for k, w in case.waiting.items()
+                )
+                s.add_all(
+                    StatusChangeRow(case_id=cid, status=c.status.value, at=c.at, reason=c.reason)
+                    for c in case.status_history
+                )
+                s.add_all(
+                    QuestionRow(
+                        case_id=cid,
+                        text=q.text,
+                        asked_at=q.asked_at,
+                        answer=q.answer,
+                        answered_at=q.answered_at,
+                    )
+                    for q in case.questions
+                )
+                s.add_all(
+                    SentMailRow(
+                        case_id=cid,
+                        sent_at=m.sent_at,
+                        recipient=m.mail.to,
+                        subject=m.mail.subject,
+                        body=m.mail.body,
+                        withdrawn_at=m.withdrawn_at,
+                    )
+                    for m in case.mails
+                )
+                s.add_all(
+                    EventRow(case_id=cid, at=e.at, step=e.step, field=e.field, old=e.old, new=e.new)
+                    for e in [*events, note]
+                )
+        except DB_ERRORS as e:
+            raise _saving_failed(e) from e
+        return cid
+
+    def delete_case(self, case_id: int) -> None:
+        try:
+            with self._session() as s, s.begin():
+                s.execute(delete(CaseRow).where(CaseRow.id == case_id))
+        except DB_ERRORS as e:
+            raise _saving_failed(e) from e
+
     def set_current_step(self, case_id: int, step: str) -> None:
         try:
             with self._session() as s, s.begin():

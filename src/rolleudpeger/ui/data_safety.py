@@ -3,13 +3,17 @@ data folder, the automatic backup after the window is shown, and restoring a bac
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QWidget
 
-from rolleudpeger.domain.case import progress_line
+from rolleudpeger import __version__
+from rolleudpeger.domain import handover
+from rolleudpeger.domain.case import LoggedEvent, progress_line
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.errors import describe_os_error
@@ -17,6 +21,7 @@ from rolleudpeger.store import backup
 from rolleudpeger.store.backup import Recovery
 from rolleudpeger.store.erase import erase as erase_case
 from rolleudpeger.store.erase import plan as erase_plan
+from rolleudpeger.store.files import write_private_text
 from rolleudpeger.store.repository import Store, StoreError
 from rolleudpeger.ui import dialogs
 
@@ -158,4 +163,78 @@ def erase(window: QWidget, editor: CaseEditor, log_files: list[Path]) -> bool:
         erase_case(data_dir, what)
     finally:
         editor.reload(Store.open(data_dir))
+    return True
+
+
+def export_case(window: QWidget, editor: CaseEditor) -> str:
+    """Write the case to a JSON file; a Danish line saying what happened ("" if cancelled)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    suggested = editor.report_file_name().replace("Rolleudpeger-", "Rolleudpeger-sag-")
+    name = dialogs.save_file_name(
+        window,
+        "Eksportér sag (filen indeholder persondata)",
+        str(Path(folder) / suggested.removesuffix(".pdf")) + ".json",
+        "Rolleudpeger-sag (*.json)",
+    )
+    if not name:
+        return ""
+    data = handover.export_case(
+        editor.task, editor.case, editor.store.events(editor.case.id), editor.clock(), __version__
+    )
+    path = Path(name)
+    try:
+        write_private_text(path, json.dumps(data, ensure_ascii=False, indent=2))
+    except OSError as e:
+        return f"⚠ Kunne ikke gemme {path}: {describe_os_error(e)}."
+    return f"Sagen er eksporteret til {path}."
+
+
+def import_case(window: QWidget, editor: CaseEditor) -> bool:
+    """Read a case from a JSON file, check all of it, and make it the current case — after
+    asking, if that replaces a case with content. True when imported."""
+    name = dialogs.open_file_name(window, "Importér sag", "Rolleudpeger-sag (*.json)")
+    if not name:
+        return False
+    try:
+        data = json.loads(Path(name).read_text(encoding="utf-8"))
+        imported = handover.parse_case(editor.task, data)
+    except OSError as e:
+        dialogs.show_error(
+            window, "Importér sag", f"{name} kan ikke læses: {describe_os_error(e)}."
+        )
+        return False
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        dialogs.show_error(window, "Importér sag", f"{name} er ikke en gyldig sagsfil (JSON).")
+        return False
+    except handover.HandoverError as e:
+        shown = e.problems[:15] + (
+            [f"… og {len(e.problems) - 15} mere"] if len(e.problems) > 15 else []
+        )
+        dialogs.show_error(
+            window,
+            "Importér sag",
+            f"{name} kan ikke importeres. Intet er ændret.\n\n" + "\n".join(shown),
+        )
+        return False
+    current = editor.case
+    if handover.has_content(current) and not dialogs.confirm(
+        window,
+        "Importér sag",
+        "Der er allerede en sag her. Vil du erstatte den med sagen fra filen?\n\n"
+        "Den nuværende sag gemmes først som sikkerhedskopi, så du kan hente den tilbage.",
+    ):
+        return False
+    store = editor.store
+    try:
+        if handover.has_content(current):
+            backup.take_backup(store.path.parent)
+        note = LoggedEvent(
+            editor.clock(), "intro", "import", "", f"importeret fra {Path(name).name}"
+        )
+        store.add_case(imported.case, imported.events, note)
+        store.delete_case(current.id)
+    except (StoreError, OSError, sqlite3.Error) as e:
+        dialogs.show_error(window, "Importér sag", f"Sagen kunne ikke gemmes: {e}")
+        return False
+    editor.reload(store)
     return True

@@ -50,6 +50,12 @@ def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]
     return items.index(choice) if ok and choice in items else None
 
 
+def open_file_name(parent: QWidget | None, title: str, file_filter: str) -> str:
+    """A file to read, or "" when cancelled."""
+    name, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+    return name
+
+
 def choose_folder(parent: QWidget | None, title: str) -> str:
     """A folder, or "" when cancelled."""
     return QFileDialog.getExistingDirectory(parent, title)

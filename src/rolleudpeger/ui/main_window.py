@@ -142,6 +142,14 @@ class MainWindow(QMainWindow):
         restore_action.setObjectName("action_restore_backup")
         restore_action.triggered.connect(self.restore_backup)
         file_menu.addAction(restore_action)
+        export_action = QAction("&Eksportér sag…", self)
+        export_action.setObjectName("action_export_case")
+        export_action.triggered.connect(self.export_case)
+        file_menu.addAction(export_action)
+        import_action = QAction("&Importér sag…", self)
+        import_action.setObjectName("action_import_case")
+        import_action.triggered.connect(self.import_case)
+        file_menu.addAction(import_action)
         erase_action = QAction("S&let sag og persondata…", self)
         erase_action.setObjectName("action_erase_case")
         erase_action.triggered.connect(self.erase_case)
@@ -249,6 +257,22 @@ class MainWindow(QMainWindow):
         if data_safety.restore(self, self.editor):
             self.go_to_step(self.editor.case.current_step or self.task.steps[0].key)
             self.statusBar().showMessage("Sikkerhedskopien er hentet tilbage.", 10_000)
+
+    def export_case(self) -> None:
+        self.flush_all()
+        message = data_safety.export_case(self, self.editor)
+        if message.startswith("⚠"):
+            dialogs.show_error(self, "Eksportér sag", message.removeprefix("⚠ "))
+        elif message:
+            self.statusBar().showMessage(message, 10_000)
+
+    def import_case(self) -> None:
+        self.flush_all()
+        if data_safety.import_case(self, self.editor):
+            keys = [s.key for s in self.task.steps]
+            step = self.editor.case.current_step
+            self.go_to_step(step if step in keys else keys[0])
+            self.statusBar().showMessage("Sagen er importeret.", 10_000)
 
     def erase_case(self) -> None:
         self.flush_all()

@@ -1,0 +1,275 @@
+"""Handing a case over to a successor or another PC: a JSON file with a format version.
+
+Import checks every part against the task and the same rules as typing does, and lists
+every problem it finds (with where in the file), instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from rolleudpeger.domain.case import (
+    CHECKED,
+    Case,
+    FieldValue,
+    KlikStatus,
+    LoggedEvent,
+    Question,
+    SentMail,
+    StatusChange,
+    Waiting,
+)
+from rolleudpeger.domain.mail import Mail
+from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldKind, TaskDef
+from rolleudpeger.domain.validation import ValidationError, check_name, check_notes
+
+FORMAT = "rolleudpeger-sag"
+VERSION = 1
+
+
+class HandoverError(ValueError):
+    """The file cannot be imported; `problems` says why, in Danish, each with its place."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class ImportedCase:
+    case: Case
+    events: list[LoggedEvent]
+    exported_at: datetime | None
+
+
+def _time(at: datetime | None) -> str | None:
+    return None if at is None else at.isoformat()
+
+
+def export_case(
+    task: TaskDef, case: Case, events: list[LoggedEvent], now: datetime, version: str
+) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "app_version": version,
+        "task_id": task.id,
+        "exported_at": now.isoformat(),
+        "case": {
+            "created_at": case.created_at.isoformat(),
+            "current_step": case.current_step,
+            "values": {
+                k: {"value": v.value, "changed_at": v.changed_at.isoformat()}
+                for k, v in sorted(case.values.items())
+            },
+            "waiting": {
+                k: {"note": w.note, "since": w.since.isoformat()} for k, w in case.waiting.items()
+            },
+            "klik_status": [
+                {"status": s.status.value, "at": s.at.isoformat(), "reason": s.reason}
+                for s in case.status_history
+            ],
+            "questions": [
+                {
+                    "text": q.text,
+                    "asked_at": q.asked_at.isoformat(),
+                    "answer": q.answer,
+                    "answered_at": _time(q.answered_at),
+                }
+                for q in case.questions
+            ],
+            "mails": [
+                {
+                    "to": m.mail.to,
+                    "subject": m.mail.subject,
+                    "body": m.mail.body,
+                    "sent_at": m.sent_at.isoformat(),
+                    "withdrawn_at": _time(m.withdrawn_at),
+                }
+                for m in case.mails
+            ],
+            "events": [
+                {
+                    "at": e.at.isoformat(),
+                    "step": e.step,
+                    "field": e.field,
+                    "old": e.old,
+                    "new": e.new,
+                }
+                for e in events
+            ],
+        },
+    }
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def fail(self, where: str, what: str) -> None:
+        self.problems.append(f"{where}: {what}")
+
+    def table(self, data: Any, where: str) -> dict[str, Any]:
+        if isinstance(data, dict):
+            return data
+        self.fail(where, "skal være et objekt")
+        return {}
+
+    def items(self, data: Any, where: str) -> list[Any]:
+        if isinstance(data, list):
+            return data
+        self.fail(where, "skal være en liste")
+        return []
+
+    def text(self, data: dict[str, Any], key: str, where: str, *, notes: bool = False) -> str:
+        value = data.get(key, "")
+        if not isinstance(value, str):
+            self.fail(f"{where}.{key}", "skal være tekst")
+            return ""
+        try:
+            (check_notes if notes else check_name)(value)
+        except ValidationError as e:
+            self.fail(f"{where}.{key}", str(e))
+            return ""
+        return value
+
+    def time(
+        self, data: dict[str, Any], key: str, where: str, *, optional: bool = False
+    ) -> datetime | None:
+        value = data.get(key)
+        if value is None and optional:
+            return None
+        try:
+            at = datetime.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            at = None
+        if at is None or at.tzinfo is None:
+            self.fail(f"{where}.{key}", "skal være et tidspunkt med tidszone (ISO 8601)")
+            return None
+        return at
+
+
+def parse_case(task: TaskDef, data: Any) -> ImportedCase:
+    """Check a parsed handover file; raise HandoverError with every problem found."""
+    r = _Reader()
+    top = r.table(data, "filen")
+    if top.get("format") != FORMAT:
+        raise HandoverError(["filen: er ikke en sag fra Rolleudpeger"])
+    if top.get("version") != VERSION:
+        raise HandoverError(
+            [f"filen: har formatversion {top.get('version')!r}; denne version læser {VERSION}"]
+        )
+    if top.get("task_id") != task.id:
+        r.fail("task_id", f"sagen hører til en anden opgave ({top.get('task_id')!r})")
+    exported_at = r.time(top, "exported_at", "filen", optional=True)
+    raw = r.table(top.get("case"), "case")
+    created_at = r.time(raw, "created_at", "case")
+    step_keys = {s.key for s in task.steps}
+    current_step = raw.get("current_step", "")
+    if current_step not in step_keys | {""}:
+        r.fail("case.current_step", f"ukendt trin {current_step!r}")
+
+    kinds = {f.key: f.kind for s in task.steps for f in s.fields if f.kind in VALUE_KINDS}
+    values: dict[str, FieldValue] = {}
+    for key, item in r.table(raw.get("values", {}), "case.values").items():
+        where = f"case.values.{key}"
+        if key not in kinds:
+            r.fail(where, "ukendt felt")
+            continue
+        entry = r.table(item, where)
+        value = r.text(entry, "value", where, notes=kinds[key] is FieldKind.NOTES)
+        at = r.time(entry, "changed_at", where)
+        if kinds[key] is FieldKind.CHECK and value not in ("", CHECKED):
+            r.fail(where, 'et flueben skal være "1" eller tomt')
+        if kinds[key] is FieldKind.MUNICIPALITY and value and task.municipality(value) is None:
+            r.fail(where, f"ukendt kommunekode {value!r}")
+        if value and at is not None:
+            values[key] = FieldValue(value, at)
+
+    waiting: dict[str, Waiting] = {}
+    for key, item in r.table(raw.get("waiting", {}), "case.waiting").items():
+        where = f"case.waiting.{key}"
+        if key not in step_keys:
+            r.fail(where, "ukendt trin")
+            continue
+        entry = r.table(item, where)
+        note = r.text(entry, "note", where, notes=True)
+        since = r.time(entry, "since", where)
+        if since is not None:
+            waiting[key] = Waiting(note, since)
+
+    history: list[StatusChange] = []
+    previous = KlikStatus.NOT_STARTED
+    for i, item in enumerate(r.items(raw.get("klik_status", []), "case.klik_status")):
+        where = f"case.klik_status[{i}]"
+        entry = r.table(item, where)
+        try:
+            status = KlikStatus(str(entry.get("status")))
+        except ValueError:
+            r.fail(where, f"ukendt status {entry.get('status')!r}")
+            continue
+        if abs(status.rank - previous.rank) != 1:
+            r.fail(where, f"status kan ikke gå fra »{previous.value}« til »{status.value}«")
+        reason = r.text(entry, "reason", where)
+        at = r.time(entry, "at", where)
+        if at is not None:
+            history.append(StatusChange(status, at, reason))
+        previous = status
+
+    questions: list[Question] = []
+    for i, item in enumerate(r.items(raw.get("questions", []), "case.questions")):
+        where = f"case.questions[{i}]"
+        entry = r.table(item, where)
+        text = r.text(entry, "text", where, notes=True)
+        if not text.strip():
+            r.fail(f"{where}.text", "spørgsmålet er tomt")
+        asked = r.time(entry, "asked_at", where)
+        answer = r.text(entry, "answer", where, notes=True)
+        answered = r.time(entry, "answered_at", where, optional=True)
+        if asked is not None:
+            questions.append(Question(0, text, asked, answer, answered))
+
+    mails: list[SentMail] = []
+    for i, item in enumerate(r.items(raw.get("mails", []), "case.mails")):
+        where = f"case.mails[{i}]"
+        entry = r.table(item, where)
+        mail = Mail(
+            r.text(entry, "to", where),
+            r.text(entry, "subject", where, notes=True),
+            r.text(entry, "body", where, notes=True),
+        )
+        sent = r.time(entry, "sent_at", where)
+        withdrawn = r.time(entry, "withdrawn_at", where, optional=True)
+        if sent is not None:
+            mails.append(SentMail(0, mail, sent, withdrawn))
+
+    events: list[LoggedEvent] = []
+    for i, item in enumerate(r.items(raw.get("events", []), "case.events")):
+        where = f"case.events[{i}]"
+        entry = r.table(item, where)
+        at = r.time(entry, "at", where)
+        texts = [r.text(entry, k, where, notes=True) for k in ("step", "field", "old", "new")]
+        if at is not None:
+            events.append(LoggedEvent(at, *texts))
+
+    if r.problems or created_at is None:
+        raise HandoverError(r.problems or ["case.created_at: mangler"])
+    case = Case(
+        id=0,
+        task_id=task.id,
+        created_at=created_at,
+        current_step=current_step,
+        values=values,
+        waiting=waiting,
+        status_history=history,
+        questions=questions,
+        mails=mails,
+    )
+    return ImportedCase(case, events, exported_at)
+
+
+def has_content(case: Case) -> bool:
+    """Anything a user would miss if the case were replaced."""
+    return bool(case.values or case.questions or case.mails or case.status_history or case.waiting)
