@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from rolleudpeger import APP_NAME, __version__, logs
 from rolleudpeger.config import resolve_data_dir
-from rolleudpeger.domain.taskdef import TaskDefinitionError
+from rolleudpeger.domain.taskdef import TaskDef, TaskDefinitionError
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.errors import describe_os_error
 from rolleudpeger.resources import load_task
@@ -23,6 +23,7 @@ from rolleudpeger.store.migrate import HEAD, DatabaseTooNewError
 from rolleudpeger.store.repository import Store, StoreError
 from rolleudpeger.ui import data_safety, dialogs
 from rolleudpeger.ui.main_window import MainWindow
+from rolleudpeger.ui.single_instance import SingleInstance
 
 # Used by tests and benchmarks only: quit as soon as the window is shown.
 QUIT_AFTER_SHOW_ENV = "ROLLEUDPEGER_QUIT_AFTER_SHOW"
@@ -55,6 +56,14 @@ def fail(title: str, message: str) -> int:
     print(f"{APP_NAME}: {message}", file=sys.stderr)
     dialogs.show_error(None, title, message)
     return 2
+
+
+def bring_to_front(window: MainWindow) -> None:
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    logs.log.info("Vinduet er bragt frem, fordi Rolleudpeger blev startet igen")
 
 
 _in_hook = False
@@ -105,6 +114,25 @@ def run(data_dir_arg: str | None, qt_args: list[str]) -> int:
     log_folder = logs.log_dir(data_dir, data_dir_chosen=data_dir_arg is not None)
     with contextlib.suppress(OSError):  # no log is no reason not to start
         install_excepthook(logs.setup(log_folder))
+    instance = SingleInstance(data_dir)
+    if not instance.acquire():
+        if instance.ask_running_to_show():
+            print(f"{APP_NAME} er allerede åben med {data_dir}; vinduet er bragt frem.")
+            return 0
+        return fail(
+            f"{APP_NAME} er allerede åben",
+            f"{APP_NAME} er allerede åben med datamappen {data_dir}, men svarer ikke. "
+            "Luk det andet vindue, og prøv igen.",
+        )
+    try:
+        return _run_holding_lock(app, task, data_dir, log_folder, instance)
+    finally:
+        instance.release()
+
+
+def _run_holding_lock(
+    app: QApplication, task: TaskDef, data_dir: Path, log_folder: Path, instance: SingleInstance
+) -> int:
     try:
         recovery = recover_if_damaged(data_dir)
         store = Store.open(data_dir)
@@ -130,11 +158,13 @@ def run(data_dir_arg: str | None, qt_args: list[str]) -> int:
         return fail("Databasen kan ikke åbnes", str(e))
     window = MainWindow(editor, log_folder)
     window.show()
+    instance.listen(lambda: bring_to_front(window))
+    logs.log.info("Startet, version %s", __version__)
     if os.environ.get(QUIT_AFTER_SHOW_ENV):
         QTimer.singleShot(0, window.close)
     else:
         # After the first paint: a warning about a recovery, then the start-up backup.
         QTimer.singleShot(0, lambda: _after_show(window, editor, recovery))
     code = app.exec()
-    store.close()
+    editor.store.close()
     return code

@@ -1,0 +1,86 @@
+"""One writer per data folder: a second start brings the running window to the front.
+
+QLockFile decides who runs (a lock left by a crashed process is stale and taken over);
+the running app listens on a QLocalServer, and a second start sends it "show".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from rolleudpeger.store.files import PRIVATE_FILE
+
+LOCK_FILE = "rolleudpeger.lock"
+SHOW = b"show\n"
+TIMEOUT_MS = 2000
+
+
+def server_name(data_dir: Path) -> str:
+    digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:20]
+    return f"rolleudpeger-{digest}"
+
+
+class SingleInstance(QObject):
+    """Hold the data folder's lock while the app runs."""
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__()
+        self.name = server_name(data_dir)
+        self.path = data_dir / LOCK_FILE
+        self.lock = QLockFile(str(self.path))
+        self.lock.setStaleLockTime(0)  # only a dead owner's lock is stale, however old
+        self.server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        if not self.lock.tryLock(200):
+            return False
+        with contextlib.suppress(OSError):
+            os.chmod(self.path, PRIVATE_FILE)  # like every file in the data folder
+        return True
+
+    def ask_running_to_show(self) -> bool:
+        """Tell the app that holds the lock to show its window; False if it did not answer."""
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(TIMEOUT_MS):
+            return False
+        socket.write(SHOW)
+        socket.flush()  # may write it all at once; then there is nothing left to wait for
+        if socket.bytesToWrite():
+            socket.waitForBytesWritten(TIMEOUT_MS)
+        sent = socket.bytesToWrite() == 0
+        socket.disconnectFromServer()
+        return sent
+
+    def listen(self, on_show: Callable[[], None]) -> None:
+        QLocalServer.removeServer(self.name)  # a crashed owner's socket file
+        self.server = QLocalServer(self)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self.server.listen(self.name)
+
+        def connected() -> None:
+            assert self.server is not None
+            socket = self.server.nextPendingConnection()
+            if socket is None:
+                return
+
+            def read() -> None:
+                if bytes(socket.readAll().data()).startswith(SHOW.strip()):
+                    on_show()
+                socket.disconnectFromServer()
+
+            socket.readyRead.connect(read)
+
+        self.server.newConnection.connect(connected)
+
+    def release(self) -> None:
+        if self.server is not None:
+            self.server.close()
+        self.lock.unlock()
