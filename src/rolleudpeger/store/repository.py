@@ -120,6 +120,12 @@ class Store:
             raise StoreError(
                 f"Databasen {path} kan ikke åbnes: {getattr(e, 'orig', None) or e}"
             ) from e
+        except Exception as e:  # a migration step failed: its transaction was rolled back
+            engine.dispose()
+            raise StoreError(
+                f"Databasen {path} kunne ikke opdateres til denne version ({e}). Den er ikke "
+                f"ændret, og en kopi ligger i {path.parent / 'backups'}."
+            ) from e
         return cls(engine, path)
 
     @classmethod
