@@ -175,3 +175,24 @@ def test_text_query_sees_utc(store: Store, editor: CaseEditor) -> None:
     with store.engine.connect() as c:
         raw = c.execute(text("SELECT changed_at FROM field_values")).scalar()
     assert raw == "2026-11-27 12:07:00.000000"
+
+
+def test_a_locked_database_says_so(editor: CaseEditor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another program holds the file: the save fails with a clear reason, nothing half-saved."""
+    from rolleudpeger.store import engine as engine_module
+    from rolleudpeger.store.repository import StoreError
+
+    editor.set_text("leader_first_name", "Før")
+    editor.store.close()
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 100)
+    other = sqlite3.connect(editor.store.path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError, match="låst af et andet program"):
+            editor.set_text("leader_first_name", "Efter")
+        assert editor.case.value("leader_first_name") == "Før"
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    editor.set_text("leader_first_name", "Efter")  # once released, saving works again
+    assert editor.store.load_case(editor.case.id).value("leader_first_name") == "Efter"
