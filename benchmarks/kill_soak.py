@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.killsoak import soak  # noqa: E402
+from tests.killsoak import soak
 
 
 def main() -> int:
