@@ -63,7 +63,8 @@ def run_once(data_dir: Path, run: int, rng: random.Random) -> tuple[list[str], s
     child.send_signal(signal.SIGKILL)
     out, _ = child.communicate(timeout=30)
     questions, notes = [], None
-    for line in out.splitlines():
+    # Only whole lines count: the kill may cut the last one short ("q-12-4" of "q-12-45").
+    for line in out.split("\n")[:-1]:
         kind, _, value = line.partition(" ")
         if kind == "question":
             questions.append(value)
