@@ -73,7 +73,7 @@ def test_erasure_leaves_no_trace(
     monkeypatch.setattr(QMessageBox, "question", yes)
     w.findChild(QAction, "action_erase_case").trigger()
     assert "Aarhus Kommune" in asked[0]
-    assert "3 sikkerhedskopier, 1 beskadigede kopier og 1 logfiler" in asked[0]
+    assert "3 sikkerhedskopier, 1 beskadiget kopi og 1 logfil" in asked[0]
     assert files_with(data_dir, NAME) == []
     assert files_with(data_dir, "xylofonia") == []
     assert text_of(w, "leader_first_name") == ""

@@ -26,6 +26,11 @@ from rolleudpeger.store.repository import Store, StoreError
 from rolleudpeger.ui import dialogs
 
 
+def count(n: int, one: str, many: str) -> str:
+    """`1 logfil`, `3 logfiler`."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def check_writable(folder: Path) -> None:
     """Raise OSError when the folder cannot be created or written (tried, not guessed)."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -151,8 +156,9 @@ def erase(window: QWidget, editor: CaseEditor, log_files: list[Path]) -> bool:
         "• noter, spørgsmål til KOMBIT og svarene\n"
         "• mailen til KOMBIT, som den blev sendt\n"
         "• hændelsesloggen\n"
-        f"• {len(what.backups)} sikkerhedskopier, {len(what.damaged)} beskadigede kopier "
-        f"og {len(what.logs)} logfiler\n\n"
+        f"• {count(len(what.backups), 'sikkerhedskopi', 'sikkerhedskopier')}, "
+        f"{count(len(what.damaged), 'beskadiget kopi', 'beskadigede kopier')} og "
+        f"{count(len(what.logs), 'logfil', 'logfiler')}\n\n"
         f"i {data_dir}.\n\n"
         "Det kan ikke fortrydes. Gem eller udskriv rapporten først, hvis kommunen skal kunne "
         "dokumentere opgaven. Vil du slette?",
