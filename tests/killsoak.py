@@ -93,7 +93,8 @@ def soak(data_dir: Path, kills: int, seed: int) -> SoakResult:
         lost += [q for q in questions if q not in stored]
         # The notes field holds the last reported value, or the one being saved at the kill.
         if notes is not None:
-            stored_tag = note[0].split()[0] if note else ""
+            words = note[0].split() if note else []
+            stored_tag = words[0] if words else repr(note)
             reported_n = int(notes.rsplit("-", 1)[1])
             if not stored_tag.startswith(f"note-{run}-"):
                 lost.append(f"run {run}: notes are {stored_tag!r}, {notes} was reported saved")

@@ -22,9 +22,11 @@ from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.migrate import HEAD, DatabaseTooNewError
 from rolleudpeger.store.repository import Store, StoreError
 from rolleudpeger.ui import data_safety, dialogs
+from rolleudpeger.ui.about import app_icon
 from rolleudpeger.ui.main_window import MainWindow
 from rolleudpeger.ui.single_instance import SingleInstance
 
+DESKTOP_ID = "dk.rolleudpeger.Rolleudpeger"
 # Used by tests and benchmarks only: quit as soon as the window is shown.
 QUIT_AFTER_SHOW_ENV = "ROLLEUDPEGER_QUIT_AFTER_SHOW"
 
@@ -47,7 +49,8 @@ def application(argv: list[str]) -> QApplication:
     if app.applicationName() != APP_NAME:
         app.setApplicationName(APP_NAME)
         app.setApplicationVersion(__version__)
-        app.setDesktopFileName("rolleudpeger")
+        app.setDesktopFileName(DESKTOP_ID)
+        app.setWindowIcon(app_icon())
         install_danish(app)
     return app
 

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rolleudpeger import APP_NAME, __version__, logs
+from rolleudpeger import APP_NAME, logs
 from rolleudpeger.domain.case import Change, progress_line, step_state
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store.repository import StoreError
 from rolleudpeger.ui import data_safety, dialogs, report_actions
+from rolleudpeger.ui.about import AboutDialog
 from rolleudpeger.ui.pages.step_page import StepPage
 from rolleudpeger.ui.style import (
     DEFAULT_WINDOW,
@@ -294,10 +295,4 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, 10_000)
 
     def show_about(self) -> None:
-        dialogs.show_info(
-            self,
-            f"Om {APP_NAME}",
-            f"{APP_NAME} {__version__}\n\n"
-            f"Hjælper kommunen med KLIK-opgaven »{self.task.title}« og dokumenterer den.\n\n"
-            f"Data gemmes i:\n{self.editor.store.path}",
-        )
+        AboutDialog.show_for(self, self.task.title, self.editor.store.path.parent)

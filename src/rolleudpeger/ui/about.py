@@ -1,0 +1,77 @@
+"""The About dialog: version, licences, and where the data is (with a button to open it)."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QIcon
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rolleudpeger import APP_NAME, __version__
+from rolleudpeger.resources import resource
+from rolleudpeger.ui.style import MARGIN, SPACING
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def app_icon() -> QIcon:
+    """The icon from its PNG sizes (no SVG plug-in needed at start)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource(f"icons/rolleudpeger-{size}.png")))
+    return icon
+
+
+class AboutDialog(QDialog):
+    """`about_dialog`: what the app is, its version and licence, and the data folder."""
+
+    def __init__(self, parent: QWidget | None, task_title: str, data_dir: Path) -> None:
+        super().__init__(parent)
+        self.setObjectName("about_dialog")
+        self.setWindowTitle(f"Om {APP_NAME}")
+        self.data_dir = data_dir
+        icon = QLabel()
+        icon.setPixmap(app_icon().pixmap(64, 64))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        text = QLabel(
+            f"<h2 style='margin:0'>{APP_NAME} {escape(__version__)}</h2>"
+            f"<p>Hjælper kommunen med KLIK-opgaven »{escape(task_title)}« og "
+            "dokumenterer den. Rolleudpeger bruger aldrig netværket.</p>"
+            "<p>Licens: MIT. Skrifttypen i rapporten, DejaVu Sans, er frit tilgængelig "
+            "(Bitstream Vera-licensen). Qt og PySide6 er omfattet af LGPLv3.</p>"
+            f"<p><b>Dine data ligger i:</b><br>{escape(str(data_dir))}</p>"
+        )
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text.setMinimumWidth(420)
+        self.open_folder = QPushButton("Åbn &datamappe")
+        self.open_folder.setObjectName("open_data_folder")
+        self.open_folder.clicked.connect(self._open_folder)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.open_folder, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.setSpacing(SPACING * 2)
+        top.addWidget(icon)
+        top.addWidget(text, 1)
+        col = QVBoxLayout(self)
+        col.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        col.addLayout(top)
+        col.addWidget(buttons)
+
+    def _open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
+
+    @classmethod
+    def show_for(cls, parent: QWidget | None, task_title: str, data_dir: Path) -> None:
+        cls(parent, task_title, data_dir).exec()
