@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest screenshots sample-report clean
+.PHONY: run test lint typecheck pytest screenshots sample-report dist dist-check clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,8 @@ run: $(STAMP)
 	$(VENV)/bin/rolleudpeger
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests scripts benchmarks
-	$(VENV)/bin/ruff format --check src tests scripts benchmarks
+	$(VENV)/bin/ruff check src tests scripts benchmarks packaging
+	$(VENV)/bin/ruff format --check src tests scripts benchmarks packaging
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
@@ -35,6 +35,16 @@ screenshots: $(STAMP)
 
 sample-report: $(STAMP)
 	$(PY) scripts/sample_report.py docs/eksempel-rapport.pdf
+
+# A one-folder bundle in dist/Rolleudpeger (see packaging/README.md; Windows builds the same way).
+dist: $(STAMP)
+	$(PY) -m pip install --quiet 'pyinstaller>=6.5'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build packaging/rolleudpeger.spec
+	@du -sh dist/Rolleudpeger
+
+dist-check: dist
+	$(PY) packaging/dist_check.py dist/Rolleudpeger
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,87 @@
+"""Smoke check of the built bundle, run from the bundle and not from the source tree.
+
+Usage: python packaging/dist_check.py dist/Rolleudpeger
+Checks --version, a start (window shown, then quit) offscreen, and `report --pdf` on a
+demo case; that Qt's Danish translations are inside; prints the size and start time.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rolleudpeger import __version__
+from rolleudpeger.demo import demo_clock, fill_demo_case
+from rolleudpeger.editing import CaseEditor
+from rolleudpeger.resources import load_task
+from rolleudpeger.store.repository import Store
+
+
+def fail(message: str) -> int:
+    print(f"dist-check: FAILED: {message}")
+    return 1
+
+
+def main() -> int:
+    bundle = Path(sys.argv[1]).resolve()
+    exe = bundle / ("rolleudpeger.exe" if sys.platform == "win32" else "rolleudpeger")
+    if not exe.is_file():
+        return fail(f"no executable at {exe}")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "ROLLEUDPEGER"))}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)  # run from elsewhere: nothing may come from the source tree
+        version = subprocess.run(
+            [str(exe), "--version"], capture_output=True, text=True, cwd=work, env=env, check=False
+        )
+        if version.stdout.strip() != f"Rolleudpeger {__version__}":
+            return fail(f"--version printed {version.stdout!r} {version.stderr!r}")
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            shown = subprocess.run(
+                [str(exe), "--data-dir", str(work / "empty")],
+                capture_output=True,
+                text=True,
+                cwd=work,
+                env={**env, "ROLLEUDPEGER_QUIT_AFTER_SHOW": "1"},
+                check=False,
+            )
+            times.append(time.perf_counter() - start)
+            if shown.returncode != 0:
+                return fail(f"start exited {shown.returncode}: {shown.stderr[-2000:]}")
+        demo = work / "demo"
+        store = Store.open(demo)
+        clock = demo_clock()
+        fill_demo_case(CaseEditor.open(load_task(), store, clock=lambda: next(clock)))
+        store.close()
+        pdf = work / "rapport.pdf"
+        report = subprocess.run(
+            [str(exe), "report", "--pdf", str(pdf), "--data-dir", str(demo)],
+            capture_output=True,
+            text=True,
+            cwd=work,
+            env={k: v for k, v in env.items() if k != "QT_QPA_PLATFORM"},
+            check=False,
+        )
+        if report.returncode != 0 or not pdf.is_file() or pdf.stat().st_size < 10_000:
+            return fail(f"report exited {report.returncode}: {report.stderr[-2000:]}")
+    translations = list(bundle.rglob("qtbase_da.qm")) + list(bundle.rglob("qt_da.qm"))
+    if len(translations) != 2:
+        return fail(f"Qt's Danish translations are not both in the bundle: {translations}")
+    size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
+    print(
+        f"dist-check: ok. {bundle.name}: {size / 1e6:.0f} MB; start to window shown "
+        f"{statistics.median(times) * 1000:.0f} ms (median of 3); report PDF {pdf.name} ok; "
+        "qtbase_da.qm and qt_da.qm present"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+; Inno Setup 6 script: a per-user install (no admin rights) of the one-folder bundle.
+; Build on Windows after the bundle exists (see packaging/README.md):
+;   iscc packaging\windows\rolleudpeger.iss
+; The version is read from rolleudpeger.exe, which the PyInstaller spec stamps with the
+; project's version (src/rolleudpeger/__init__.py), so it is written in one place only.
+
+#define Bundle AddBackslash(SourcePath) + "..\..\dist\Rolleudpeger"
+#define AppVersion GetVersionNumbersString(Bundle + "\rolleudpeger.exe")
+
+[Setup]
+AppId={{37CD6D71-4C7D-4B36-A8E0-575860251220}
+AppName=Rolleudpeger
+AppVersion={#AppVersion}
+AppPublisher=The Rolleudpeger developers
+DefaultDirName={autopf}\Rolleudpeger
+DisableProgramGroupPage=yes
+PrivilegesRequired=lowest
+ArchitecturesAllowed=x64compatible
+ArchitecturesInstallIn64BitMode=x64compatible
+OutputDir=..\..\dist
+OutputBaseFilename=Rolleudpeger-{#AppVersion}-setup
+SetupIconFile=..\..\resources\icons\rolleudpeger.ico
+UninstallDisplayIcon={app}\rolleudpeger.exe
+Compression=lzma2
+SolidCompression=yes
+WizardStyle=modern
+
+[Languages]
+Name: "danish"; MessagesFile: "compiler:Languages\Danish.isl"
+Name: "english"; MessagesFile: "compiler:Default.isl"
+
+[CustomMessages]
+danish.DeleteData=Vil du også slette dine Rolleudpeger-data (sagen, sikkerhedskopierne og logfilen)?%n%n%1%n%nVælg Nej for at beholde dem. Gem eller udskriv rapporten først, hvis kommunen skal kunne dokumentere opgaven.
+english.DeleteData=Also delete your Rolleudpeger data (the case, its backups and the log)?%n%n%1%n%nChoose No to keep them. Save or print the report first if the municipality must keep the record.
+
+[Files]
+Source: "{#Bundle}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+
+[Icons]
+Name: "{autoprograms}\Rolleudpeger"; Filename: "{app}\rolleudpeger.exe"
+
+[Run]
+Filename: "{app}\rolleudpeger.exe"; Description: "{cm:LaunchProgram,Rolleudpeger}"; Flags: nowait postinstall skipifsilent
+
+[Code]
+// The data lives in %LOCALAPPDATA%\Rolleudpeger (platformdirs' user data folder, with
+// the log in its Logs folder). Uninstalling keeps it unless the user says otherwise.
+procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
+var
+  DataDir: String;
+begin
+  if CurUninstallStep = usPostUninstall then
+  begin
+    DataDir := ExpandConstant('{localappdata}\Rolleudpeger');
+    if DirExists(DataDir) and not UninstallSilent then
+      if MsgBox(FmtMessage(CustomMessage('DeleteData'), [DataDir]), mbConfirmation,
+                MB_YESNO or MB_DEFBUTTON2) = IDYES then
+        DelTree(DataDir, True, True, True);
+  end;
+end;
