@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.progress.setWordWrap(True)
         self.save_error = MessageLabel(ERROR_STYLE)
         self.save_error.setObjectName("save_error")
-        self.back_button = QPushButton("‹ &Tilbage")
+        self.back_button = QPushButton("‹ T&ilbage")
         self.back_button.setObjectName("back_button")
         self.back_button.setAccessibleName("Tilbage")
         self.next_button = QPushButton("&Næste ›")

@@ -141,6 +141,7 @@ class StepPage(QScrollArea):
         heading = (
             step.title if step.index == 0 else f"Trin {step.index} af {total_steps}: {step.title}"
         )
+        self.setAccessibleName(heading)  # the page itself can take focus (it scrolls)
         title = _wrapping_label(f"<h2 style='margin:0'>{escape(heading)}</h2>", rich=True)
         col.addWidget(title)
         self.state = _wrapping_label("", rich=True)

@@ -280,6 +280,7 @@ class MunicipalityBinding(FieldBinding):
         line = combo.lineEdit()
         assert line is not None
         line.setPlaceholderText("Skriv kommunens navn eller nummer")
+        line.setAccessibleName(fdef.label)
         combo.setCurrentIndex(-1)
         self.widget = combo
         combo.currentIndexChanged.connect(self._chosen)
@@ -424,7 +425,7 @@ class OwnerFromDirectorBinding(FieldBinding):
 
     def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
         super().__init__(fdef, ctx)
-        self.widget = QPushButton(fdef.label)
+        self.widget = QPushButton("&" + fdef.label)  # Alt+first letter
         self.widget.setObjectName(fdef.key)
         self.widget.setAccessibleName(fdef.label)
         self.hint = hint_label()
