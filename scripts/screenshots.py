@@ -1,8 +1,11 @@
 """Render every step page to PNG from a demo case, and the README screenshot.
 
 Usage: QT_QPA_PLATFORM=offscreen python scripts/screenshots.py OUT_DIR [--all]
+       [--font-scale 1.5] [--dark]
 Writes OUT_DIR/screenshot.png (the README picture); with --all also every page at
-1024×700 and 800×600, for an empty and a half-done case, into OUT_DIR/pages/.
+1024×700 and 800×600, for an empty, a half-done and a complete case, into OUT_DIR/pages/.
+--font-scale renders with larger text (as a user's 150 % or 200 % setting); --dark with a
+dark palette (as the system's dark mode).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from rolleudpeger.demo import demo_clock, fill_demo_case
@@ -40,10 +44,39 @@ def render(window: MainWindow, size: tuple[int, int], path: Path) -> None:
     window.grab().save(str(path))
 
 
+def dark_palette() -> QPalette:
+    p = QPalette()
+    base, text, window = QColor(30, 30, 30), QColor(230, 230, 230), QColor(45, 45, 48)
+    for role, color in (
+        (QPalette.ColorRole.Window, window),
+        (QPalette.ColorRole.WindowText, text),
+        (QPalette.ColorRole.Base, base),
+        (QPalette.ColorRole.AlternateBase, window),
+        (QPalette.ColorRole.Text, text),
+        (QPalette.ColorRole.Button, window),
+        (QPalette.ColorRole.ButtonText, text),
+        (QPalette.ColorRole.Highlight, QColor(42, 130, 218)),
+        (QPalette.ColorRole.HighlightedText, QColor("white")),
+        (QPalette.ColorRole.PlaceholderText, QColor(150, 150, 150)),
+        (QPalette.ColorRole.Link, QColor(110, 170, 255)),
+        (QPalette.ColorRole.ToolTipBase, window),
+        (QPalette.ColorRole.ToolTipText, text),
+    ):
+        p.setColor(role, color)
+    return p
+
+
 def main() -> int:
     out = Path(sys.argv[1])
     everything = "--all" in sys.argv
-    application([])
+    app = application([])
+    if "--font-scale" in sys.argv:
+        scale = float(sys.argv[sys.argv.index("--font-scale") + 1])
+        font = app.font()
+        font.setPointSizeF(font.pointSizeF() * scale)
+        app.setFont(font)
+    if "--dark" in sys.argv:
+        app.setPalette(dark_palette())
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         kinds = ("empty", "half", "complete") if everything else ("half",)

@@ -394,3 +394,31 @@ def test_a_failed_save_keeps_the_text_and_asks_before_closing(
     assert w2.editor.case.value("leader_first_name") == "Maja"
     assert w2.editor.case.value("leader_last_name") == "Holm"
     close_window(w2)
+
+
+@pytest.mark.parametrize("scale", [1.5, 2.0])
+def test_large_text_grows_the_layout(
+    qtbot: QtBot, data_dir: Path, clock: Clock, scale: float
+) -> None:
+    """At 150 % and 200 % text every page still fits its width: text wraps, nothing is cut."""
+    from rolleudpeger.demo import fill_demo_case
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = app.font()
+    bigger = app.font()
+    bigger.setPointSizeF(original.pointSizeF() * scale)
+    app.setFont(bigger)
+    try:
+        w = open_window(qtbot, data_dir, clock)
+        fill_demo_case(w.editor)
+        w.resize(1024, 700)
+        for i, step in enumerate(w.task.steps):
+            click_step(qtbot, w, i)
+            page = w.pages.currentWidget()
+            QApplication.processEvents()
+            needed = page.widget().minimumSizeHint().width()
+            assert needed <= page.viewport().width(), f"{step.key}: {needed}"
+        close_window(w)
+    finally:
+        app.setFont(original)

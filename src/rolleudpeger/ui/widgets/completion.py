@@ -6,7 +6,7 @@ import re
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from rolleudpeger.domain.case import (
     KlikStatus,
@@ -19,6 +19,7 @@ from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.domain.validation import display_value
 from rolleudpeger.ui import report_actions
 from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext
+from rolleudpeger.ui.widgets.flow import flow_row
 
 STEP_LINK = "step:"
 _LONG_RUN = re.compile(r"\S{30,}")
@@ -176,14 +177,10 @@ class ReportBinding(FieldBinding):
         self.result.setWordWrap(True)
         self.result.setObjectName("report_result")
         self.result.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.print_button)
-        row.addWidget(self.save_button)
-        row.addStretch(1)
         col = QVBoxLayout(self.box)
         col.setContentsMargins(0, 0, 0, 0)
         col.addWidget(QLabel(f"<b>{escape(fdef.label)}</b>"))
-        col.addLayout(row)
+        col.addWidget(flow_row(self.print_button, self.save_button))
         col.addWidget(self.result)
         self.print_button.clicked.connect(self._print)
         self.save_button.clicked.connect(self._save_pdf)

@@ -8,18 +8,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
     QCompleter,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -221,26 +222,53 @@ class TextBinding(FieldBinding):
             self.set_text(shown)
 
 
+class CheckLabel(QLabel):
+    """The text of a check box, wrapped like any label; clicking it toggles the box."""
+
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text)
+        self.box = box
+        self.setWordWrap(True)
+        self.setBuddy(box)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() is Qt.MouseButton.LeftButton and self.box.isEnabled():
+            self.box.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.box.click()
+        else:
+            super().mousePressEvent(event)
+
+
+def check_box_block(box: QCheckBox, text: str, *below: QWidget) -> QWidget:
+    """A QCheckBox without text of its own beside a wrapping label (a QCheckBox never
+    wraps: at 200 % text a long one would be cut), then any lines below it."""
+    box.setAccessibleName(text)
+    block = QWidget()
+    grid = QGridLayout(block)
+    grid.setContentsMargins(0, 0, 0, 0)
+    grid.setHorizontalSpacing(4)
+    grid.setVerticalSpacing(2)
+    grid.addWidget(box, 0, 0, Qt.AlignmentFlag.AlignTop)
+    grid.addWidget(CheckLabel(text, box), 0, 1)
+    for row, widget in enumerate(below, start=1):
+        grid.addWidget(widget, row, 1)
+    grid.setColumnStretch(1, 1)
+    return block
+
+
 class CheckBinding(FieldBinding):
     """A check box that records when it was checked."""
 
     def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
         super().__init__(fdef, ctx)
-        self.widget = QCheckBox(fdef.label)
+        self.widget = QCheckBox()
         self.widget.setObjectName(fdef.key)
-        self.widget.setAccessibleName(fdef.label)
         self.time = hint_label()
         self.widget.toggled.connect(self._toggled)
 
     def add_to(self, form: QFormLayout) -> None:
-        box = QWidget()
-        row = QVBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(2)
-        row.addWidget(self.widget)
-        row.addWidget(self.time)
-        row.addWidget(self.error)
-        form.addRow(box)
+        form.addRow(check_box_block(self.widget, self.fdef.label, self.time, self.error))
 
     def _toggled(self, checked: bool) -> None:
         if self._save(lambda: self.editor.set_check(self.fdef.key, checked)):
@@ -360,23 +388,14 @@ class KlikStatusBinding(FieldBinding):
     def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
         super().__init__(fdef, ctx)
         self.status = KlikStatus(fdef.status)
-        self.widget = QCheckBox(fdef.label)
+        self.widget = QCheckBox()
         self.widget.setObjectName(fdef.key)
-        self.widget.setAccessibleName(fdef.label)
         self.time = hint_label()
         self.hint = hint_label()
         self.widget.toggled.connect(self._toggled)
 
     def add_to(self, form: QFormLayout) -> None:
-        box = QWidget()
-        col = QVBoxLayout(box)
-        col.setContentsMargins(0, 0, 0, 0)
-        col.setSpacing(2)
-        col.addWidget(self.widget)
-        col.addWidget(self.time)
-        col.addWidget(self.hint)
-        col.addWidget(self.error)
-        form.addRow(box)
+        form.addRow(check_box_block(self.widget, self.fdef.label, self.time, self.hint, self.error))
 
     def _toggled(self, checked: bool) -> None:
         self.ctx.flush_all()  # the rules must see every name typed so far

@@ -30,6 +30,7 @@ from rolleudpeger.ui.widgets.fields import (
     PageContext,
     hint_label,
 )
+from rolleudpeger.ui.widgets.flow import flow_row
 
 
 def _button(text: str, name: str) -> QPushButton:
@@ -76,11 +77,7 @@ class MailBinding(FieldBinding):
         col.addWidget(label)
         col.addWidget(self.problems)
         col.addWidget(self.preview)
-        buttons = QHBoxLayout()
-        for b in (self.open, self.copy, self.save):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        col.addLayout(buttons)
+        col.addWidget(flow_row(self.open, self.copy, self.save))
         col.addWidget(self.sent)
         col.addWidget(self.sent_time)
         col.addWidget(self.outdated)
