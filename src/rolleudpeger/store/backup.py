@@ -117,19 +117,24 @@ def restore_backup(data_dir: Path, backup: Path, now: datetime | None = None) ->
     return safety
 
 
-def is_healthy(path: Path) -> bool:
-    """`PRAGMA quick_check` says ok. It reads the file, never changes it."""
-    if not path.is_file() or path.stat().st_size == 0:
-        return False
+def _passes_quick_check(target: str, *, uri: bool = False) -> bool:
+    """`PRAGMA quick_check` says ok. It reads, never changes."""
     try:
-        # immutable: a backup is a WAL-mode file with no -wal/-shm; nothing may be created.
-        db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+        db = sqlite3.connect(target, uri=uri)
         try:
             return db.execute("PRAGMA quick_check").fetchall() == [("ok",)]
         finally:
             db.close()
     except sqlite3.DatabaseError:
         return False
+
+
+def is_healthy(path: Path) -> bool:
+    """A backup passes SQLite's quick check (opened read-only: immutable, because a backup
+    is a WAL-mode file with no -wal/-shm, and nothing may be created next to it)."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return False
+    return _passes_quick_check(f"file:{path}?mode=ro&immutable=1", uri=True)
 
 
 @dataclass(frozen=True)
@@ -150,7 +155,7 @@ def recover_if_damaged(data_dir: Path, now: datetime | None = None) -> Recovery 
     empty = db.stat().st_size == 0
     if empty and not backups:
         return None  # a new database that was never written
-    if not empty and _quick_check(db):
+    if not empty and _passes_quick_check(str(db)):  # read-write: a WAL file is read too
         return None
     at = (now or datetime.now(UTC)).astimezone()
     damaged = db.with_name(f"{DB_FILE}{DAMAGED}{at.strftime('%Y%m%d-%H%M%S')}")
@@ -165,15 +170,3 @@ def recover_if_damaged(data_dir: Path, now: datetime | None = None) -> Recovery 
             shutil.copyfile(backup, db)
             return Recovery(damaged, backup)
     return Recovery(damaged, None)
-
-
-def _quick_check(db: Path) -> bool:
-    """Like is_healthy, but opened read-write so that a WAL file is read too."""
-    try:
-        conn = sqlite3.connect(db)
-        try:
-            return conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return False

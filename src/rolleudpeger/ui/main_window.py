@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -127,45 +129,42 @@ class MainWindow(QMainWindow):
         current = editor.case.current_step
         self.go_to_index(keys.index(current) if current in keys else 0)
 
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        name: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | None = None,
+    ) -> None:
+        action = QAction(text, self)
+        action.setObjectName(name)  # DESIGN contract: outside tests find actions by name
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Filer")
-        print_action = QAction("&Udskriv rapport…", self)
-        print_action.setObjectName("action_print_report")
-        print_action.setShortcut(QKeySequence.StandardKey.Print)
-        print_action.triggered.connect(self._print_report)
-        file_menu.addAction(print_action)
-        pdf_action = QAction("&Gem rapport som PDF…", self)
-        pdf_action.setObjectName("action_save_pdf")
-        pdf_action.triggered.connect(self._save_pdf)
-        file_menu.addAction(pdf_action)
+        self._action(
+            file_menu,
+            "&Udskriv rapport…",
+            "action_print_report",
+            self._print_report,
+            QKeySequence.StandardKey.Print,
+        )
+        self._action(file_menu, "&Gem rapport som PDF…", "action_save_pdf", self._save_pdf)
         file_menu.addSeparator()
-        restore_action = QAction("Gendan &sikkerhedskopi…", self)
-        restore_action.setObjectName("action_restore_backup")
-        restore_action.triggered.connect(self.restore_backup)
-        file_menu.addAction(restore_action)
-        export_action = QAction("&Eksportér sag…", self)
-        export_action.setObjectName("action_export_case")
-        export_action.triggered.connect(self.export_case)
-        file_menu.addAction(export_action)
-        import_action = QAction("&Importér sag…", self)
-        import_action.setObjectName("action_import_case")
-        import_action.triggered.connect(self.import_case)
-        file_menu.addAction(import_action)
-        erase_action = QAction("S&let sag og persondata…", self)
-        erase_action.setObjectName("action_erase_case")
-        erase_action.triggered.connect(self.erase_case)
-        file_menu.addAction(erase_action)
+        self._action(
+            file_menu, "Gendan &sikkerhedskopi…", "action_restore_backup", self.restore_backup
+        )
+        self._action(file_menu, "&Eksportér sag…", "action_export_case", self.export_case)
+        self._action(file_menu, "&Importér sag…", "action_import_case", self.import_case)
+        self._action(file_menu, "S&let sag og persondata…", "action_erase_case", self.erase_case)
         file_menu.addSeparator()
-        quit_action = QAction("&Afslut", self)
-        quit_action.setObjectName("action_quit")
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self._action(file_menu, "&Afslut", "action_quit", self.close, QKeySequence.StandardKey.Quit)
         help_menu = self.menuBar().addMenu("&Hjælp")
-        about = QAction("&Om Rolleudpeger…", self)
-        about.setObjectName("action_about")
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        self._action(help_menu, "&Om Rolleudpeger…", "action_about", self.show_about)
 
     # --- navigation ----------------------------------------------------------------
 
