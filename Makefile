@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest screenshots sample-report dist dist-check clean
+.PHONY: run test lint typecheck pytest screenshots sample-report bench dist dist-check clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ test: lint typecheck pytest
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs
+
+bench: $(STAMP)
+	$(PY) benchmarks/run.py
 
 sample-report: $(STAMP)
 	$(PY) scripts/sample_report.py docs/eksempel-rapport.pdf

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from rolleudpeger import __version__
 from rolleudpeger.domain import case as rules
 from rolleudpeger.domain.case import Case, Change, KlikStatus
 from rolleudpeger.domain.people import Role, split_full_name
-from rolleudpeger.domain.report import Report, build_report
 from rolleudpeger.domain.taskdef import TaskDef
 from rolleudpeger.store.repository import Store
+
+if TYPE_CHECKING:
+    from rolleudpeger.domain.report import Report
 
 Clock = Callable[[], datetime]
 Listener = Callable[[Change | None], None]
@@ -124,6 +127,8 @@ class CaseEditor:
 
     def report(self) -> Report:
         """The summary report of the case as it stands now."""
+        from rolleudpeger.domain.report import build_report  # noqa: PLC0415 - not at start
+
         events = self.store.events(self.case.id)
         return build_report(self.task, self.case, events, self.clock(), __version__)
 

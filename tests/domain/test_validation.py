@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rolleudpeger.domain.taskdef import FieldKind
 from rolleudpeger.domain.validation import (
@@ -108,3 +110,42 @@ def test_notes_keep_line_breaks_and_are_limited() -> None:
         check_notes("x" * (MAX_NOTES + 1))
     with pytest.raises(ValidationError):
         check_notes("nul\x00tegn")
+
+
+# The fast paths that spare the start-up from loading email-validator and phonenumbers
+# must never disagree with them.
+@settings(max_examples=400, deadline=None)
+@given(
+    value=st.one_of(
+        st.emails(),
+        st.from_regex(
+            r"[A-Za-z0-9._%+'-]{1,20}@[A-Za-z0-9.-]{1,25}\.[A-Za-z]{1,6}", fullmatch=True
+        ),
+        st.text(max_size=40),
+    )
+)
+def test_plain_email_path_agrees_with_email_validator(value: str) -> None:
+    from email_validator import EmailNotValidError, validate_email
+
+    from rolleudpeger.domain.validation import plainly_valid_email
+
+    if plainly_valid_email(value):
+        try:
+            assert validate_email(value, check_deliverability=False).normalized == value
+        except EmailNotValidError as e:  # pragma: no cover - the failure we guard against
+            raise AssertionError(f"fast path accepted {value!r}: {e}") from e
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.from_regex(r"\+45[0-9]{8}", fullmatch=True))
+def test_danish_fast_path_agrees_with_phonenumbers(value: str) -> None:
+    import phonenumbers
+
+    from rolleudpeger.domain.validation import _DANISH_E164
+
+    number = phonenumbers.parse(value, "DK")
+    library_says_valid = len(str(number.national_number)) == 8 and not number.italian_leading_zero
+    assert (_DANISH_E164.fullmatch(value) is not None) == library_says_valid
+    if library_says_valid:
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        assert parse_phone(value) == e164 == value

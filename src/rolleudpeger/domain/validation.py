@@ -6,9 +6,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
-
 from rolleudpeger.domain.taskdef import FieldKind
 
 MAX_NAME = 200
@@ -16,6 +13,28 @@ MAX_NOTES = 10_000
 DK = 45
 
 _PHONE_CHARS = re.compile(r"[0-9+\s\-().]*")
+
+# phonenumbers and email-validator take a tenth of a second to import; a stored value that
+# is plainly valid is recognised without them (tests check that they agree), so the window
+# can open sooner. Anything else goes to the libraries, loaded on first use.
+_DANISH_E164 = re.compile(r"\+45[1-9][0-9]{7}")
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"(?!xn--)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_PLAIN_EMAIL = re.compile(
+    rf"(?=.{{1,64}}@){_ATEXT}(?:\.{_ATEXT})*@(?:{_LABEL}\.)+(?!xn--)[A-Za-z]{{2,63}}"
+)
+_SPECIAL_USE_TLDS = frozenset({"arpa", "invalid", "local", "localhost", "onion", "test"})
+
+
+def plainly_valid_email(value: str) -> bool:
+    """True only for addresses email-validator surely accepts as they are (ASCII, no IDN,
+    no special-use domain, within the lengths); False means "ask email-validator"."""
+    return (
+        len(value) <= 254
+        and _PLAIN_EMAIL.fullmatch(value) is not None
+        and value.rsplit(".", 1)[1].lower() not in _SPECIAL_USE_TLDS
+        and value == value.split("@", maxsplit=1)[0] + "@" + value.split("@")[1].lower()
+    )
 
 
 class ValidationError(ValueError):
@@ -69,6 +88,10 @@ def check_email(raw: str) -> Checked:
     value = check_name(raw).value
     if not value:
         return Checked("")
+    if plainly_valid_email(value):
+        return Checked(value)
+    from email_validator import EmailNotValidError, validate_email  # noqa: PLC0415
+
     try:
         return Checked(validate_email(value, check_deliverability=False).normalized)
     except EmailNotValidError:
@@ -85,6 +108,10 @@ def parse_phone(raw: str) -> str:
     text = raw.strip()
     if not _PHONE_CHARS.fullmatch(text):
         raise ValidationError("Et telefonnummer må kun have cifre, mellemrum og +.")
+    if _DANISH_E164.fullmatch(text):
+        return text
+    import phonenumbers  # noqa: PLC0415 - see _DANISH_E164
+
     try:
         number = phonenumbers.parse(text, "DK")
     except phonenumbers.NumberParseException:
@@ -105,6 +132,8 @@ def format_phone(e164: str) -> str:
     if e164.startswith("+45") and len(e164) == 11 and e164[1:].isdigit():
         d = e164[3:]
         return f"+45 {d[0:2]} {d[2:4]} {d[4:6]} {d[6:8]}"
+    import phonenumbers  # noqa: PLC0415 - see _DANISH_E164
+
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -222,9 +223,15 @@ class Store:
         match change:
             case SetField():
                 if change.new:
-                    s.merge(
-                        FieldValueRow(
+                    # One upsert statement (merge() would read the row first).
+                    s.execute(
+                        sqlite_insert(FieldValueRow)
+                        .values(
                             case_id=case_id, key=change.key, value=change.new, changed_at=change.at
+                        )
+                        .on_conflict_do_update(
+                            index_elements=[FieldValueRow.case_id, FieldValueRow.key],
+                            set_={"value": change.new, "changed_at": change.at},
                         )
                     )
                 else:

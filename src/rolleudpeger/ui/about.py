@@ -6,7 +6,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QIcon
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,18 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from rolleudpeger import APP_NAME, __version__
-from rolleudpeger.resources import resource
-from rolleudpeger.ui.style import MARGIN, SPACING
-
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
-
-
-def app_icon() -> QIcon:
-    """The icon from its PNG sizes (no SVG plug-in needed at start)."""
-    icon = QIcon()
-    for size in ICON_SIZES:
-        icon.addFile(str(resource(f"icons/rolleudpeger-{size}.png")))
-    return icon
+from rolleudpeger.ui.style import MARGIN, SPACING, app_icon
 
 
 class AboutDialog(QDialog):

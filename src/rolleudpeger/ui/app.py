@@ -22,9 +22,9 @@ from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.migrate import HEAD, DatabaseTooNewError
 from rolleudpeger.store.repository import Store, StoreError
 from rolleudpeger.ui import data_safety, dialogs
-from rolleudpeger.ui.about import app_icon
 from rolleudpeger.ui.main_window import MainWindow
 from rolleudpeger.ui.single_instance import SingleInstance
+from rolleudpeger.ui.style import app_icon
 
 DESKTOP_ID = "dk.rolleudpeger.Rolleudpeger"
 # Used by tests and benchmarks only: quit as soon as the window is shown.
@@ -99,7 +99,10 @@ def install_excepthook(log_file: Path) -> None:
     sys.excepthook = hook
 
 
-def _after_show(window: MainWindow, editor: CaseEditor, recovery: Recovery | None) -> None:
+def _after_show(
+    window: MainWindow, editor: CaseEditor, recovery: Recovery | None, instance: SingleInstance
+) -> None:
+    instance.listen(lambda: bring_to_front(window))
     status = data_safety.after_show(window, editor, recovery)
     if status:
         window.statusBar().showMessage(status, 10_000)
@@ -161,13 +164,13 @@ def _run_holding_lock(
         return fail("Databasen kan ikke åbnes", str(e))
     window = MainWindow(editor, log_folder)
     window.show()
-    instance.listen(lambda: bring_to_front(window))
     logs.log.info("Startet, version %s", __version__)
     if os.environ.get(QUIT_AFTER_SHOW_ENV):
         QTimer.singleShot(0, window.close)
     else:
-        # After the first paint: a warning about a recovery, then the start-up backup.
-        QTimer.singleShot(0, lambda: _after_show(window, editor, recovery))
+        # After the first paint: listen for a second start, tell about a recovery, and
+        # take the start-up backup. None of it is needed to show the saved case.
+        QTimer.singleShot(0, lambda: _after_show(window, editor, recovery, instance))
     code = app.exec()
     editor.store.close()
     return code

@@ -3,7 +3,6 @@ data folder, the automatic backup after the window is shown, and restoring a bac
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from pathlib import Path
@@ -12,7 +11,6 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QWidget
 
 from rolleudpeger import __version__
-from rolleudpeger.domain import handover
 from rolleudpeger.domain.case import LoggedEvent, progress_line
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.editing import CaseEditor
@@ -174,6 +172,10 @@ def erase(window: QWidget, editor: CaseEditor, log_files: list[Path]) -> bool:
 
 def export_case(window: QWidget, editor: CaseEditor) -> str:
     """Write the case to a JSON file; a Danish line saying what happened ("" if cancelled)."""
+    import json  # noqa: PLC0415 - export and import are rare; not loaded at start
+
+    from rolleudpeger.domain import handover  # noqa: PLC0415
+
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     suggested = editor.report_file_name().replace("Rolleudpeger-", "Rolleudpeger-sag-")
     name = dialogs.save_file_name(
@@ -198,6 +200,10 @@ def export_case(window: QWidget, editor: CaseEditor) -> str:
 def import_case(window: QWidget, editor: CaseEditor) -> bool:
     """Read a case from a JSON file, check all of it, and make it the current case — after
     asking, if that replaces a case with content. True when imported."""
+    import json  # noqa: PLC0415
+
+    from rolleudpeger.domain import handover  # noqa: PLC0415
+
     name = dialogs.open_file_name(window, "Importér sag", "Rolleudpeger-sag (*.json)")
     if not name:
         return False

@@ -6,9 +6,9 @@ Confirmations are QMessageBox questions and file choices QFileDialog (DESIGN con
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QPageSize
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
@@ -65,8 +65,15 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+
 def print_preview(parent: QWidget | None, paint: Callable[[QPrinter], object]) -> None:
     """Qt's print preview (A4), from which the user prints or saves."""
+    # Loaded here, not at start: the window appears sooner without it.
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog  # noqa: PLC0415
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     dialog = QPrintPreviewDialog(printer, parent)

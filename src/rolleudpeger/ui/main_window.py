@@ -26,7 +26,6 @@ from rolleudpeger.domain.case import Change, progress_line, step_state
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store.repository import StoreError
 from rolleudpeger.ui import data_safety, dialogs, report_actions
-from rolleudpeger.ui.about import AboutDialog
 from rolleudpeger.ui.pages.step_page import StepPage
 from rolleudpeger.ui.style import (
     DEFAULT_WINDOW,
@@ -294,4 +293,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, 10_000)
 
     def show_about(self) -> None:
+        from rolleudpeger.ui.about import AboutDialog  # noqa: PLC0415 - not needed at start
+
         AboutDialog.show_for(self, self.task.title, self.editor.store.path.parent)

@@ -10,12 +10,13 @@ from PySide6.QtWidgets import QWidget
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.errors import describe_os_error
 from rolleudpeger.ui import dialogs
-from rolleudpeger.ui.report import render, write_pdf
 
 SUBJECT = "Dokumentation af KLIK-opgaven »{title}«"
 
 
 def print_report(parent: QWidget | None, editor: CaseEditor) -> None:
+    from rolleudpeger.ui.report import render  # noqa: PLC0415 - not needed at start
+
     report = editor.report()
     dialogs.print_preview(parent, lambda printer: render(report, printer))
 
@@ -32,6 +33,8 @@ def save_pdf(parent: QWidget | None, editor: CaseEditor) -> str:
     )
     if not name:
         return ""
+    from rolleudpeger.ui.report import write_pdf  # noqa: PLC0415 - not needed at start
+
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
     try:
         pages = write_pdf(

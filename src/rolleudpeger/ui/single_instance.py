@@ -11,11 +11,14 @@ import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from rolleudpeger.store.files import PRIVATE_FILE
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 LOCK_FILE = "rolleudpeger.lock"
 SHOW = b"show\n"
@@ -47,6 +50,8 @@ class SingleInstance(QObject):
 
     def ask_running_to_show(self) -> bool:
         """Tell the app that holds the lock to show its window; False if it did not answer."""
+        from PySide6.QtNetwork import QLocalSocket  # noqa: PLC0415 - only for a second start
+
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(TIMEOUT_MS):
@@ -60,6 +65,9 @@ class SingleInstance(QObject):
         return sent
 
     def listen(self, on_show: Callable[[], None]) -> None:
+        """Called after the first paint: QtNetwork is not needed to show the window."""
+        from PySide6.QtNetwork import QLocalServer  # noqa: PLC0415
+
         QLocalServer.removeServer(self.name)  # a crashed owner's socket file
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)

@@ -71,3 +71,16 @@ def state_icon(state: StepState) -> QIcon:
             p.drawPolyline([QPointF(6, 10.5), QPointF(9, 13.5), QPointF(14.5, 7)])
     p.end()
     return QIcon(pixmap)
+
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def app_icon() -> QIcon:
+    """The app icon from its PNG sizes (no SVG plug-in needed at start)."""
+    from rolleudpeger.resources import resource  # noqa: PLC0415
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource(f"icons/rolleudpeger-{size}.png")))
+    return icon

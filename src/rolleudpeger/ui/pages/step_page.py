@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -194,7 +195,12 @@ class StepPage(QScrollArea):
             self.waiting = WaitingBox(step, ctx)
             col.addWidget(self.waiting)
         col.addStretch(1)
-        self.setWidget(content)
+        # Attached to the scroll area when first shown: that lays out every wrapped text,
+        # which is wasted work at start for the pages not yet seen. As a child of the page
+        # it is found by findChild (outside tests) all the same.
+        self._content: QWidget | None = content
+        content.setParent(self)
+        content.hide()
 
     def _task_facts(self) -> QWidget:
         task = self.ctx.editor.task
@@ -211,6 +217,14 @@ class StepPage(QScrollArea):
         label = _wrapping_label(html, rich=True)
         label.setObjectName("task_facts")
         return label
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._content is not None:
+            content, self._content = self._content, None
+            self.setWidget(content)
+            content.show()
+            self.refresh()  # sizes that depend on the width (table rows) are right now
+        super().showEvent(event)
 
     def refresh(self) -> None:
         task, case = self.ctx.editor.task, self.ctx.editor.case

@@ -106,7 +106,7 @@ class FieldBinding(QObject):
             self.error.show_message(str(e))
             return False
         except StoreError as e:
-            self.error.show_message(f"{e} Det, du skrev, står stadig i feltet. Prøv igen.")
+            self.error.show_message(f"{e} Ændringen er ikke gemt. Prøv igen.")
             self.ctx.report_save_error(str(e))
             return False
         return True

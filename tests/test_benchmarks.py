@@ -1,0 +1,31 @@
+"""The benchmark runner works (tiny sizes; the real table is `make bench`, never a test)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_benchmark_table_runs() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Machine: ")
+    for row in (
+        "Start-up, wall",
+        "Start-up, peak RSS",
+        "Save",
+        "Report, in-process",
+        "Scale: start-up",
+        "Scale: report",
+    ):
+        assert any(line.startswith(row) for line in lines), row
