@@ -8,12 +8,13 @@ changing the SVG.
 from __future__ import annotations
 
 import os
+import struct
 import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
@@ -31,6 +32,29 @@ def render(renderer: QSvgRenderer, size: int) -> QImage:
     return image
 
 
+def png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+def write_ico(renderer: QSvgRenderer, path: Path) -> None:
+    """A Windows icon with every size Windows asks for (Qt's writer stores only one image,
+    which Windows then scales down poorly). Each entry is a PNG, as Vista and later read."""
+    sizes = (16, 24, 32, 48, 64, 128, 256)
+    images = [png_bytes(render(renderer, s)) for s in sizes]
+    header = struct.pack("<HHH", 0, 1, len(sizes))
+    offset = 6 + 16 * len(sizes)
+    entries = b""
+    for size, data in zip(sizes, images, strict=True):
+        side = 0 if size == 256 else size  # 0 means 256 in an ICO directory entry
+        entries += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(data), offset)
+        offset += len(data)
+    path.write_bytes(header + entries + b"".join(images))
+
+
 def main() -> int:
     _app = QGuiApplication([])
     renderer = QSvgRenderer(str(ICONS / "rolleudpeger.svg"))
@@ -39,7 +63,7 @@ def main() -> int:
         return 1
     for size in SIZES:
         render(renderer, size).save(str(ICONS / f"rolleudpeger-{size}.png"))
-    render(renderer, 256).save(str(ICONS / "rolleudpeger.ico"))
+    write_ico(renderer, ICONS / "rolleudpeger.ico")
     print(f"icons in {ICONS}")
     return 0
 

@@ -52,3 +52,15 @@ def test_names_agree_and_icons_exist() -> None:
     for size in (16, 24, 32, 48, 64, 128, 256):
         assert (icons / f"rolleudpeger-{size}.png").is_file()
     assert (icons / "rolleudpeger.svg").is_file()
+
+
+def test_windows_icon_has_every_size() -> None:
+    from PySide6.QtGui import QGuiApplication, QImageReader
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    reader = QImageReader(str(ROOT / "resources" / "icons" / "rolleudpeger.ico"))
+    sizes = []
+    for i in range(reader.imageCount()):
+        reader.jumpToImage(i)
+        sizes.append(reader.read().width())
+    assert sizes == [16, 24, 32, 48, 64, 128, 256]
