@@ -34,10 +34,10 @@ def resource(name: str) -> Path:
     return resource_dir() / name
 
 
-def load_task(task_file: Path | None = None) -> TaskDef:
+def load_task(task_file: Path | None = None, language: str = "da") -> TaskDef:
     """The task definition with the municipality list; raises TaskDefinitionError."""
     try:
         municipalities = load_municipalities(resource(MUNICIPALITY_FILE))
     except MunicipalityListError as e:
         raise TaskDefinitionError(str(e)) from None
-    return load_task_definition(task_file or resource(TASK_FILE), municipalities)
+    return load_task_definition(task_file or resource(TASK_FILE), municipalities, language)

@@ -123,3 +123,46 @@ def test_domain_imports_neither_qt_nor_sql() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# Names in KOMBIT's system and quoted Danish titles stay Danish in the English text.
+KEPT_DANISH = (
+    "Påbegyndt",
+    "Fuldført",
+    "LÆSER",
+    "ØiR",
+    "Brugerhåndtering",
+    "»Udpeg debitorprojektleder og -projektejer på FBS«",
+    "»Afventer«",
+    "»Webinar om implementering af ØiR-debitorintegration«",
+)
+
+
+def test_english_text_of_every_step() -> None:
+    from rolleudpeger.resources import load_task
+
+    danish, english = load_task(), load_task(language="en")
+    assert [s.key for s in english.steps] == [s.key for s in danish.steps]
+    assert english.title == "Appoint the debtor project leader and project owner for FBS"
+    texts = [english.title, english.goal, english.description, english.result, english.phase]
+    for step in english.steps:
+        texts += [step.title, step.guidance, *(ln.label for ln in step.links)]
+        texts += [t for f in step.fields for t in (f.label, f.group, f.placeholder)]
+    for text in texts:
+        stripped = text
+        for name in KEPT_DANISH:
+            stripped = stripped.replace(name, "")
+        assert not set("æøåÆØÅ") & set(stripped), text
+    # The mail to KOMBIT stays Danish: it goes to KOMBIT, whatever the user reads.
+    mails = [(m.to, m.subject, m.body) for m in (english.mail, danish.mail)]
+    assert mails[0] == mails[1]
+
+
+def test_a_missing_english_text_is_named(tmp_path: Path) -> None:
+    text = _shipped().replace('title_en = "Read the KLIK guide"\n', "")
+    path = _write(tmp_path, text)
+    load_task_definition(path)  # Danish does not need it
+    with pytest.raises(
+        TaskDefinitionError, match=r"steps\[2\]\.title: den engelske tekst »title_en« mangler"
+    ):
+        load_task_definition(path, language="en")

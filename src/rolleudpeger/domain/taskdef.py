@@ -188,7 +188,55 @@ class _Reader:
         return value
 
 
-def load_task_definition(path: Path, municipalities: tuple[Municipality, ...] = ()) -> TaskDef:
+# Texts that the file carries in Danish and, as `<key>_en`, in English. KLIK's own names
+# (PLUS, LÆSER, Påbegyndt, Fuldført) stay as they are in both: they are names in KOMBIT's system.
+TRANSLATED = frozenset(
+    {
+        "title",
+        "phase",
+        "theme",
+        "priority",
+        "recommended_performer",
+        "involved_parties",
+        "goal",
+        "description",
+        "result",
+        "webinar",
+        "guidance",
+        "label",
+        "placeholder",
+        "group",
+    }
+)
+LANGUAGES = ("da", "en")
+
+
+def localize(data: Any, language: str, path: Path, where: str = "") -> Any:
+    """The parsed file with each text in the chosen language (`<key>_en` for English).
+    In English every Danish text must have its English twin."""
+    if isinstance(data, list):
+        return [localize(item, language, path, f"{where}[{i}]") for i, item in enumerate(data)]
+    if not isinstance(data, dict):
+        return data
+    result = {}
+    for key, danish in data.items():
+        if key.endswith("_en"):
+            continue
+        here = f"{where}.{key}" if where else key
+        chosen = danish
+        if language == "en" and key in TRANSLATED:
+            if f"{key}_en" not in data:
+                raise TaskDefinitionError(
+                    f"Opgavefilen {path} er ugyldig: {here}: den engelske tekst »{key}_en« mangler"
+                )
+            chosen = data[f"{key}_en"]
+        result[key] = localize(chosen, language, path, here)
+    return result
+
+
+def load_task_definition(
+    path: Path, municipalities: tuple[Municipality, ...] = (), language: str = "da"
+) -> TaskDef:
     """Read and check a task definition; raise TaskDefinitionError with a Danish message."""
     try:
         raw = path.read_bytes()
@@ -202,7 +250,9 @@ def load_task_definition(path: Path, municipalities: tuple[Municipality, ...] = 
         raise TaskDefinitionError(f"Opgavefilen {path} er ikke gemt som UTF-8.") from None
     except tomllib.TOMLDecodeError as e:
         raise TaskDefinitionError(f"Opgavefilen {path} er ikke gyldig TOML: {e}") from None
-    return parse_task_definition(data, path, municipalities)
+    if language not in LANGUAGES:
+        raise TaskDefinitionError(f"Ukendt sprog {language!r}; brug {' eller '.join(LANGUAGES)}.")
+    return parse_task_definition(localize(data, language, path), path, municipalities)
 
 
 def parse_task_definition(
