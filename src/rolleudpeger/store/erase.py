@@ -13,17 +13,11 @@ from pathlib import Path
 
 from rolleudpeger.store import backup
 from rolleudpeger.store.files import DB_FILE
+from rolleudpeger.store.models import Base
 
-# Every table that holds case data; settings keep only the window size.
-CASE_TABLES = (
-    "events",
-    "sent_mails",
-    "questions",
-    "klik_status_changes",
-    "waiting",
-    "field_values",
-    "cases",
-)
+# Every table but the settings holds case data. Taken from the models, children first, so
+# a table a later migration adds is erased too without anyone remembering to list it.
+CASE_TABLES = tuple(t.name for t in reversed(Base.metadata.sorted_tables) if t.name != "settings")
 
 
 @dataclass(frozen=True)
