@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from rolleudpeger.demo import demo_clock, fill_demo_case
 from rolleudpeger.domain.taskdef import TaskDef
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.resources import load_task
@@ -58,3 +59,11 @@ def store(data_dir: Path) -> Iterator[Store]:
 @pytest.fixture
 def editor(task: TaskDef, store: Store, clock: Clock) -> CaseEditor:
     return CaseEditor.open(task, store, clock)
+
+
+def demo(editor: CaseEditor, *, complete: bool = True) -> CaseEditor:
+    """Fill the editor's case with the demo case, on the demo's office-hours clock."""
+    clock = demo_clock()
+    editor.clock = lambda: next(clock)
+    fill_demo_case(editor, complete=complete)
+    return editor

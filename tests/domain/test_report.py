@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from rolleudpeger.demo import demo_clock, fill_demo_case
 from rolleudpeger.domain.case import KlikStatus
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store.repository import Store
-from tests.conftest import Clock
-
-
-def demo(editor: CaseEditor, *, complete: bool = True) -> CaseEditor:
-    clock = demo_clock()
-    editor.clock = lambda: next(clock)
-    fill_demo_case(editor, complete=complete)
-    return editor
+from tests.conftest import Clock, demo
 
 
 def test_complete_case(editor: CaseEditor, clock: Clock) -> None:

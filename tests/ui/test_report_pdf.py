@@ -14,7 +14,6 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
-from rolleudpeger.demo import demo_clock, fill_demo_case
 from rolleudpeger.domain.validation import format_phone
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store.files import DB_FILE
@@ -23,17 +22,10 @@ from rolleudpeger.ui import dialogs
 from rolleudpeger.ui.app import application
 from rolleudpeger.ui.report import write_pdf
 from rolleudpeger.ui.report_actions import SUBJECT
-from tests.conftest import Clock
+from tests.conftest import Clock, demo
 from tests.ui.helpers import click, close_window, find, open_window
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def demo(editor: CaseEditor, *, complete: bool = True) -> CaseEditor:
-    clock = demo_clock()
-    editor.clock = lambda: next(clock)
-    fill_demo_case(editor, complete=complete)
-    return editor
 
 
 def make_pdf(editor: CaseEditor, path: Path) -> PdfReader:
