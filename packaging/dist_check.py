@@ -2,7 +2,8 @@
 
 Usage: python packaging/dist_check.py dist/Rolleudpeger
 Checks --version, a start (window shown, then quit) offscreen, and `report --pdf` on a
-demo case; that Qt's Danish translations are inside; prints the size and start time.
+demo case, in Danish and with --lang en; that Qt's Danish translations and our English
+catalogue are inside; prints the size and start time.
 """
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ from rolleudpeger.demo import demo_clock, fill_demo_case
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.resources import load_task
 from rolleudpeger.store.repository import Store
+
+
+def first_page_text(pdf: Path) -> str:
+    from pypdf import PdfReader  # noqa: PLC0415 - a test dependency, there in the venv
+
+    return PdfReader(pdf).pages[0].extract_text() if pdf.is_file() else ""
 
 
 def fail(message: str) -> int:
@@ -71,14 +78,27 @@ def main() -> int:
         )
         if report.returncode != 0 or not pdf.is_file() or pdf.stat().st_size < 10_000:
             return fail(f"report exited {report.returncode}: {report.stderr[-2000:]}")
+        english = work / "report.pdf"
+        report = subprocess.run(
+            [str(exe), "report", "--pdf", str(english), "--data-dir", str(demo), "--lang", "en"],
+            capture_output=True,
+            text=True,
+            cwd=work,
+            env=env,
+            check=False,
+        )
+        if report.returncode != 0 or "Page 1 of" not in first_page_text(english):
+            return fail(f"English report exited {report.returncode}: {report.stderr[-2000:]}")
     translations = list(bundle.rglob("qtbase_da.qm")) + list(bundle.rglob("qt_da.qm"))
     if len(translations) != 2:
         return fail(f"Qt's Danish translations are not both in the bundle: {translations}")
+    if not list(bundle.rglob("rolleudpeger_en.qm")):
+        return fail("the English catalogue rolleudpeger_en.qm is not in the bundle")
     size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
     print(
         f"dist-check: ok. {bundle.name}: {size / 1e6:.0f} MB; start to window shown "
         f"{statistics.median(times) * 1000:.0f} ms (median of 3); report PDF {pdf.name} ok; "
-        "qtbase_da.qm and qt_da.qm present"
+        "English report ok; qtbase_da.qm, qt_da.qm and rolleudpeger_en.qm present"
     )
     return 0
 

@@ -21,7 +21,7 @@ from rolleudpeger.editing import CaseEditor
 from rolleudpeger.resources import load_task
 from rolleudpeger.store.repository import Store
 from rolleudpeger.ui.report import write_pdf
-from rolleudpeger.ui.report_actions import SUBJECT
+from rolleudpeger.ui.report_actions import subject
 
 
 def main() -> int:
@@ -44,7 +44,7 @@ def main() -> int:
             editor.report(),
             args.out,
             author=editor.report_author(),
-            subject=SUBJECT.format(title=editor.task.title),
+            subject=subject(editor.task.title),
         )
         took = (time.perf_counter() - start) * 1000
         store.close()

@@ -1,11 +1,11 @@
 """Render every step page to PNG from a demo case, and the README screenshot.
 
 Usage: QT_QPA_PLATFORM=offscreen python scripts/screenshots.py OUT_DIR [--all]
-       [--font-scale 1.5] [--dark]
+       [--font-scale 1.5] [--dark] [--lang en]
 Writes OUT_DIR/screenshot.png (the README picture); with --all also every page at
 1024×700 and 800×600, for an empty, a half-done and a complete case, into OUT_DIR/pages/.
 --font-scale renders with larger text (as a user's 150 % or 200 % setting); --dark with a
-dark palette (as the system's dark mode).
+dark palette (as the system's dark mode); --lang en in English.
 """
 
 from __future__ import annotations
@@ -20,18 +20,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from rolleudpeger import i18n
 from rolleudpeger.demo import demo_clock, fill_demo_case
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.resources import load_task
 from rolleudpeger.store.repository import Store
 from rolleudpeger.ui.app import application
+from rolleudpeger.ui.language import install_language
 from rolleudpeger.ui.main_window import MainWindow
 
 
 def window_for(kind: str, data: Path) -> MainWindow:
     store = Store.open(data)
     clock = demo_clock()
-    editor = CaseEditor.open(load_task(), store, clock=lambda: next(clock))
+    editor = CaseEditor.open(load_task(language=i18n.language()), store, clock=lambda: next(clock))
     if kind != "empty":
         fill_demo_case(editor, complete=kind == "complete")
     return MainWindow(editor)
@@ -70,6 +72,8 @@ def main() -> int:
     out = Path(sys.argv[1])
     everything = "--all" in sys.argv
     app = application([])
+    if "--lang" in sys.argv:
+        install_language(sys.argv[sys.argv.index("--lang") + 1])
     if "--font-scale" in sys.argv:
         scale = float(sys.argv[sys.argv.index("--font-scale") + 1])
         font = app.font()

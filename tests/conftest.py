@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from rolleudpeger import i18n
 from rolleudpeger.demo import demo_clock, fill_demo_case
 from rolleudpeger.domain.taskdef import TaskDef
 from rolleudpeger.editing import CaseEditor
@@ -37,6 +38,32 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ROLLEUDPEGER_DATA_DIR", str(folder))
     monkeypatch.delenv("ROLLEUDPEGER_QUIT_AFTER_SHOW", raising=False)
     return folder
+
+
+@pytest.fixture(autouse=True)
+def danish_afterwards() -> Iterator[None]:
+    """A test that switches the interface to English leaves the process in Danish."""
+    yield
+    if i18n.language() != i18n.SOURCE_LANGUAGE:
+        from PySide6.QtCore import QCoreApplication
+
+        if QCoreApplication.instance() is None:
+            i18n.install(None, i18n.SOURCE_LANGUAGE)
+        else:
+            from rolleudpeger.ui.language import install_language
+
+            install_language(i18n.SOURCE_LANGUAGE)
+
+
+@pytest.fixture
+def english() -> TaskDef:
+    """The interface in English, as `--lang en` sets it; the task in English."""
+    from rolleudpeger.ui.app import application
+    from rolleudpeger.ui.language import install_language
+
+    application([])
+    assert install_language("en"), "resources/translations/rolleudpeger_en.qm is missing"
+    return load_task(language="en")
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,8 @@ import sys
 from rolleudpeger import APP_NAME, __version__
 
 DATA_DIR_HELP = "mappe til data (ellers ROLLEUDPEGER_DATA_DIR eller brugerens datamappe)"
+LANG_HELP = "sprog / language: da eller en (ellers det valgte i menuen Sprog, så systemets sprog)"
+LANGUAGES = ("da", "en")  # i18n.LANGUAGES; not imported, to keep --version instant
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -17,6 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--data-dir", metavar="MAPPE", help=DATA_DIR_HELP)
+    parser.add_argument("--lang", choices=LANGUAGES, help=LANG_HELP)
     commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
     report = commands.add_parser(
         "report", help="gem rapporten over sagen som PDF/A uden at åbne et vindue"
@@ -24,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--pdf", metavar="FIL", required=True, help="PDF-filen, der skal skrives")
     # Its own name: a subparser's default would otherwise overwrite the top-level value.
     report.add_argument("--data-dir", metavar="MAPPE", dest="report_data_dir", help=DATA_DIR_HELP)
+    report.add_argument("--lang", choices=LANGUAGES, dest="report_lang", help=LANG_HELP)
     return parser
 
 
@@ -35,7 +39,9 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"ukendte argumenter: {' '.join(rest)}")
         from rolleudpeger.ui.report_command import run_report  # noqa: PLC0415
 
-        return run_report(args.pdf, args.report_data_dir or args.data_dir)
+        return run_report(
+            args.pdf, args.report_data_dir or args.data_dir, args.report_lang or args.lang
+        )
     from rolleudpeger.ui.app import run  # noqa: PLC0415 - keeps --version and report free of it
 
-    return run(args.data_dir, rest)
+    return run(args.data_dir, rest, args.lang)

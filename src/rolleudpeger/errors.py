@@ -1,22 +1,25 @@
-"""Danish words for what the operating system says went wrong with a file."""
+"""Plain words for what the operating system says went wrong with a file."""
 
 from __future__ import annotations
 
 import errno
 
-_DANISH = {
-    errno.ENOSPC: "disken er fuld",
-    errno.EACCES: "du har ikke adgang",
-    errno.EPERM: "du har ikke adgang",
-    errno.EROFS: "drevet er skrivebeskyttet",
-    errno.ENOTDIR: "en fil står i vejen for mappen",
-    errno.EISDIR: "der er en mappe med det navn",
-    errno.ENOENT: "mappen findes ikke",
-    errno.EEXIST: "den findes allerede",
-    errno.ENAMETOOLONG: "navnet er for langt",
+from rolleudpeger.i18n import QT_TRANSLATE_NOOP, translate
+
+_REASONS = {
+    errno.ENOSPC: QT_TRANSLATE_NOOP("OsError", "disken er fuld"),
+    errno.EACCES: QT_TRANSLATE_NOOP("OsError", "du har ikke adgang"),
+    errno.EPERM: QT_TRANSLATE_NOOP("OsError", "du har ikke adgang"),
+    errno.EROFS: QT_TRANSLATE_NOOP("OsError", "drevet er skrivebeskyttet"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("OsError", "en fil står i vejen for mappen"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("OsError", "der er en mappe med det navn"),
+    errno.ENOENT: QT_TRANSLATE_NOOP("OsError", "mappen findes ikke"),
+    errno.EEXIST: QT_TRANSLATE_NOOP("OsError", "den findes allerede"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("OsError", "navnet er for langt"),
 }
 
 
 def describe_os_error(e: OSError) -> str:
-    """A short Danish reason, e.g. `disken er fuld`; the system's own words as a fallback."""
-    return _DANISH.get(e.errno or -1, e.strerror or str(e))
+    """A short reason, e.g. `disken er fuld`; the system's own words as a fallback."""
+    reason = _REASONS.get(e.errno or -1)
+    return translate("OsError", reason) if reason else e.strerror or str(e)

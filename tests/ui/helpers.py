@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from rolleudpeger import i18n
 from rolleudpeger.editing import CaseEditor, Clock
 from rolleudpeger.resources import load_task
 from rolleudpeger.store.repository import Store
@@ -28,7 +29,7 @@ def open_window(qtbot: QtBot, data_dir: Path, clock: Clock) -> MainWindow:
     """Open the window on a data folder, as the app does at start."""
     application([])
     store = Store.open(data_dir)
-    window = MainWindow(CaseEditor.open(load_task(), store, clock))
+    window = MainWindow(CaseEditor.open(load_task(language=i18n.language()), store, clock))
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
         window.show()

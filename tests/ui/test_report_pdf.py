@@ -21,7 +21,7 @@ from rolleudpeger.store.repository import Store
 from rolleudpeger.ui import dialogs
 from rolleudpeger.ui.app import application
 from rolleudpeger.ui.report import write_pdf
-from rolleudpeger.ui.report_actions import SUBJECT
+from rolleudpeger.ui.report_actions import subject
 from tests.conftest import Clock, demo
 from tests.ui.helpers import click, close_window, find, open_window
 
@@ -34,7 +34,7 @@ def make_pdf(editor: CaseEditor, path: Path) -> PdfReader:
         editor.report(),
         path,
         author=editor.report_author(),
-        subject=SUBJECT.format(title=editor.task.title),
+        subject=subject(editor.task.title),
     )
     return PdfReader(path)
 
@@ -134,7 +134,7 @@ def test_pdf_a_metadata_and_embedded_fonts(editor: CaseEditor, tmp_path: Path) -
     assert xmp is not None
     assert xmp.dc_title == {"x-default": "Udpeg debitorprojektleder og -projektejer på FBS"}
     assert xmp.dc_creator == ["Aarhus Kommune"]
-    assert xmp.dc_description == {"x-default": SUBJECT.format(title=editor.task.title)}
+    assert xmp.dc_description == {"x-default": subject(editor.task.title)}
     info = reader.metadata
     assert info is not None
     assert info.title == "Udpeg debitorprojektleder og -projektejer på FBS"

@@ -22,6 +22,7 @@ from rolleudpeger.domain.validation import (
     is_valid_email,
     is_valid_phone,
 )
+from rolleudpeger.i18n import QT_TRANSLATE_NOOP, translate
 
 CHECKED = "1"
 
@@ -41,14 +42,19 @@ class KlikStatus(StrEnum):
 class StepState(StrEnum):
     """How far a step has come, as the overview shows it."""
 
-    NOT_STARTED = "ikke startet"
-    IN_PROGRESS = "i gang"
-    WAITING = "afventer"
-    DONE = "færdig"
+    NOT_STARTED = QT_TRANSLATE_NOOP("StepState", "ikke startet")
+    IN_PROGRESS = QT_TRANSLATE_NOOP("StepState", "i gang")
+    WAITING = QT_TRANSLATE_NOOP("StepState", "afventer")
+    DONE = QT_TRANSLATE_NOOP("StepState", "færdig")
+
+    @property
+    def label(self) -> str:
+        """The state in the interface language."""
+        return translate("StepState", self.value)
 
 
 class RuleError(ValueError):
-    """A change the task's rules do not allow now; the message says why, in Danish."""
+    """A change the task's rules do not allow now; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -303,7 +309,7 @@ def propose_field(
 
 def propose_municipality(task: TaskDef, case: Case, code: str, at: datetime) -> SetField | None:
     if code and task.municipality(code) is None:
-        raise ValidationError("Vælg en kommune fra listen.")
+        raise ValidationError(translate("Case", "Vælg en kommune fra listen."))
     old = case.value("municipality")
     return None if code == old else SetField("intro", "municipality", old, code, at)
 
@@ -339,15 +345,15 @@ def propose_klik_status(
     reason = check_name(reason).value
     if new.rank < old.rank:
         if old.rank - new.rank > 1:
-            raise RuleError("Fjern først markeringen »Fuldført«.")
+            raise RuleError(translate("Case", "Fjern først markeringen »Fuldført«."))
         if not reason:
-            raise RuleError("Skriv en begrundelse for at tage status tilbage.")
+            raise RuleError(translate("Case", "Skriv en begrundelse for at tage status tilbage."))
         return SetKlikStatus(step, old, new, reason, at)
     if new.rank - old.rank > 1:
-        raise RuleError("Sæt først status til »Påbegyndt« (trin 4).")
+        raise RuleError(translate("Case", "Sæt først status til »Påbegyndt« (trin 4)."))
     missing = status_missing(task, case, new)
     if missing:
-        raise RuleError("Det mangler: " + "; ".join(missing))
+        raise RuleError(translate("Case", "Det mangler: {items}").format(items="; ".join(missing)))
     return SetKlikStatus(step, old, new, "", at)
 
 
@@ -368,12 +374,14 @@ def status_missing(task: TaskDef, case: Case, status: KlikStatus) -> list[str]:
             (Role.PERFORMER, "performer_name"),
         ):
             if not case.value(key):
-                missing.append(f"navnet på {role.value} (trin 4)")
+                missing.append(
+                    translate("Case", "navnet på {role} (trin 4)").format(role=role.label)
+                )
         return missing
     if status is KlikStatus.COMPLETED:
         holder = _status_step(task, KlikStatus.COMPLETED)
         return [
-            f"trin {s.index}: {s.title}"
+            translate("Case", "trin {number}: {title}").format(number=s.index, title=s.title)
             for s in task.method_steps
             if s.key != holder and not is_step_done(task, case, s)
         ]
@@ -383,7 +391,7 @@ def status_missing(task: TaskDef, case: Case, status: KlikStatus) -> list[str]:
 def propose_question(case: Case, text: str, at: datetime) -> AddQuestion:
     text = check_notes(text).value.strip()
     if not text:
-        raise ValidationError("Skriv spørgsmålet først.")
+        raise ValidationError(translate("Case", "Skriv spørgsmålet først."))
     return AddQuestion("klik_task", text, at)
 
 
@@ -410,29 +418,36 @@ def field_missing(task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
     if not fdef.required:
         return None
     value = case.value(fdef.key)
-    label = f"»{fdef.label}«" if not fdef.group else f"»{fdef.group} – {fdef.label}«"
+    label = fdef.label if not fdef.group else f"{fdef.group} – {fdef.label}"
+    fill_in = translate("Case", "Udfyld »{field}«").format(field=label)
     match fdef.kind:
         case FieldKind.CHECK:
-            return None if value == CHECKED else f"Sæt flueben ved »{fdef.label}«"
+            if value == CHECKED:
+                return None
+            return translate("Case", "Sæt flueben ved »{field}«").format(field=fdef.label)
         case FieldKind.EMAIL:
             if not value:
-                return f"Udfyld {label}"
-            return None if is_valid_email(value) else f"Ret {label}: adressen er ikke gyldig"
+                return fill_in
+            if is_valid_email(value):
+                return None
+            return translate("Case", "Ret »{field}«: adressen er ikke gyldig").format(field=label)
         case FieldKind.PHONE:
             if not value:
-                return f"Udfyld {label}"
-            return None if is_valid_phone(value) else f"Ret {label}: nummeret er ikke gyldigt"
+                return fill_in
+            if is_valid_phone(value):
+                return None
+            return translate("Case", "Ret »{field}«: nummeret er ikke gyldigt").format(field=label)
         case FieldKind.MUNICIPALITY:
-            return None if value else "Vælg kommune"
+            return None if value else translate("Case", "Vælg kommune")
         case FieldKind.KLIK_STATUS:
             target = KlikStatus(fdef.status)
             if case.klik_status.rank >= target.rank:
                 return None
-            return f"Sæt KLIK-status til »{target.value}«"
+            return translate("Case", "Sæt KLIK-status til »{status}«").format(status=target.value)
         case FieldKind.MAIL:
             return mail_state(task, case).missing
         case _:
-            return None if value else f"Udfyld {label}"
+            return None if value else fill_in
 
 
 def step_missing(task: TaskDef, case: Case, step: StepDef) -> list[str]:
@@ -466,8 +481,8 @@ def step_state(task: TaskDef, case: Case, step: StepDef) -> StepState:
 
 def progress_line(task: TaskDef, case: Case) -> str:
     done = sum(is_step_done(task, case, s) for s in task.method_steps)
-    return (
-        f"{done} af {len(task.method_steps)} trin færdige · KLIK-status: {case.klik_status.value}"
+    return translate("Case", "{done} af {total} trin færdige · KLIK-status: {status}").format(
+        done=done, total=len(task.method_steps), status=case.klik_status.value
     )
 
 
@@ -483,9 +498,10 @@ def same_person_warning(case: Case) -> str | None:
         )
         == (owner.first_name.casefold(), owner.last_name.casefold())
     ):
-        return (
+        return translate(
+            "Case",
             "Projektleder og projektejer er den samme person. KOMBIT forventer to forskellige "
-            "personer: projektejeren er sparringspartner for projektlederen."
+            "personer: projektejeren er sparringspartner for projektlederen.",
         )
     return None
 
@@ -510,10 +526,12 @@ class MailState:
     def missing(self) -> str | None:
         if self.sent is None:
             if self.problems:
-                return "Før mailen kan sendes, mangler: " + ", ".join(self.problems)
-            return "Send mailen til KOMBIT, og markér den som sendt"
+                return translate("Case", "Før mailen kan sendes, mangler: {items}").format(
+                    items=", ".join(self.problems)
+                )
+            return translate("Case", "Send mailen til KOMBIT, og markér den som sendt")
         if self.outdated:
-            return "Send de opdaterede oplysninger om projektlederen til KOMBIT"
+            return translate("Case", "Send de opdaterede oplysninger om projektlederen til KOMBIT")
         return None
 
 
@@ -522,13 +540,13 @@ def current_mail(task: TaskDef, case: Case) -> Mail | None:
     leader = case.person(Role.LEADER)
     if municipality is None or leader_problems(leader):
         return None
-    return build_kombit_mail(task.mail, task.title, municipality, leader)
+    return build_kombit_mail(task.mail, task.mail.task_title, municipality, leader)
 
 
 def mail_state(task: TaskDef, case: Case) -> MailState:
     problems = leader_problems(case.person(Role.LEADER))
     if not case.value("municipality"):
-        problems.insert(0, "kommunen (Opgaven)")
+        problems.insert(0, translate("Case", "kommunen (Opgaven)"))
     return MailState(current_mail(task, case), case.last_sent_mail, tuple(problems))
 
 
@@ -536,8 +554,9 @@ def propose_mail_sent(task: TaskDef, case: Case, at: datetime) -> RecordMailSent
     mail = current_mail(task, case)
     if mail is None:
         raise RuleError(
-            "Mailen kan ikke sendes endnu. Det mangler: "
-            + ", ".join(mail_state(task, case).problems)
+            translate("Case", "Mailen kan ikke sendes endnu. Det mangler: {items}").format(
+                items=", ".join(mail_state(task, case).problems)
+            )
         )
     return RecordMailSent("notify_kombit", mail, at)
 

@@ -24,13 +24,14 @@ from rolleudpeger.domain.case import (
 from rolleudpeger.domain.mail import Mail
 from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldKind, TaskDef
 from rolleudpeger.domain.validation import ValidationError, check_name, check_notes
+from rolleudpeger.i18n import translate
 
 FORMAT = "rolleudpeger-sag"
 VERSION = 1
 
 
 class HandoverError(ValueError):
-    """The file cannot be imported; `problems` says why, in Danish, each with its place."""
+    """The file cannot be imported; `problems` says why, each with its place."""
 
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
@@ -114,19 +115,19 @@ class _Reader:
     def table(self, data: Any, where: str) -> dict[str, Any]:
         if isinstance(data, dict):
             return data
-        self.fail(where, "skal være et objekt")
+        self.fail(where, translate("Handover", "skal være et objekt"))
         return {}
 
     def items(self, data: Any, where: str) -> list[Any]:
         if isinstance(data, list):
             return data
-        self.fail(where, "skal være en liste")
+        self.fail(where, translate("Handover", "skal være en liste"))
         return []
 
     def text(self, data: dict[str, Any], key: str, where: str, *, notes: bool = False) -> str:
         value = data.get(key, "")
         if not isinstance(value, str):
-            self.fail(f"{where}.{key}", "skal være tekst")
+            self.fail(f"{where}.{key}", translate("Handover", "skal være tekst"))
             return ""
         try:
             (check_notes if notes else check_name)(value)
@@ -146,7 +147,10 @@ class _Reader:
         except ValueError:
             at = None
         if at is None or at.tzinfo is None:
-            self.fail(f"{where}.{key}", "skal være et tidspunkt med tidszone (ISO 8601)")
+            self.fail(
+                f"{where}.{key}",
+                translate("Handover", "skal være et tidspunkt med tidszone (ISO 8601)"),
+            )
             return None
         return at
 
@@ -154,37 +158,55 @@ class _Reader:
 def parse_case(task: TaskDef, data: Any) -> ImportedCase:
     """Check a parsed handover file; raise HandoverError with every problem found."""
     r = _Reader()
-    top = r.table(data, "filen")
+    the_file = translate("Handover", "filen")
+    top = r.table(data, the_file)
     if top.get("format") != FORMAT:
-        raise HandoverError(["filen: er ikke en sag fra Rolleudpeger"])
+        raise HandoverError(
+            [f"{the_file}: " + translate("Handover", "er ikke en sag fra Rolleudpeger")]
+        )
     if top.get("version") != VERSION:
         raise HandoverError(
-            [f"filen: har formatversion {top.get('version')!r}; denne version læser {VERSION}"]
+            [
+                f"{the_file}: "
+                + translate(
+                    "Handover", "har formatversion {found}; denne version læser {version}"
+                ).format(found=repr(top.get("version")), version=VERSION)
+            ]
         )
     if top.get("task_id") != task.id:
-        r.fail("task_id", f"sagen hører til en anden opgave ({top.get('task_id')!r})")
-    exported_at = r.time(top, "exported_at", "filen", optional=True)
+        r.fail(
+            "task_id",
+            translate("Handover", "sagen hører til en anden opgave ({task})").format(
+                task=repr(top.get("task_id"))
+            ),
+        )
+    exported_at = r.time(top, "exported_at", the_file, optional=True)
     raw = r.table(top.get("case"), "case")
     created_at = r.time(raw, "created_at", "case")
     step_keys = {s.key for s in task.steps}
     current_step = raw.get("current_step", "")
     if current_step not in step_keys | {""}:
-        r.fail("case.current_step", f"ukendt trin {current_step!r}")
+        r.fail(
+            "case.current_step",
+            translate("Handover", "ukendt trin {step}").format(step=repr(current_step)),
+        )
 
     kinds = {f.key: f.kind for s in task.steps for f in s.fields if f.kind in VALUE_KINDS}
     values: dict[str, FieldValue] = {}
     for key, item in r.table(raw.get("values", {}), "case.values").items():
         where = f"case.values.{key}"
         if key not in kinds:
-            r.fail(where, "ukendt felt")
+            r.fail(where, translate("Handover", "ukendt felt"))
             continue
         entry = r.table(item, where)
         value = r.text(entry, "value", where, notes=kinds[key] is FieldKind.NOTES)
         at = r.time(entry, "changed_at", where)
         if kinds[key] is FieldKind.CHECK and value not in ("", CHECKED):
-            r.fail(where, 'et flueben skal være "1" eller tomt')
+            r.fail(where, translate("Handover", 'et flueben skal være "1" eller tomt'))
         if kinds[key] is FieldKind.MUNICIPALITY and value and task.municipality(value) is None:
-            r.fail(where, f"ukendt kommunekode {value!r}")
+            r.fail(
+                where, translate("Handover", "ukendt kommunekode {code}").format(code=repr(value))
+            )
         if value and at is not None:
             values[key] = FieldValue(value, at)
 
@@ -192,7 +214,7 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
     for key, item in r.table(raw.get("waiting", {}), "case.waiting").items():
         where = f"case.waiting.{key}"
         if key not in step_keys:
-            r.fail(where, "ukendt trin")
+            r.fail(where, translate("Handover", "ukendt trin"))
             continue
         entry = r.table(item, where)
         note = r.text(entry, "note", where, notes=True)
@@ -208,10 +230,20 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
         try:
             status = KlikStatus(str(entry.get("status")))
         except ValueError:
-            r.fail(where, f"ukendt status {entry.get('status')!r}")
+            r.fail(
+                where,
+                translate("Handover", "ukendt status {status}").format(
+                    status=repr(entry.get("status"))
+                ),
+            )
             continue
         if abs(status.rank - previous.rank) != 1:
-            r.fail(where, f"status kan ikke gå fra »{previous.value}« til »{status.value}«")
+            r.fail(
+                where,
+                translate("Handover", "status kan ikke gå fra »{old}« til »{new}«").format(
+                    old=previous.value, new=status.value
+                ),
+            )
         reason = r.text(entry, "reason", where)
         at = r.time(entry, "at", where)
         if at is not None:
@@ -224,7 +256,7 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
         entry = r.table(item, where)
         text = r.text(entry, "text", where, notes=True)
         if not text.strip():
-            r.fail(f"{where}.text", "spørgsmålet er tomt")
+            r.fail(f"{where}.text", translate("Handover", "spørgsmålet er tomt"))
         asked = r.time(entry, "asked_at", where)
         answer = r.text(entry, "answer", where, notes=True)
         answered = r.time(entry, "answered_at", where, optional=True)
@@ -255,7 +287,7 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
             events.append(LoggedEvent(at, *texts))
 
     if r.problems or created_at is None:
-        raise HandoverError(r.problems or ["case.created_at: mangler"])
+        raise HandoverError(r.problems or ["case.created_at: " + translate("Handover", "mangler")])
     case = Case(
         id=0,
         task_id=task.id,

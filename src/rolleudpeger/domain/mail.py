@@ -8,11 +8,13 @@ from rolleudpeger.domain.municipalities import Municipality
 from rolleudpeger.domain.people import Person
 from rolleudpeger.domain.taskdef import MailDef
 from rolleudpeger.domain.validation import format_phone, is_valid_email, is_valid_phone
+from rolleudpeger.i18n import translate
 
 
 @dataclass(frozen=True)
 class Mail:
-    """A mail to KOMBIT, as it will be or was sent."""
+    """A mail to KOMBIT, as it will be or was sent. It is always in Danish: KOMBIT reads
+    it, whatever language the interface is in."""
 
     to: str
     subject: str
@@ -27,13 +29,13 @@ def leader_problems(leader: Person) -> list[str]:
     """What is missing in the leader's details before KOMBIT can be told."""
     problems = []
     if not leader.first_name:
-        problems.append("projektlederens fornavn")
+        problems.append(translate("Mail", "projektlederens fornavn"))
     if not leader.last_name:
-        problems.append("projektlederens efternavn")
+        problems.append(translate("Mail", "projektlederens efternavn"))
     if not is_valid_email(leader.email):
-        problems.append("en gyldig e-mail til projektlederen")
+        problems.append(translate("Mail", "en gyldig e-mail til projektlederen"))
     if not is_valid_phone(leader.phone):
-        problems.append("et gyldigt telefonnummer til projektlederen")
+        problems.append(translate("Mail", "et gyldigt telefonnummer til projektlederen"))
     return problems
 
 

@@ -7,6 +7,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from rolleudpeger.i18n import translate
+
 
 @dataclass(frozen=True)
 class Municipality:
@@ -31,12 +33,20 @@ def load_municipalities(path: Path) -> tuple[Municipality, ...]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as e:
-        raise MunicipalityListError(f"Kommunelisten {path} kan ikke læses: {e.strerror}.") from None
+        raise MunicipalityListError(
+            translate("Municipalities", "Kommunelisten {path} kan ikke læses: {reason}.").format(
+                path=path, reason=e.strerror
+            )
+        ) from None
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     result = []
     for n, row in enumerate(rows, start=2):
         code, name, official = (row.get(k) or "" for k in ("kode", "navn", "officielt_navn"))
         if not (len(code) == 3 and code.isdigit() and name and official):
-            raise MunicipalityListError(f"Kommunelisten {path}, linje {n}, er ugyldig.")
+            raise MunicipalityListError(
+                translate(
+                    "Municipalities", "Kommunelisten {path}, linje {line}, er ugyldig."
+                ).format(path=path, line=n)
+            )
         result.append(Municipality(code, name, official))
     return tuple(sorted(result, key=lambda m: m.code))

@@ -5,16 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rolleudpeger.i18n import QT_TRANSLATE_NOOP, translate
+
 
 class Role(StrEnum):
     """The people the task names."""
 
-    LEADER = "projektleder"
-    OWNER = "projektejer"
-    RESPONSIBLE = "ansvarlig"
-    PERFORMER = "udfører"
-    LIBRARY_DIRECTOR = "bibliotekschef"
-    COORDINATOR = "ØiR-koordinator"
+    LEADER = QT_TRANSLATE_NOOP("Role", "projektleder")
+    OWNER = QT_TRANSLATE_NOOP("Role", "projektejer")
+    RESPONSIBLE = QT_TRANSLATE_NOOP("Role", "ansvarlig")
+    PERFORMER = QT_TRANSLATE_NOOP("Role", "udfører")
+    LIBRARY_DIRECTOR = QT_TRANSLATE_NOOP("Role", "bibliotekschef")
+    COORDINATOR = QT_TRANSLATE_NOOP("Role", "ØiR-koordinator")
+
+    @property
+    def label(self) -> str:
+        """The role's name in the interface language."""
+        return translate("Role", self.value)
 
 
 # Where each role's details are recorded. The leader is the only one with contact data.

@@ -22,22 +22,24 @@ from rolleudpeger.domain.people import Role
 from rolleudpeger.domain.taskdef import FieldKind, StepDef, TaskDef
 from rolleudpeger.domain.timefmt import format_date, format_time
 from rolleudpeger.domain.validation import display_value
+from rolleudpeger.i18n import QT_TRANSLATE_NOOP, translate
 
 LOG_VALUE_LIMIT = 160
 # Recorded text worth filing in full, besides the people, with labels that read on paper.
 AGREEMENT_FIELDS = {
-    "placement_notes": "Placering og forankring af rollerne",
-    "team": "Hvem arbejder på opgaven",
-    "plus_granted_by": "PLUS-rettigheden i KLIK tildelt af",
+    "placement_notes": QT_TRANSLATE_NOOP("Report", "Placering og forankring af rollerne"),
+    "team": QT_TRANSLATE_NOOP("Report", "Hvem arbejder på opgaven"),
+    "plus_granted_by": QT_TRANSLATE_NOOP("Report", "PLUS-rettigheden i KLIK tildelt af"),
 }
 
 # Event-log fields that are not fields of the task definition.
 _LOG_FIELDS = {
-    "klik_status": "KLIK-status",
-    "afventer": "Afventer",
-    "questions": "Spørgsmål til KOMBIT",
-    "question_answer": "Svar fra KOMBIT",
-    "mail_sent": "Mail til KOMBIT",
+    "klik_status": QT_TRANSLATE_NOOP("Report", "KLIK-status"),
+    "afventer": QT_TRANSLATE_NOOP("Report", "Afventer"),
+    "questions": QT_TRANSLATE_NOOP("Report", "Spørgsmål til KOMBIT"),
+    "question_answer": QT_TRANSLATE_NOOP("Report", "Svar fra KOMBIT"),
+    "mail_sent": QT_TRANSLATE_NOOP("Report", "Mail til KOMBIT"),
+    "import": QT_TRANSLATE_NOOP("Report", "Import"),
 }
 
 
@@ -109,7 +111,9 @@ class Report:
 
     @property
     def footer(self) -> str:
-        return f"Udskrevet {self.generated_at} · Rolleudpeger {self.version}"
+        return translate("Report", "Udskrevet {time} · Rolleudpeger {version}").format(
+            time=self.generated_at, version=self.version
+        )
 
 
 def step_done_at(task: TaskDef, case: Case, step: StepDef) -> datetime | None:
@@ -136,19 +140,37 @@ def _shorten(text: str) -> str:
     return text if len(text) <= LOG_VALUE_LIMIT else text[: LOG_VALUE_LIMIT - 1] + "…"
 
 
+# The fixed words the store writes into the event log (in Danish, the language of record).
+_LOGGED_WORDS = {
+    "sendt": QT_TRANSLATE_NOOP("Report", "sendt"),
+    "fortrudt": QT_TRANSLATE_NOOP("Report", "fortrudt"),
+    "afventer": QT_TRANSLATE_NOOP("Report", "afventer"),
+    "begrundelse": QT_TRANSLATE_NOOP("Report", "begrundelse"),
+    "importeret fra": QT_TRANSLATE_NOOP("Report", "importeret fra"),
+}
+
+
+def _logged_words(value: str) -> str:
+    """An event-log value with the store's fixed words in the interface language."""
+    for word, marked in _LOGGED_WORDS.items():
+        if value == word or value.startswith((f"{word}:", f"{word} ")):
+            return translate("Report", marked) + value.removeprefix(word)
+        translated = translate("Report", marked)
+        value = value.replace(f"({word}: ", f"({translated}: ")
+    return value
+
+
 def _log_value(task: TaskDef, key: str, value: str) -> str:
     if not value:
         return "–"
     try:
         fdef = task.field(key)
     except KeyError:
-        return (
-            "sendt (se »Mail til KOMBIT«)"
-            if key == "mail_sent" and "\n" in value
-            else _shorten(value)
-        )
+        if key == "mail_sent" and "\n" in value:
+            return translate("Report", "sendt (se »Mail til KOMBIT«)")
+        return _shorten(_logged_words(value))
     if fdef.kind is FieldKind.CHECK:
-        return "markeret"
+        return translate("Report", "markeret")
     if fdef.kind is FieldKind.MUNICIPALITY:
         m = task.municipality(value)
         return m.label if m else value
@@ -162,7 +184,7 @@ def _event_lines(task: TaskDef, events: list[LoggedEvent]) -> tuple[EventLine, .
         try:
             label = task.field(e.field).label
         except KeyError:
-            label = _LOG_FIELDS.get(e.field, e.field)
+            label = translate("Report", _LOG_FIELDS[e.field]) if e.field in _LOG_FIELDS else e.field
         lines.append(
             EventLine(
                 at=format_time(e.at),
@@ -181,13 +203,19 @@ def _appointments(case: Case) -> tuple[Appointment, ...]:
     def created(key: str, user_type: str) -> str:
         at = case.changed_at(key) if case.is_checked(key) else None
         if at is None:
-            return f"KLIK-bruger ({user_type}) er ikke oprettet endnu"
-        return f"Oprettet i KLIK med brugertypen {user_type} {format_date(at)}"
+            return translate("Report", "KLIK-bruger ({user_type}) er ikke oprettet endnu").format(
+                user_type=user_type
+            )
+        return translate("Report", "Oprettet i KLIK med brugertypen {user_type} {date}").format(
+            user_type=user_type, date=format_date(at)
+        )
+
+    not_appointed = translate("Report", "ikke udpeget")
 
     result = [
         Appointment(
-            "Projektleder",
-            leader.name or "ikke udpeget",
+            translate("Report", "Projektleder"),
+            leader.name or not_appointed,
             tuple(
                 d
                 for d in (
@@ -200,20 +228,21 @@ def _appointments(case: Case) -> tuple[Appointment, ...]:
             ),
         ),
         Appointment(
-            "Projektejer",
-            owner.name or "ikke udpeget",
+            translate("Report", "Projektejer"),
+            owner.name or not_appointed,
             tuple(d for d in (owner.title, created("owner_reader_created", "LÆSER")) if d),
         ),
     ]
     for role, label in (
-        (Role.RESPONSIBLE, "Ansvarlig på KLIK-opgaven"),
-        (Role.PERFORMER, "Udfører på KLIK-opgaven"),
-        (Role.LIBRARY_DIRECTOR, "Bibliotekschef"),
+        (Role.RESPONSIBLE, translate("Report", "Ansvarlig på KLIK-opgaven")),
+        (Role.PERFORMER, translate("Report", "Udfører på KLIK-opgaven")),
+        (Role.LIBRARY_DIRECTOR, translate("Report", "Bibliotekschef")),
     ):
-        result.append(Appointment(label, case.person(role).name or "ikke angivet", ()))
+        name = case.person(role).name or translate("Report", "ikke angivet")
+        result.append(Appointment(label, name, ()))
     coordinator = case.person(Role.COORDINATOR).name
     if coordinator:
-        result.append(Appointment("ØiR-koordinator", coordinator, ()))
+        result.append(Appointment(translate("Report", "ØiR-koordinator"), coordinator, ()))
     return tuple(result)
 
 
@@ -223,7 +252,9 @@ def build_report(
     """The report of a case, as it stands now."""
     municipality = task.municipality(case.value("municipality"))
     missing = tuple(
-        f"Trin {s.index} · {s.title}: {m}"
+        translate("Report", "Trin {number} · {title}: {missing}").format(
+            number=s.index, title=s.title, missing=m
+        )
         for s in task.method_steps
         for m in step_missing(task, case, s)
     )
@@ -231,7 +262,7 @@ def build_report(
         StepLine(
             number="" if s.index == 0 else str(s.index),
             title=s.title,
-            state=step_state(task, case, s).value,
+            state=step_state(task, case, s).label,
             done_at=format_time(step_done_at(task, case, s)),
             note=case.waiting[s.key].note if s.key in case.waiting else "",
         )
@@ -253,9 +284,13 @@ def build_report(
         municipality=(
             f"{municipality.official_name} ({municipality.code})"
             if municipality
-            else "Kommune ikke valgt"
+            else translate("Report", "Kommune ikke valgt")
         ),
-        facts=(("Fase", task.phase), ("Tema", task.theme), ("Prioritet", task.priority)),
+        facts=(
+            (translate("Report", "Fase"), task.phase),
+            (translate("Report", "Tema"), task.theme),
+            (translate("Report", "Prioritet"), task.priority),
+        ),
         klik_status=case.klik_status.value,
         started_at=format_time(case.status_reached_at(KlikStatus.STARTED)),
         completed_at=format_time(case.status_reached_at(KlikStatus.COMPLETED)),
@@ -263,7 +298,9 @@ def build_report(
         missing=missing,
         appointments=_appointments(case),
         agreements=tuple(
-            (label, case.value(key)) for key, label in AGREEMENT_FIELDS.items() if case.value(key)
+            (translate("Report", label), case.value(key))
+            for key, label in AGREEMENT_FIELDS.items()
+            if case.value(key)
         ),
         steps=steps,
         questions=tuple(

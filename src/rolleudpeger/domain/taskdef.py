@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from rolleudpeger.domain.municipalities import Municipality
+from rolleudpeger.i18n import translate
 
 FORMAT_VERSION = 1
 
@@ -95,6 +96,9 @@ class MailDef:
     subject: str
     body: str
     webinar: str
+    # The task's name in KLIK, which the mail quotes. KOMBIT reads Danish, so it is the
+    # Danish title also when the interface is in English.
+    task_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -162,29 +166,42 @@ class _Reader:
         self.path = path
 
     def fail(self, where: str, what: str) -> TaskDefinitionError:
-        return TaskDefinitionError(f"Opgavefilen {self.path} er ugyldig: {where}: {what}")
+        return TaskDefinitionError(
+            translate("TaskDefinition", "Opgavefilen {path} er ugyldig: {where}: {what}").format(
+                path=self.path, where=where, what=what
+            )
+        )
 
     def text(self, table: dict[str, Any], key: str, where: str, *, required: bool = True) -> str:
         value = table.get(key, "" if not required else None)
         if value is None:
-            raise self.fail(where, f"»{key}« mangler")
+            raise self.fail(where, translate("TaskDefinition", "»{key}« mangler").format(key=key))
         if not isinstance(value, str):
-            raise self.fail(where, f"»{key}« skal være tekst")
+            raise self.fail(
+                where, translate("TaskDefinition", "»{key}« skal være tekst").format(key=key)
+            )
         value = value.strip()
         if required and not value:
-            raise self.fail(where, f"»{key}« er tom")
+            raise self.fail(where, translate("TaskDefinition", "»{key}« er tom").format(key=key))
         return value
 
     def table(self, parent: dict[str, Any], key: str, where: str) -> dict[str, Any]:
         value = parent.get(key)
         if not isinstance(value, dict):
-            raise self.fail(where, f"afsnittet [{key}] mangler")
+            raise self.fail(
+                where, translate("TaskDefinition", "afsnittet [{key}] mangler").format(key=key)
+            )
         return value
 
     def tables(self, parent: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
         value = parent.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise self.fail(where, f"»{key}« skal være en liste af tabeller ([[{key}]])")
+            raise self.fail(
+                where,
+                translate(
+                    "TaskDefinition", "»{key}« skal være en liste af tabeller ([[{key}]])"
+                ).format(key=key),
+            )
         return value
 
 
@@ -227,7 +244,11 @@ def localize(data: Any, language: str, path: Path, where: str = "") -> Any:
         if language == "en" and key in TRANSLATED:
             if f"{key}_en" not in data:
                 raise TaskDefinitionError(
-                    f"Opgavefilen {path} er ugyldig: {here}: den engelske tekst »{key}_en« mangler"
+                    translate(
+                        "TaskDefinition",
+                        "Opgavefilen {path} er ugyldig: {where}: "
+                        "den engelske tekst »{key}_en« mangler",
+                    ).format(path=path, where=here, key=key)
                 )
             chosen = data[f"{key}_en"]
         result[key] = localize(chosen, language, path, here)
@@ -241,18 +262,36 @@ def load_task_definition(
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise TaskDefinitionError(f"Opgavefilen {path} findes ikke.") from None
+        raise TaskDefinitionError(
+            translate("TaskDefinition", "Opgavefilen {path} findes ikke.").format(path=path)
+        ) from None
     except OSError as e:
-        raise TaskDefinitionError(f"Opgavefilen {path} kan ikke læses ({e.strerror}).") from None
+        raise TaskDefinitionError(
+            translate("TaskDefinition", "Opgavefilen {path} kan ikke læses ({reason}).").format(
+                path=path, reason=e.strerror
+            )
+        ) from None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise TaskDefinitionError(f"Opgavefilen {path} er ikke gemt som UTF-8.") from None
+        raise TaskDefinitionError(
+            translate("TaskDefinition", "Opgavefilen {path} er ikke gemt som UTF-8.").format(
+                path=path
+            )
+        ) from None
     except tomllib.TOMLDecodeError as e:
-        raise TaskDefinitionError(f"Opgavefilen {path} er ikke gyldig TOML: {e}") from None
+        raise TaskDefinitionError(
+            translate("TaskDefinition", "Opgavefilen {path} er ikke gyldig TOML: {error}").format(
+                path=path, error=e
+            )
+        ) from None
     if language not in LANGUAGES:
-        raise TaskDefinitionError(f"Ukendt sprog {language!r}; brug {' eller '.join(LANGUAGES)}.")
-    return parse_task_definition(localize(data, language, path), path, municipalities)
+        raise TaskDefinitionError(f"unknown language {language!r}; use one of {LANGUAGES}")
+    localized = localize(data, language, path)
+    task, mail = data.get("task"), localized.get("mail")
+    if isinstance(task, dict) and isinstance(mail, dict) and isinstance(task.get("title"), str):
+        mail["task_title"] = task["title"]
+    return parse_task_definition(localized, path, municipalities)
 
 
 def parse_task_definition(
@@ -262,61 +301,93 @@ def parse_task_definition(
     r = _Reader(path)
     if data.get("format") != FORMAT_VERSION:
         raise r.fail(
-            "format", f"forventede format = {FORMAT_VERSION}, fandt {data.get('format')!r}"
+            "format",
+            translate("TaskDefinition", "forventede format = {expected}, fandt {found}").format(
+                expected=FORMAT_VERSION, found=repr(data.get("format"))
+            ),
         )
     task = r.table(data, "task", "[task]")
     parties = task.get("involved_parties")
     if not isinstance(parties, list) or not all(isinstance(p, str) and p for p in parties):
-        raise r.fail("[task]", "»involved_parties« skal være en liste af tekster")
+        raise r.fail(
+            "[task]",
+            translate("TaskDefinition", "»involved_parties« skal være en liste af tekster"),
+        )
     mail_t = r.table(data, "mail", "[mail]")
     mail = MailDef(
         to=r.text(mail_t, "to", "[mail]"),
         subject=r.text(mail_t, "subject", "[mail]"),
         body=r.text(mail_t, "body", "[mail]"),
         webinar=r.text(mail_t, "webinar", "[mail]"),
+        task_title=r.text(mail_t, "task_title", "[mail]", required=False)
+        or r.text(task, "title", "[task]"),
     )
     for name in ("subject", "body"):
         try:
             getattr(mail, name).format(**MAIL_PLACEHOLDERS)
         except (KeyError, IndexError, ValueError) as e:
-            raise r.fail("[mail]", f"»{name}« har en ukendt pladsholder: {e}") from None
+            raise r.fail(
+                "[mail]",
+                translate("TaskDefinition", "»{key}« har en ukendt pladsholder: {error}").format(
+                    key=name, error=e
+                ),
+            ) from None
 
     steps: list[StepDef] = []
     step_keys: set[str] = set()
     field_keys: set[str] = set()
     for i, st in enumerate(r.tables(data, "steps", "[[steps]]")):
-        where = f"trin {i}"
+        where = translate("TaskDefinition", "trin {number}").format(number=i)
         key = r.text(st, "key", where)
-        where = f"trin {i} ({key})"
+        where = translate("TaskDefinition", "trin {number} ({key})").format(number=i, key=key)
         if key in step_keys:
-            raise r.fail(where, f"nøglen »{key}« findes to gange")
+            raise r.fail(
+                where, translate("TaskDefinition", "nøglen »{key}« findes to gange").format(key=key)
+            )
         step_keys.add(key)
         links = []
         for ln in r.tables(st, "links", where):
             url = r.text(ln, "url", f"{where}, link")
             if not url.startswith(("https://", "http://", "mailto:")):
-                raise r.fail(f"{where}, link", f"adressen »{url}« skal begynde med https://")
+                raise r.fail(
+                    f"{where}, link",
+                    translate(
+                        "TaskDefinition", "adressen »{url}« skal begynde med https://"
+                    ).format(url=url),
+                )
             links.append(Link(label=r.text(ln, "label", f"{where}, link"), url=url))
         fields = []
         for fd in r.tables(st, "fields", where):
-            fkey = r.text(fd, "key", f"{where}, felt")
-            fwhere = f"{where}, felt »{fkey}«"
+            fkey = r.text(
+                fd, "key", translate("TaskDefinition", "{where}, felt").format(where=where)
+            )
+            fwhere = translate("TaskDefinition", "{where}, felt »{key}«").format(
+                where=where, key=fkey
+            )
             if fkey in field_keys:
-                raise r.fail(fwhere, "nøglen findes to gange")
+                raise r.fail(fwhere, translate("TaskDefinition", "nøglen findes to gange"))
             field_keys.add(fkey)
             kind_s = r.text(fd, "kind", fwhere)
             try:
                 kind = FieldKind(kind_s)
             except ValueError:
-                raise r.fail(fwhere, f"ukendt slags »{kind_s}«") from None
+                raise r.fail(
+                    fwhere, translate("TaskDefinition", "ukendt slags »{kind}«").format(kind=kind_s)
+                ) from None
             status = r.text(fd, "status", fwhere, required=kind is FieldKind.KLIK_STATUS)
             if kind is FieldKind.KLIK_STATUS and status not in KLIK_STATUSES[1:]:
                 raise r.fail(
-                    fwhere, f"status skal være »Påbegyndt« eller »Fuldført«, ikke »{status}«"
+                    fwhere,
+                    translate(
+                        "TaskDefinition",
+                        "status skal være »Påbegyndt« eller »Fuldført«, ikke »{status}«",
+                    ).format(status=status),
                 )
             required = fd.get("required", False)
             if not isinstance(required, bool):
-                raise r.fail(fwhere, "»required« skal være true eller false")
+                raise r.fail(
+                    fwhere, translate("TaskDefinition", "»required« skal være true eller false")
+                )
             fields.append(
                 FieldDef(
                     key=fkey,
@@ -340,7 +411,10 @@ def parse_task_definition(
             )
         )
     if len(steps) < 2:
-        raise r.fail("[[steps]]", "opgaven skal have en indledning og mindst ét trin")
+        raise r.fail(
+            "[[steps]]",
+            translate("TaskDefinition", "opgaven skal have en indledning og mindst ét trin"),
+        )
     return TaskDef(
         id=r.text(task, "id", "[task]"),
         title=r.text(task, "title", "[task]"),

@@ -1,4 +1,4 @@
-"""Checking and normalising what the user types; every message is Danish and says what to do."""
+"""Checking and normalising what the user types; every message says what to do."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from rolleudpeger.domain.taskdef import FieldKind
+from rolleudpeger.i18n import language, translate
 
 MAX_NAME = 200
 MAX_NOTES = 10_000
@@ -62,24 +63,37 @@ def _has_control(text: str, *, allow_newlines: bool) -> bool:
     return False
 
 
+def _CONTROL_CHARS() -> str:
+    return translate(
+        "Validation", "Teksten indeholder usynlige styretegn. Skriv den igen uden dem."
+    )
+
+
+def _too_long(limit: int, length: int) -> str:
+    def number(n: int) -> str:  # 10.000 in Danish, 10,000 in English
+        return f"{n:,}" if language() == "en" else f"{n:,}".replace(",", ".")
+
+    return translate("Validation", "Højst {limit} tegn. Du har skrevet {length}.").format(
+        limit=number(limit), length=number(length)
+    )
+
+
 def check_name(raw: str) -> Checked:
     """A name or short text: trimmed, one line, at most 200 characters."""
     value = raw.strip()
     if _has_control(value, allow_newlines=False):
-        raise ValidationError("Teksten indeholder usynlige styretegn. Skriv den igen uden dem.")
+        raise ValidationError(_CONTROL_CHARS())
     if len(value) > MAX_NAME:
-        raise ValidationError(f"Højst {MAX_NAME} tegn. Du har skrevet {len(value)}.")
+        raise ValidationError(_too_long(MAX_NAME, len(value)))
     return Checked(value)
 
 
 def check_notes(raw: str) -> Checked:
     """Free text: line breaks allowed, at most 10,000 characters; kept exactly as typed."""
     if _has_control(raw, allow_newlines=True):
-        raise ValidationError("Teksten indeholder usynlige styretegn. Skriv den igen uden dem.")
+        raise ValidationError(_CONTROL_CHARS())
     if len(raw) > MAX_NOTES:
-        raise ValidationError(
-            f"Højst {MAX_NOTES:,} tegn. Du har skrevet {len(raw):,}.".replace(",", ".")
-        )
+        raise ValidationError(_too_long(MAX_NOTES, len(raw)))
     return Checked(raw if raw.strip() else "")
 
 
@@ -95,7 +109,12 @@ def check_email(raw: str) -> Checked:
     try:
         return Checked(validate_email(value, check_deliverability=False).normalized)
     except EmailNotValidError:
-        return Checked(value, "Skriv en gyldig e-mailadresse, fx fornavn.efternavn@kommune.dk.")
+        return Checked(
+            value,
+            translate(
+                "Validation", "Skriv en gyldig e-mailadresse, fx fornavn.efternavn@kommune.dk."
+            ),
+        )
 
 
 def parse_phone(raw: str) -> str:
@@ -107,7 +126,9 @@ def parse_phone(raw: str) -> str:
     """
     text = raw.strip()
     if not _PHONE_CHARS.fullmatch(text):
-        raise ValidationError("Et telefonnummer må kun have cifre, mellemrum og +.")
+        raise ValidationError(
+            translate("Validation", "Et telefonnummer må kun have cifre, mellemrum og +.")
+        )
     if _DANISH_E164.fullmatch(text):
         return text
     import phonenumbers  # noqa: PLC0415 - see _DANISH_E164
@@ -115,14 +136,21 @@ def parse_phone(raw: str) -> str:
     try:
         number = phonenumbers.parse(text, "DK")
     except phonenumbers.NumberParseException:
-        raise ValidationError("Skriv et dansk nummer med 8 cifre, fx 12 34 56 78.") from None
+        raise ValidationError(
+            translate("Validation", "Skriv et dansk nummer med 8 cifre, fx 12 34 56 78.")
+        ) from None
     if number.country_code == DK:
         if len(str(number.national_number)) != 8 or number.italian_leading_zero:
-            raise ValidationError("Et dansk nummer har 8 cifre, fx 12 34 56 78.")
+            raise ValidationError(
+                translate("Validation", "Et dansk nummer har 8 cifre, fx 12 34 56 78.")
+            )
     elif not (text.startswith("+") and phonenumbers.is_valid_number(number)):
         raise ValidationError(
-            "Skriv et dansk nummer med 8 cifre. "
-            "Et udenlandsk nummer skal begynde med + og landekode."
+            translate(
+                "Validation",
+                "Skriv et dansk nummer med 8 cifre. "
+                "Et udenlandsk nummer skal begynde med + og landekode.",
+            )
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 

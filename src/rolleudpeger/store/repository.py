@@ -32,6 +32,7 @@ from rolleudpeger.domain.case import (
 )
 from rolleudpeger.domain.mail import Mail
 from rolleudpeger.errors import describe_os_error
+from rolleudpeger.i18n import translate
 from rolleudpeger.store import backup, migrate
 from rolleudpeger.store.engine import make_engine
 from rolleudpeger.store.files import DB_FILE, PRIVATE_DIR, create_private
@@ -51,7 +52,7 @@ DB_ERRORS = (SQLAlchemyError, sqlite3.Error, OSError)
 
 
 class StoreError(Exception):
-    """Saving or loading failed; the message is Danish and says what happened."""
+    """Saving or loading failed; the message says what happened."""
 
 
 def _event_for(change: Change) -> tuple[str, str, str]:
@@ -80,17 +81,18 @@ def _event_for(change: Change) -> tuple[str, str, str]:
 
 def _saving_failed(e: Exception) -> StoreError:
     if isinstance(e, OSError):
-        return StoreError(f"Kunne ikke gemme: {describe_os_error(e)}.")
-    text = str(e).lower()
-    if "disk" in text and "full" in text:
-        reason = "disken er fuld"
-    elif "readonly" in text or "read-only" in text:
-        reason = "datamappen er skrivebeskyttet"
-    elif "locked" in text or "busy" in text:
-        reason = "databasen er låst af et andet program"
+        reason = describe_os_error(e)
     else:
-        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
-    return StoreError(f"Kunne ikke gemme: {reason}.")
+        text = str(e).lower()
+        if "disk" in text and "full" in text:
+            reason = translate("Store", "disken er fuld")
+        elif "readonly" in text or "read-only" in text:
+            reason = translate("Store", "datamappen er skrivebeskyttet")
+        elif "locked" in text or "busy" in text:
+            reason = translate("Store", "databasen er låst af et andet program")
+        else:
+            reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+    return StoreError(translate("Store", "Kunne ikke gemme: {reason}.").format(reason=reason))
 
 
 class Store:
@@ -119,13 +121,18 @@ class Store:
         except SQLAlchemyError as e:
             engine.dispose()
             raise StoreError(
-                f"Databasen {path} kan ikke åbnes: {getattr(e, 'orig', None) or e}"
+                translate("Store", "Databasen {path} kan ikke åbnes: {error}").format(
+                    path=path, error=getattr(e, "orig", None) or e
+                )
             ) from e
         except Exception as e:  # a migration step failed: its transaction was rolled back
             engine.dispose()
             raise StoreError(
-                f"Databasen {path} kunne ikke opdateres til denne version ({e}). Den er ikke "
-                f"ændret, og en kopi ligger i {path.parent / 'backups'}."
+                translate(
+                    "Store",
+                    "Databasen {path} kunne ikke opdateres til denne version ({error}). "
+                    "Den er ikke ændret, og en kopi ligger i {backups}.",
+                ).format(path=path, error=e, backups=path.parent / "backups")
             ) from e
         return cls(engine, path)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from rolleudpeger import APP_NAME, __version__
+from rolleudpeger.i18n import translate
 from rolleudpeger.ui.style import MARGIN, SPACING, app_icon
 
 
@@ -27,23 +28,26 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None, task_title: str, data_dir: Path) -> None:
         super().__init__(parent)
         self.setObjectName("about_dialog")
-        self.setWindowTitle(f"Om {APP_NAME}")
+        self.setWindowTitle(translate("About", "Om {app}").format(app=APP_NAME))
         self.data_dir = data_dir
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(64, 64))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         text = QLabel(
             f"<h2 style='margin:0'>{APP_NAME} {escape(__version__)}</h2>"
-            f"<p>Hjælper kommunen med KLIK-opgaven »{escape(task_title)}« og "
-            "dokumenterer den. Rolleudpeger bruger aldrig netværket.</p>"
-            "<p>Licens: MIT. Skrifttypen i rapporten, DejaVu Sans, er frit tilgængelig "
-            "(Bitstream Vera-licensen). Qt og PySide6 er omfattet af LGPLv3.</p>"
-            f"<p><b>Dine data ligger i:</b><br>{escape(str(data_dir))}</p>"
+            + translate(
+                "About",
+                "<p>Hjælper kommunen med KLIK-opgaven »{task}« og "
+                "dokumenterer den. Rolleudpeger bruger aldrig netværket.</p>"
+                "<p>Licens: MIT. Skrifttypen i rapporten, DejaVu Sans, er frit tilgængelig "
+                "(Bitstream Vera-licensen). Qt og PySide6 er omfattet af LGPLv3.</p>"
+                "<p><b>Dine data ligger i:</b><br>{folder}</p>",
+            ).format(task=escape(task_title), folder=escape(str(data_dir)))
         )
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         text.setMinimumWidth(420)
-        self.open_folder = QPushButton("Åbn &datamappe")
+        self.open_folder = QPushButton(translate("About", "Åbn &datamappe"))
         self.open_folder.setObjectName("open_data_folder")
         self.open_folder.clicked.connect(self._open_folder)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -1,4 +1,4 @@
-"""Starting the window: Qt in Danish, the task, the data folder, the case."""
+"""Starting the window: the language, the task, the data folder, the case."""
 
 from __future__ import annotations
 
@@ -8,20 +8,22 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from rolleudpeger import APP_NAME, __version__, logs
+from rolleudpeger import APP_NAME, __version__, i18n, logs
 from rolleudpeger.config import resolve_data_dir
 from rolleudpeger.domain.taskdef import TaskDef, TaskDefinitionError
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.errors import describe_os_error
+from rolleudpeger.i18n import translate
 from rolleudpeger.resources import load_task
 from rolleudpeger.store.backup import Recovery, recover_if_damaged
 from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.migrate import HEAD, DatabaseTooNewError
 from rolleudpeger.store.repository import Store, StoreError
 from rolleudpeger.ui import data_safety, dialogs
+from rolleudpeger.ui.language import choose_language, install_language
 from rolleudpeger.ui.main_window import MainWindow
 from rolleudpeger.ui.single_instance import SingleInstance
 from rolleudpeger.ui.style import app_icon
@@ -31,18 +33,9 @@ DESKTOP_ID = "dk.rolleudpeger.Rolleudpeger"
 QUIT_AFTER_SHOW_ENV = "ROLLEUDPEGER_QUIT_AFTER_SHOW"
 
 
-def install_danish(app: QApplication) -> None:
-    """Qt's own buttons and dialogs in Danish (Ja/Nej, Annullér, …)."""
-    QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in ("qtbase_da", "qt_da"):
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-
-
-def application(argv: list[str]) -> QApplication:
-    """The QApplication, created if needed and set up once (names, Danish Qt texts)."""
+def application(argv: list[str], language: str | None = None) -> QApplication:
+    """The QApplication, created if needed and set up once (names, icon, and the language:
+    `language`, or the system's)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
@@ -51,7 +44,7 @@ def application(argv: list[str]) -> QApplication:
         app.setApplicationVersion(__version__)
         app.setDesktopFileName(DESKTOP_ID)
         app.setWindowIcon(app_icon())
-        install_danish(app)
+        install_language(choose_language(language, None))
     return app
 
 
@@ -88,10 +81,13 @@ def install_excepthook(log_file: Path) -> None:
         try:
             dialogs.show_error(
                 None,
-                "Der skete en fejl",
-                "Der skete en fejl. Dine data er gemt.\n\n"
-                "Rolleudpeger kører videre. Hvis fejlen kommer igen, så send denne logfil "
-                f"til IT sammen med en kort beskrivelse af, hvad du gjorde:\n{log_file}",
+                translate("App", "Der skete en fejl"),
+                translate(
+                    "App",
+                    "Der skete en fejl. Dine data er gemt.\n\n"
+                    "Rolleudpeger kører videre. Hvis fejlen kommer igen, så send denne logfil "
+                    "til IT sammen med en kort beskrivelse af, hvad du gjorde:\n{log_file}",
+                ).format(log_file=log_file),
             )
         finally:
             _in_hook = False
@@ -108,12 +104,20 @@ def _after_show(
         window.statusBar().showMessage(status, 10_000)
 
 
-def run(data_dir_arg: str | None, qt_args: list[str]) -> int:
-    app = application(qt_args)
+def _task_in_language(store: Store, requested: str | None) -> TaskDef:
+    """The language chosen in the menu is stored with the case: now it is known."""
+    chosen = choose_language(requested, store.setting(i18n.LANGUAGE_SETTING))
+    if chosen != i18n.language():
+        install_language(chosen)
+    return load_task(language=i18n.language())
+
+
+def run(data_dir_arg: str | None, qt_args: list[str], language: str | None = None) -> int:
+    app = application(qt_args, language)
     try:
-        task = load_task()
+        load_task()  # a broken task file is told before anything else happens
     except TaskDefinitionError as e:
-        return fail("Opgavefilen er ugyldig", str(e))
+        return fail(translate("App", "Opgavefilen er ugyldig"), str(e))
     data_dir = data_safety.usable_data_folder(None, resolve_data_dir(data_dir_arg))
     if data_dir is None:
         return 2
@@ -123,45 +127,67 @@ def run(data_dir_arg: str | None, qt_args: list[str]) -> int:
     instance = SingleInstance(data_dir)
     if not instance.acquire():
         if instance.ask_running_to_show():
-            print(f"{APP_NAME} er allerede åben med {data_dir}; vinduet er bragt frem.")
+            print(
+                translate(
+                    "App", "{app} er allerede åben med {folder}; vinduet er bragt frem."
+                ).format(app=APP_NAME, folder=data_dir)
+            )
             return 0
         return fail(
-            f"{APP_NAME} er allerede åben",
-            f"{APP_NAME} er allerede åben med datamappen {data_dir}, men svarer ikke. "
-            "Luk det andet vindue, og prøv igen.",
+            translate("App", "{app} er allerede åben").format(app=APP_NAME),
+            translate(
+                "App",
+                "{app} er allerede åben med datamappen {folder}, men svarer ikke. "
+                "Luk det andet vindue, og prøv igen.",
+            ).format(app=APP_NAME, folder=data_dir),
         )
     try:
-        return _run_holding_lock(app, task, data_dir, log_folder, instance)
+        return _run_holding_lock(app, language, data_dir, log_folder, instance)
     finally:
         instance.release()
 
 
 def _run_holding_lock(
-    app: QApplication, task: TaskDef, data_dir: Path, log_folder: Path, instance: SingleInstance
+    app: QApplication,
+    language: str | None,
+    data_dir: Path,
+    log_folder: Path,
+    instance: SingleInstance,
 ) -> int:
     try:
         recovery = recover_if_damaged(data_dir)
         store = Store.open(data_dir)
     except OSError as e:
         return fail(
-            "Datamappen kan ikke bruges",
-            f"Datamappen {data_dir} kan ikke bruges: {describe_os_error(e)}. "
-            f"Vælg en anden mappe med --data-dir.",
+            translate("App", "Datamappen kan ikke bruges"),
+            translate(
+                "App",
+                "Datamappen {folder} kan ikke bruges: {reason}. "
+                "Vælg en anden mappe med --data-dir.",
+            ).format(folder=data_dir, reason=describe_os_error(e)),
         )
     except DatabaseTooNewError as e:
         return fail(
-            "Databasen er fra en nyere version",
-            f"Databasen {data_dir / DB_FILE} er lavet af en nyere version af {APP_NAME} "
-            f"(skema {e.revision}; denne version kender {HEAD}). Filen er ikke ændret. "
-            f"Installér den nyeste version.",
+            translate("App", "Databasen er fra en nyere version"),
+            translate(
+                "App",
+                "Databasen {file} er lavet af en nyere version af {app} "
+                "(skema {revision}; denne version kender {head}). Filen er ikke ændret. "
+                "Installér den nyeste version.",
+            ).format(file=data_dir / DB_FILE, app=APP_NAME, revision=e.revision, head=HEAD),
         )
     except StoreError as e:
-        return fail("Databasen kan ikke åbnes", str(e))
+        return fail(translate("App", "Databasen kan ikke åbnes"), str(e))
+    try:
+        task = _task_in_language(store, language)
+    except TaskDefinitionError as e:
+        store.close()
+        return fail(translate("App", "Opgavefilen er ugyldig"), str(e))
     try:
         editor = CaseEditor.open(task, store)
     except StoreError as e:
         store.close()
-        return fail("Databasen kan ikke åbnes", str(e))
+        return fail(translate("App", "Databasen kan ikke åbnes"), str(e))
     window = MainWindow(editor, log_folder)
     window.show()
     logs.log.info("Startet, version %s", __version__)

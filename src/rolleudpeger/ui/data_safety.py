@@ -15,6 +15,7 @@ from rolleudpeger.domain.case import LoggedEvent, progress_line
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.errors import describe_os_error
+from rolleudpeger.i18n import translate
 from rolleudpeger.store import backup
 from rolleudpeger.store.backup import Recovery
 from rolleudpeger.store.erase import erase as erase_case
@@ -25,8 +26,8 @@ from rolleudpeger.ui import dialogs
 
 
 def count(n: int, one: str, many: str) -> str:
-    """`1 logfil`, `3 logfiler`."""
-    return f"{n} {one if n == 1 else many}"
+    """`one` or `many` (translated templates with `{n}`) for n: `1 logfil`, `3 logfiler`."""
+    return (one if n == 1 else many).format(n=n)
 
 
 def check_writable(folder: Path) -> None:
@@ -47,43 +48,61 @@ def usable_data_folder(parent: QWidget | None, folder: Path) -> Path | None:
             reason = describe_os_error(e)
         if not dialogs.confirm(
             parent,
-            "Datamappen kan ikke bruges",
-            f"Rolleudpeger kan ikke gemme i {folder}: {reason}.\n\n"
-            "Vil du vælge en anden mappe til dine data? (Vælger du Nej, lukker Rolleudpeger.)",
+            translate("DataSafety", "Datamappen kan ikke bruges"),
+            translate(
+                "DataSafety",
+                "Rolleudpeger kan ikke gemme i {folder}: {reason}.\n\n"
+                "Vil du vælge en anden mappe til dine data? (Vælger du Nej, lukker Rolleudpeger.)",
+            ).format(folder=folder, reason=reason),
         ):
             return None
-        chosen = dialogs.choose_folder(parent, "Vælg en mappe til dine data")
+        chosen = dialogs.choose_folder(
+            parent, translate("DataSafety", "Vælg en mappe til dine data")
+        )
         if not chosen:
             return None
         folder = Path(chosen)
 
 
 def recovery_message(recovery: Recovery) -> str:
-    text = (
-        f"Databasen var beskadiget og kunne ikke åbnes. Den er ikke slettet, men flyttet "
-        f"til:\n{recovery.damaged_copy}\n\n"
-    )
+    text = translate(
+        "DataSafety",
+        "Databasen var beskadiget og kunne ikke åbnes. Den er ikke slettet, men flyttet "
+        "til:\n{file}",
+    ).format(file=recovery.damaged_copy)
     if recovery.restored_from is None:
-        return text + (
-            "Der var ingen brugbar sikkerhedskopi, så Rolleudpeger starter med en tom sag. "
-            "Kontakt IT, hvis du har brug for data fra den beskadigede fil."
+        return (
+            text
+            + "\n\n"
+            + translate(
+                "DataSafety",
+                "Der var ingen brugbar sikkerhedskopi, så Rolleudpeger starter med en tom sag. "
+                "Kontakt IT, hvis du har brug for data fra den beskadigede fil.",
+            )
         )
     when = format_time(backup.taken_at(recovery.restored_from))
-    return text + (
-        f"Rolleudpeger har hentet sikkerhedskopien fra {when}. "
-        "Det, du har skrevet efter det tidspunkt, mangler og skal skrives igen."
+    return (
+        text
+        + "\n\n"
+        + translate(
+            "DataSafety",
+            "Rolleudpeger har hentet sikkerhedskopien fra {time}. "
+            "Det, du har skrevet efter det tidspunkt, mangler og skal skrives igen.",
+        ).format(time=when)
     )
 
 
 def after_show(window: QWidget, editor: CaseEditor, recovery: Recovery | None) -> str:
     """Tell about a recovery, then take the start-up backup. Returns a status line."""
     if recovery is not None:
-        dialogs.show_warning(window, "Databasen var beskadiget", recovery_message(recovery))
+        dialogs.show_warning(
+            window, translate("DataSafety", "Databasen var beskadiget"), recovery_message(recovery)
+        )
     try:
         taken = backup.backup_if_changed(editor.store.path.parent)
     except (OSError, sqlite3.Error) as e:
-        return f"Sikkerhedskopien kunne ikke tages: {e}"
-    return "Sikkerhedskopi taget." if taken else ""
+        return translate("DataSafety", "Sikkerhedskopien kunne ikke tages: {error}").format(error=e)
+    return translate("DataSafety", "Sikkerhedskopi taget.") if taken else ""
 
 
 def backup_summary(path: Path, editor: CaseEditor) -> str:
@@ -93,13 +112,15 @@ def backup_summary(path: Path, editor: CaseEditor) -> str:
     try:
         case_id = snapshot.latest_case_id()
         if case_id is None:
-            return f"{when} — tom"
+            return f"{when} — " + translate("DataSafety", "tom")
         case = snapshot.load_case(case_id)
         municipality = editor.task.municipality(case.value("municipality"))
-        name = municipality.label if municipality else "ingen kommune valgt"
+        name = (
+            municipality.label if municipality else translate("DataSafety", "ingen kommune valgt")
+        )
         return f"{when} — {name} · {progress_line(editor.task, case)}"
     except Exception:
-        return f"{when} — kan ikke læses af denne version"
+        return f"{when} — " + translate("DataSafety", "kan ikke læses af denne version")
     finally:
         snapshot.close()
 
@@ -107,34 +128,45 @@ def backup_summary(path: Path, editor: CaseEditor) -> str:
 def restore(window: QWidget, editor: CaseEditor) -> bool:
     """Let the user pick a backup and restore it; True when the case was replaced."""
     data_dir = editor.store.path.parent
+    title = translate("DataSafety", "Gendan sikkerhedskopi")
     backups = backup.list_backups(data_dir)
     if not backups:
-        dialogs.show_info(window, "Gendan sikkerhedskopi", "Der er ingen sikkerhedskopier endnu.")
+        dialogs.show_info(
+            window, title, translate("DataSafety", "Der er ingen sikkerhedskopier endnu.")
+        )
         return False
     labels = [backup_summary(p, editor) for p in backups]
     index = dialogs.choose_item(
-        window, "Gendan sikkerhedskopi", "Vælg den sikkerhedskopi, du vil hente tilbage:", labels
+        window,
+        title,
+        translate("DataSafety", "Vælg den sikkerhedskopi, du vil hente tilbage:"),
+        labels,
     )
     if index is None:
         return False
     if not dialogs.confirm(
         window,
-        "Gendan sikkerhedskopi",
-        f"Hent sikkerhedskopien tilbage?\n\n{labels[index]}\n\n"
-        "Den nuværende sag bliver først selv gemt som en sikkerhedskopi, så intet går tabt.",
+        title,
+        translate(
+            "DataSafety",
+            "Hent sikkerhedskopien tilbage?\n\n{backup}\n\n"
+            "Den nuværende sag bliver først selv gemt som en sikkerhedskopi, så intet går tabt.",
+        ).format(backup=labels[index]),
     ):
         return False
     editor.store.close()
     try:
         backup.restore_backup(data_dir, backups[index])
     except (OSError, sqlite3.Error) as e:
-        dialogs.show_error(window, "Gendan sikkerhedskopi", f"Det lykkedes ikke: {e}")
+        dialogs.show_error(
+            window, title, translate("DataSafety", "Det lykkedes ikke: {error}").format(error=e)
+        )
         editor.reload(Store.open(data_dir))
         return False
     try:
         editor.reload(Store.open(data_dir))
     except StoreError as e:
-        dialogs.show_error(window, "Gendan sikkerhedskopi", str(e))
+        dialogs.show_error(window, title, str(e))
         return False
     return True
 
@@ -145,21 +177,43 @@ def erase(window: QWidget, editor: CaseEditor, log_files: list[Path]) -> bool:
     data_dir = editor.store.path.parent
     what = erase_plan(data_dir, log_files)
     municipality = editor.task.municipality(editor.case.value("municipality"))
-    whose = f" for {municipality.official_name}" if municipality else ""
+    case = (
+        translate("DataSafety", "sagen for {municipality}").format(
+            municipality=municipality.official_name
+        )
+        if municipality
+        else translate("DataSafety", "sagen")
+    )
+    backups = count(
+        len(what.backups),
+        translate("DataSafety", "{n} sikkerhedskopi"),
+        translate("DataSafety", "{n} sikkerhedskopier"),
+    )
+    damaged = count(
+        len(what.damaged),
+        translate("DataSafety", "{n} beskadiget kopi"),
+        translate("DataSafety", "{n} beskadigede kopier"),
+    )
+    logs = count(
+        len(what.logs),
+        translate("DataSafety", "{n} logfil"),
+        translate("DataSafety", "{n} logfiler"),
+    )
     if not dialogs.confirm(
         window,
-        "Slet sag og persondata",
-        f"Dette sletter sagen{whose} for altid:\n\n"
-        "• alle navne, titler, e-mailadresser og telefonnumre\n"
-        "• noter, spørgsmål til KOMBIT og svarene\n"
-        "• mailen til KOMBIT, som den blev sendt\n"
-        "• hændelsesloggen\n"
-        f"• {count(len(what.backups), 'sikkerhedskopi', 'sikkerhedskopier')}, "
-        f"{count(len(what.damaged), 'beskadiget kopi', 'beskadigede kopier')} og "
-        f"{count(len(what.logs), 'logfil', 'logfiler')}\n\n"
-        f"i {data_dir}.\n\n"
-        "Det kan ikke fortrydes. Gem eller udskriv rapporten først, hvis kommunen skal kunne "
-        "dokumentere opgaven. Vil du slette?",
+        translate("DataSafety", "Slet sag og persondata"),
+        translate(
+            "DataSafety",
+            "Dette sletter {case} for altid:\n\n"
+            "• alle navne, titler, e-mailadresser og telefonnumre\n"
+            "• noter, spørgsmål til KOMBIT og svarene\n"
+            "• mailen til KOMBIT, som den blev sendt\n"
+            "• hændelsesloggen\n"
+            "• {backups}, {damaged} og {logs}\n\n"
+            "i {folder}.\n\n"
+            "Det kan ikke fortrydes. Gem eller udskriv rapporten først, hvis kommunen skal kunne "
+            "dokumentere opgaven. Vil du slette?",
+        ).format(case=case, backups=backups, damaged=damaged, logs=logs, folder=data_dir),
     ):
         return False
     editor.store.close()
@@ -171,7 +225,7 @@ def erase(window: QWidget, editor: CaseEditor, log_files: list[Path]) -> bool:
 
 
 def export_case(window: QWidget, editor: CaseEditor) -> str:
-    """Write the case to a JSON file; a Danish line saying what happened ("" if cancelled)."""
+    """Write the case to a JSON file; a line saying what happened ("" if cancelled)."""
     import json  # noqa: PLC0415 - export and import are rare; not loaded at start
 
     from rolleudpeger.domain import handover  # noqa: PLC0415
@@ -180,9 +234,9 @@ def export_case(window: QWidget, editor: CaseEditor) -> str:
     suggested = editor.report_file_name().replace("Rolleudpeger-", "Rolleudpeger-sag-")
     name = dialogs.save_file_name(
         window,
-        "Eksportér sag (filen indeholder persondata)",
+        translate("DataSafety", "Eksportér sag (filen indeholder persondata)"),
         str(Path(folder) / suggested.removesuffix(".pdf")) + ".json",
-        "Rolleudpeger-sag (*.json)",
+        translate("DataSafety", "Rolleudpeger-sag (*.json)"),
     )
     if not name:
         return ""
@@ -193,8 +247,10 @@ def export_case(window: QWidget, editor: CaseEditor) -> str:
     try:
         write_private_text(path, json.dumps(data, ensure_ascii=False, indent=2))
     except OSError as e:
-        return f"⚠ Kunne ikke gemme {path}: {describe_os_error(e)}."
-    return f"Sagen er eksporteret til {path}."
+        return "⚠ " + translate("DataSafety", "Kunne ikke gemme {file}: {reason}.").format(
+            file=path, reason=describe_os_error(e)
+        )
+    return translate("DataSafety", "Sagen er eksporteret til {file}.").format(file=path)
 
 
 def import_case(window: QWidget, editor: CaseEditor) -> bool:
@@ -204,7 +260,10 @@ def import_case(window: QWidget, editor: CaseEditor) -> bool:
 
     from rolleudpeger.domain import handover  # noqa: PLC0415
 
-    name = dialogs.open_file_name(window, "Importér sag", "Rolleudpeger-sag (*.json)")
+    title = translate("DataSafety", "Importér sag")
+    name = dialogs.open_file_name(
+        window, title, translate("DataSafety", "Rolleudpeger-sag (*.json)")
+    )
     if not name:
         return False
     try:
@@ -212,28 +271,44 @@ def import_case(window: QWidget, editor: CaseEditor) -> bool:
         imported = handover.parse_case(editor.task, data)
     except OSError as e:
         dialogs.show_error(
-            window, "Importér sag", f"{name} kan ikke læses: {describe_os_error(e)}."
+            window,
+            title,
+            translate("DataSafety", "{file} kan ikke læses: {reason}.").format(
+                file=name, reason=describe_os_error(e)
+            ),
         )
         return False
     except (UnicodeDecodeError, json.JSONDecodeError):
-        dialogs.show_error(window, "Importér sag", f"{name} er ikke en gyldig sagsfil (JSON).")
+        dialogs.show_error(
+            window,
+            title,
+            translate("DataSafety", "{file} er ikke en gyldig sagsfil (JSON).").format(file=name),
+        )
         return False
     except handover.HandoverError as e:
+        more = len(e.problems) - 15
         shown = e.problems[:15] + (
-            [f"… og {len(e.problems) - 15} mere"] if len(e.problems) > 15 else []
+            [translate("DataSafety", "… og {n} mere").format(n=more)] if more > 0 else []
         )
         dialogs.show_error(
             window,
-            "Importér sag",
-            f"{name} kan ikke importeres. Intet er ændret.\n\n" + "\n".join(shown),
+            title,
+            translate("DataSafety", "{file} kan ikke importeres. Intet er ændret.").format(
+                file=name
+            )
+            + "\n\n"
+            + "\n".join(shown),
         )
         return False
     current = editor.case
     if handover.has_content(current) and not dialogs.confirm(
         window,
-        "Importér sag",
-        "Der er allerede en sag her. Vil du erstatte den med sagen fra filen?\n\n"
-        "Den nuværende sag gemmes først som sikkerhedskopi, så du kan hente den tilbage.",
+        title,
+        translate(
+            "DataSafety",
+            "Der er allerede en sag her. Vil du erstatte den med sagen fra filen?\n\n"
+            "Den nuværende sag gemmes først som sikkerhedskopi, så du kan hente den tilbage.",
+        ),
     ):
         return False
     store = editor.store
@@ -246,7 +321,11 @@ def import_case(window: QWidget, editor: CaseEditor) -> bool:
         store.add_case(imported.case, imported.events, note)
         store.delete_case(current.id)
     except (StoreError, OSError, sqlite3.Error) as e:
-        dialogs.show_error(window, "Importér sag", f"Sagen kunne ikke gemmes: {e}")
+        dialogs.show_error(
+            window,
+            title,
+            translate("DataSafety", "Sagen kunne ikke gemmes: {error}").format(error=e),
+        )
         return False
     editor.reload(store)
     return True

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QPageSize
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from rolleudpeger.i18n import translate
+
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    """Yes/No (shown as Ja/Nej through Qt's Danish translation); No is the default."""
+    """Yes/No (Ja/Nej through Qt's Danish translation); No is the default."""
     answer = QMessageBox.question(
         parent,
         title,
@@ -77,6 +79,6 @@ def print_preview(parent: QWidget | None, paint: Callable[[QPrinter], object]) -
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("Udskriv rapport")
+    dialog.setWindowTitle(translate("Dialogs", "Udskriv rapport"))
     dialog.paintRequested.connect(paint)
     dialog.exec()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rolleudpeger import APP_NAME, logs
+from rolleudpeger import APP_NAME, i18n, logs
 from rolleudpeger.domain.case import Change, progress_line, step_state
 from rolleudpeger.editing import CaseEditor
+from rolleudpeger.i18n import translate
 from rolleudpeger.store.repository import StoreError
 from rolleudpeger.ui import data_safety, dialogs, report_actions
 from rolleudpeger.ui.pages.step_page import StepPage
@@ -39,6 +40,11 @@ from rolleudpeger.ui.style import (
 from rolleudpeger.ui.widgets.fields import MessageLabel, PageContext
 
 GEOMETRY_SETTING = "window_geometry"
+# Said in the language chosen, since that is the one the user reads.
+RESTART_NOTE = {
+    "da": "Rolleudpeger er på dansk, næste gang du starter programmet.",
+    "en": "Rolleudpeger will be in English the next time you start it.",
+}
 
 
 class MainWindow(QMainWindow):
@@ -59,7 +65,7 @@ class MainWindow(QMainWindow):
 
         self.step_list = QListWidget()
         self.step_list.setObjectName("step_list")
-        self.step_list.setAccessibleName("Trin")
+        self.step_list.setAccessibleName(translate("MainWindow", "Trin"))
         self.step_list.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
         self.step_list.setWordWrap(True)
         self.step_list.setSpacing(2)
@@ -78,18 +84,18 @@ class MainWindow(QMainWindow):
         self.progress.setWordWrap(True)
         self.save_error = MessageLabel(ERROR_STYLE)
         self.save_error.setObjectName("save_error")
-        self.back_button = QPushButton("‹ T&ilbage")
+        self.back_button = QPushButton(translate("MainWindow", "‹ T&ilbage"))
         self.back_button.setObjectName("back_button")
-        self.back_button.setAccessibleName("Tilbage")
-        self.next_button = QPushButton("&Næste ›")
+        self.back_button.setAccessibleName(translate("MainWindow", "Tilbage"))
+        self.next_button = QPushButton(translate("MainWindow", "&Næste ›"))
         self.next_button.setObjectName("next_button")
-        self.next_button.setAccessibleName("Næste")
+        self.next_button.setAccessibleName(translate("MainWindow", "Næste"))
         self.next_button.setDefault(False)
 
         left = QWidget()
         left_col = QVBoxLayout(left)
         left_col.setContentsMargins(MARGIN // 2, MARGIN // 2, 0, MARGIN // 2)
-        overview = QLabel("&Trin")
+        overview = QLabel(translate("MainWindow", "&Trin"))
         overview.setBuddy(self.step_list)
         left_col.addWidget(overview)
         left_col.addWidget(self.step_list, 1)
@@ -144,26 +150,83 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&Filer")
+        file_menu = self.menuBar().addMenu(translate("MainWindow", "&Filer"))
         self._action(
             file_menu,
-            "&Udskriv rapport…",
+            translate("MainWindow", "&Udskriv rapport…"),
             "action_print_report",
             self._print_report,
             QKeySequence.StandardKey.Print,
         )
-        self._action(file_menu, "&Gem rapport som PDF…", "action_save_pdf", self._save_pdf)
+        self._action(
+            file_menu,
+            translate("MainWindow", "&Gem rapport som PDF…"),
+            "action_save_pdf",
+            self._save_pdf,
+        )
         file_menu.addSeparator()
         self._action(
-            file_menu, "Gendan &sikkerhedskopi…", "action_restore_backup", self.restore_backup
+            file_menu,
+            translate("MainWindow", "Gendan &sikkerhedskopi…"),
+            "action_restore_backup",
+            self.restore_backup,
         )
-        self._action(file_menu, "&Eksportér sag…", "action_export_case", self.export_case)
-        self._action(file_menu, "&Importér sag…", "action_import_case", self.import_case)
-        self._action(file_menu, "S&let sag og persondata…", "action_erase_case", self.erase_case)
+        self._action(
+            file_menu,
+            translate("MainWindow", "&Eksportér sag…"),
+            "action_export_case",
+            self.export_case,
+        )
+        self._action(
+            file_menu,
+            translate("MainWindow", "&Importér sag…"),
+            "action_import_case",
+            self.import_case,
+        )
+        self._action(
+            file_menu,
+            translate("MainWindow", "S&let sag og persondata…"),
+            "action_erase_case",
+            self.erase_case,
+        )
         file_menu.addSeparator()
-        self._action(file_menu, "&Afslut", "action_quit", self.close, QKeySequence.StandardKey.Quit)
-        help_menu = self.menuBar().addMenu("&Hjælp")
-        self._action(help_menu, "&Om Rolleudpeger…", "action_about", self.show_about)
+        self._action(
+            file_menu,
+            translate("MainWindow", "&Afslut"),
+            "action_quit",
+            self.close,
+            QKeySequence.StandardKey.Quit,
+        )
+        self._build_language_menu()
+        help_menu = self.menuBar().addMenu(translate("MainWindow", "&Hjælp"))
+        self._action(
+            help_menu, translate("MainWindow", "&Om Rolleudpeger…"), "action_about", self.show_about
+        )
+
+    def _build_language_menu(self) -> None:
+        """Each language named in itself, so that a user who cannot read the current one
+        still finds their own."""
+        menu = self.menuBar().addMenu(translate("MainWindow", "S&prog"))
+        menu.setObjectName("language_menu")
+        group = QActionGroup(self)
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self)
+            action.setObjectName(f"action_language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == i18n.language())
+            action.triggered.connect(lambda _checked=False, code=code: self.choose_language(code))
+            group.addAction(action)
+            menu.addAction(action)
+
+    def choose_language(self, language: str) -> None:
+        """Remembered for the next start; the open window keeps its language."""
+        try:
+            self.editor.store.set_setting(i18n.LANGUAGE_SETTING, language)
+        except StoreError as e:
+            self.show_save_error(str(e))
+            return
+        if language != i18n.language():
+            dialogs.show_info(self, i18n.LANGUAGES[language], RESTART_NOTE[language])
 
     # --- navigation ----------------------------------------------------------------
 
@@ -207,9 +270,9 @@ class MainWindow(QMainWindow):
             state = step_state(task, case, step)
             number = "" if step.index == 0 else f"{step.index}. "
             item = self.step_list.item(i)
-            item.setText(f"{number}{step.title}\n{state.value}")
+            item.setText(f"{number}{step.title}\n{state.label}")
             item.setIcon(state_icon(state))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{number}{step.title}, {state.value}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{number}{step.title}, {state.label}")
         for page in self.page_list:
             page.refresh()
         self.progress.setText(progress_line(task, case))
@@ -221,7 +284,11 @@ class MainWindow(QMainWindow):
             page.flush()
 
     def show_save_error(self, message: str) -> None:
-        self.save_error.show_message(f"{message} Intet er gået tabt af det, der allerede var gemt.")
+        self.save_error.show_message(
+            translate(
+                "MainWindow", "{message} Intet er gået tabt af det, der allerede var gemt."
+            ).format(message=message)
+        )
 
     # --- window state --------------------------------------------------------------
 
@@ -237,10 +304,12 @@ class MainWindow(QMainWindow):
         unsaved = [label for page in self.page_list for label in page.unsaved]
         if unsaved and not dialogs.confirm(
             self,
-            "Ikke gemt",
-            "Disse felter kunne ikke gemmes: "
-            + ", ".join(unsaved)
-            + ".\n\nLukker du nu, går det, du skrev i dem, tabt. Vil du lukke alligevel?",
+            translate("MainWindow", "Ikke gemt"),
+            translate(
+                "MainWindow",
+                "Disse felter kunne ikke gemmes: {fields}.\n\n"
+                "Lukker du nu, går det, du skrev i dem, tabt. Vil du lukke alligevel?",
+            ).format(fields=", ".join(unsaved)),
         ):
             event.ignore()
             return
@@ -255,13 +324,17 @@ class MainWindow(QMainWindow):
         self.flush_all()
         if data_safety.restore(self, self.editor):
             self.go_to_step(self.editor.case.current_step or self.task.steps[0].key)
-            self.statusBar().showMessage("Sikkerhedskopien er hentet tilbage.", 10_000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "Sikkerhedskopien er hentet tilbage."), 10_000
+            )
 
     def export_case(self) -> None:
         self.flush_all()
         message = data_safety.export_case(self, self.editor)
         if message.startswith("⚠"):
-            dialogs.show_error(self, "Eksportér sag", message.removeprefix("⚠ "))
+            dialogs.show_error(
+                self, translate("MainWindow", "Eksportér sag"), message.removeprefix("⚠ ")
+            )
         elif message:
             self.statusBar().showMessage(message, 10_000)
 
@@ -271,14 +344,16 @@ class MainWindow(QMainWindow):
             keys = [s.key for s in self.task.steps]
             step = self.editor.case.current_step
             self.go_to_step(step if step in keys else keys[0])
-            self.statusBar().showMessage("Sagen er importeret.", 10_000)
+            self.statusBar().showMessage(translate("MainWindow", "Sagen er importeret."), 10_000)
 
     def erase_case(self) -> None:
         self.flush_all()
         if data_safety.erase(self, self.editor, logs.log_files(self.log_folder)):
             logs.log.info("Sagen er slettet")
             self.go_to_step(self.task.steps[0].key)
-            self.statusBar().showMessage("Sagen og alle persondata er slettet.", 10_000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "Sagen og alle persondata er slettet."), 10_000
+            )
 
     def _print_report(self) -> None:
         self.flush_all()

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 )
 
 from rolleudpeger.domain.report import Report
+from rolleudpeger.i18n import translate
 from rolleudpeger.resources import resource
 
 FONT_FILES = ("fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf")
@@ -111,29 +112,36 @@ def _text(value: str) -> str:
 
 def report_html(r: Report) -> str:
     parts = ["<html><body>"]
-    parts.append("<p class='sub'>Dokumentation af KLIK-opgave</p>")
+    parts.append("<p class='sub'>" + translate("Report", "Dokumentation af KLIK-opgave") + "</p>")
     parts.append(f"<h1>{escape(r.title)}</h1>")
     facts = " · ".join(f"{escape(k)}: {escape(v)}" for k, v in r.facts)
     parts.append(f"<p class='sub'><b>{escape(r.municipality)}</b><br>{facts}</p>")
-    status = f"KLIK-status: <b>{escape(r.klik_status)}</b>"
+    status = translate("Report", "KLIK-status: <b>{status}</b>").format(
+        status=escape(r.klik_status)
+    )
     if r.started_at:
-        status += f" · Påbegyndt {escape(r.started_at)}"
+        status += " · " + translate("Report", "Påbegyndt {time}").format(time=escape(r.started_at))
     if r.completed_at:
-        status += f" · Fuldført {escape(r.completed_at)}"
+        status += " · " + translate("Report", "Fuldført {time}").format(time=escape(r.completed_at))
     parts.append(f"<p>{status}</p>")
     if not r.complete:
         items = "".join(f"<li>{escape(m)}</li>" for m in r.missing)
         parts.append(
             _box(
-                f"<b>IKKE FULDFØRT.</b> Opgaven er ikke afsluttet. Det mangler:<ul>{items}</ul>",
+                translate("Report", "<b>IKKE FULDFØRT.</b> Opgaven er ikke afsluttet. Det mangler:")
+                + f"<ul>{items}</ul>",
                 "warning",
             )
         )
 
-    parts.append(H2 + "Udpegninger</h2>")
+    parts.append(H2 + translate("Report", "Udpegninger") + "</h2>")
     parts.append(
         _table(
-            ("Rolle", "Navn", "Oplysninger"),
+            (
+                translate("Report", "Rolle"),
+                translate("Report", "Navn"),
+                translate("Report", "Oplysninger"),
+            ),
             [
                 (escape(a.role), _text(a.name), "<br>".join(map(escape, a.details)) or "–")
                 for a in r.appointments
@@ -143,19 +151,24 @@ def report_html(r: Report) -> str:
     )
 
     if r.agreements:
-        parts.append(H2 + "Aftaler og oplysninger</h2>")
+        parts.append(H2 + translate("Report", "Aftaler og oplysninger") + "</h2>")
         parts.append(
             _table(
-                ("Emne", "Det er aftalt / oplyst"),
+                (translate("Report", "Emne"), translate("Report", "Det er aftalt / oplyst")),
                 [(escape(label), _text(value)) for label, value in r.agreements],
                 (30, 70),
             )
         )
 
-    parts.append(H2 + "Trinene</h2>")
+    parts.append(H2 + translate("Report", "Trinene") + "</h2>")
     parts.append(
         _table(
-            ("Trin", "Status", "Færdig", "Afventer"),
+            (
+                translate("Report", "Trin"),
+                translate("Report", "Status"),
+                translate("Report", "Færdig"),
+                translate("Report", "Afventer"),
+            ),
             [
                 (
                     escape(f"{s.number}. {s.title}" if s.number else s.title),
@@ -169,16 +182,21 @@ def report_html(r: Report) -> str:
         )
     )
 
-    parts.append(H2 + "Spørgsmål til KOMBIT</h2>")
+    parts.append(H2 + translate("Report", "Spørgsmål til KOMBIT") + "</h2>")
     if r.questions:
         parts.append(
             _table(
-                ("Stillet", "Spørgsmål", "Svar fra KOMBIT", "Besvaret"),
+                (
+                    translate("Report", "Stillet"),
+                    translate("Report", "Spørgsmål"),
+                    translate("Report", "Svar fra KOMBIT"),
+                    translate("Report", "Besvaret"),
+                ),
                 [
                     (
                         escape(q.asked_at),
                         _text(q.text),
-                        _text(q.answer) if q.answer else "ikke besvaret",
+                        _text(q.answer) if q.answer else translate("Report", "ikke besvaret"),
                         escape(q.answered_at) or "–",
                     )
                     for q in r.questions
@@ -187,19 +205,25 @@ def report_html(r: Report) -> str:
             )
         )
     else:
-        parts.append("<p>Der er ikke stillet spørgsmål til KOMBIT.</p>")
+        parts.append(
+            "<p>" + translate("Report", "Der er ikke stillet spørgsmål til KOMBIT.") + "</p>"
+        )
 
-    parts.append(H2 + "Mail til KOMBIT</h2>")
+    parts.append(H2 + translate("Report", "Mail til KOMBIT") + "</h2>")
     if r.mail is None:
-        parts.append("<p>Mailen til KOMBIT er ikke sendt endnu.</p>")
+        parts.append("<p>" + translate("Report", "Mailen til KOMBIT er ikke sendt endnu.") + "</p>")
     else:
         m = r.mail
-        parts.append(f"<p>Sendt {escape(m.sent_at)} til {escape(m.to)}. Den nøjagtige tekst:</p>")
+        sent = translate("Report", "Sendt {time} til {address}. Den nøjagtige tekst:")
+        parts.append(f"<p>{sent.format(time=escape(m.sent_at), address=escape(m.to))}</p>")
         if m.outdated:
             parts.append(
                 _box(
-                    "<b>Bemærk:</b> Projektlederens oplysninger er ændret, efter mailen blev "
-                    "sendt. KOMBIT har de gamle oplysninger herunder.",
+                    translate(
+                        "Report",
+                        "<b>Bemærk:</b> Projektlederens oplysninger er ændret, efter mailen blev "
+                        "sendt. KOMBIT har de gamle oplysninger herunder.",
+                    ),
                     "warning",
                 )
             )
@@ -207,17 +231,31 @@ def report_html(r: Report) -> str:
             _box(f"Til: {escape(m.to)}<br>Emne: {escape(m.subject)}<br><br>{_text(m.body)}", "box")
         )
 
-    parts.append(H2 + "Godkendelse</h2>")
-    parts.append("<p>Godkendt af bibliotekschef</p>")
+    parts.append(H2 + translate("Report", "Godkendelse") + "</h2>")
+    parts.append("<p>" + translate("Report", "Godkendt af bibliotekschef") + "</p>")
     line = "_" * 40
     name = escape(r.approver) if r.approver else line
-    parts.append(f"<p>Navn: {name}</p><p><br>Dato: {line}</p><p><br>Underskrift: {line}</p>")
+    parts.append(
+        translate(
+            "Report", "<p>Navn: {name}</p><p><br>Dato: {line}</p><p><br>Underskrift: {line}</p>"
+        ).format(name=name, line=line)
+    )
 
-    parts.append("<h2 style='page-break-before: always'>Bilag: Hændelseslog</h2>")
+    parts.append(
+        "<h2 style='page-break-before: always'>"
+        + translate("Report", "Bilag: Hændelseslog")
+        + "</h2>"
+    )
     if r.events:
         parts.append(
             _table(
-                ("Tidspunkt", "Trin", "Felt", "Fra", "Til"),
+                (
+                    translate("Report", "Tidspunkt"),
+                    translate("Report", "Trin"),
+                    translate("Report", "Felt"),
+                    translate("Report", "Fra"),
+                    translate("Report", "Til"),
+                ),
                 [
                     (escape(e.at), escape(e.step), escape(e.field), escape(e.old), escape(e.new))
                     for e in r.events
@@ -227,7 +265,7 @@ def report_html(r: Report) -> str:
             )
         )
     else:
-        parts.append("<p>Ingen hændelser.</p>")
+        parts.append("<p>" + translate("Report", "Ingen hændelser.") + "</p>")
     parts.append("</body></html>")
     return "".join(parts)
 
@@ -312,7 +350,7 @@ def render(
             painter.drawText(
                 footer,
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                f"Side {page + 1} af {pages}",
+                translate("Report", "Side {page} af {pages}").format(page=page + 1, pages=pages),
             )
     finally:
         painter.end()

@@ -9,9 +9,15 @@ from PySide6.QtWidgets import QWidget
 
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.errors import describe_os_error
+from rolleudpeger.i18n import translate
 from rolleudpeger.ui import dialogs
 
-SUBJECT = "Dokumentation af KLIK-opgaven »{title}«"
+
+def subject(task_title: str) -> str:
+    """The PDF's subject (XMP dc:description)."""
+    return translate("ReportActions", "Dokumentation af KLIK-opgaven »{title}«").format(
+        title=task_title
+    )
 
 
 def print_report(parent: QWidget | None, editor: CaseEditor) -> None:
@@ -22,12 +28,12 @@ def print_report(parent: QWidget | None, editor: CaseEditor) -> None:
 
 
 def save_pdf(parent: QWidget | None, editor: CaseEditor) -> str:
-    """Ask for a file and write the PDF/A. Returns a Danish line saying what happened
+    """Ask for a file and write the PDF/A. Returns a line saying what happened
     ("" when the user cancelled)."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     name = dialogs.save_file_name(
         parent,
-        "Gem rapporten som PDF",
+        translate("ReportActions", "Gem rapporten som PDF"),
         str(Path(folder) / editor.report_file_name()),
         "PDF (*.pdf)",
     )
@@ -41,8 +47,12 @@ def save_pdf(parent: QWidget | None, editor: CaseEditor) -> str:
             editor.report(),
             path,
             author=editor.report_author(),
-            subject=SUBJECT.format(title=editor.task.title),
+            subject=subject(editor.task.title),
         )
     except OSError as e:
-        return f"⚠ Kunne ikke gemme {path}: {describe_os_error(e)}."
-    return f"Rapporten er gemt som {path} ({pages} sider)."
+        return "⚠ " + translate("ReportActions", "Kunne ikke gemme {file}: {reason}.").format(
+            file=path, reason=describe_os_error(e)
+        )
+    return translate("ReportActions", "Rapporten er gemt som {file} ({pages} sider).").format(
+        file=path, pages=pages
+    )

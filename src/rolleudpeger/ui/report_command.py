@@ -6,9 +6,11 @@ import os
 import sys
 from pathlib import Path
 
+from rolleudpeger import i18n
 from rolleudpeger.config import resolve_data_dir
 from rolleudpeger.domain.taskdef import TaskDefinitionError
 from rolleudpeger.errors import describe_os_error
+from rolleudpeger.i18n import translate
 from rolleudpeger.resources import load_task
 from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.migrate import DatabaseTooNewError
@@ -16,6 +18,7 @@ from rolleudpeger.store.repository import Store, StoreError
 
 EXIT_NO_CASE = 1
 EXIT_FAILED = 2
+_app: object = None
 
 
 def _headless() -> None:
@@ -29,14 +32,22 @@ def _say(message: str) -> None:
     print(f"rolleudpeger: {message}", file=sys.stderr)
 
 
-def run_report(pdf: str, data_dir_arg: str | None) -> int:
+def run_report(pdf: str, data_dir_arg: str | None, language: str | None = None) -> int:
+    """Qt starts only once there is a case to report on; its catalogue is the language of
+    the messages too, so the messages before that are in Danish unless English is asked for
+    explicitly with --lang en (it then starts Qt first)."""
+    if language is not None:
+        _start_qt(language, None)
     try:
-        task = load_task()
+        load_task()
     except TaskDefinitionError as e:
         _say(str(e))
         return EXIT_FAILED
     data_dir = resolve_data_dir(data_dir_arg)
-    no_case = f"Der er ingen sag i {data_dir} endnu. Åbn Rolleudpeger og begynd på opgaven først."
+    no_case = translate(
+        "ReportCommand",
+        "Der er ingen sag i {folder} endnu. Åbn Rolleudpeger og begynd på opgaven først.",
+    ).format(folder=data_dir)
     if not (data_dir / DB_FILE).is_file():
         _say(no_case)  # and nothing is created there
         return EXIT_NO_CASE
@@ -44,7 +55,10 @@ def run_report(pdf: str, data_dir_arg: str | None) -> int:
         store = Store.open(data_dir)
     except DatabaseTooNewError as e:
         _say(
-            f"Databasen i {data_dir} er fra en nyere version af Rolleudpeger (skema {e.revision})."
+            translate(
+                "ReportCommand",
+                "Databasen i {folder} er fra en nyere version af Rolleudpeger (skema {revision}).",
+            ).format(folder=data_dir, revision=e.revision)
         )
         return EXIT_FAILED
     except (StoreError, OSError) as e:
@@ -54,14 +68,12 @@ def run_report(pdf: str, data_dir_arg: str | None) -> int:
         if store.latest_case_id() is None:
             _say(no_case)
             return EXIT_NO_CASE
-        _headless()
-        from PySide6.QtGui import QGuiApplication  # noqa: PLC0415 - only after the checks
-
+        _start_qt(language, store.setting(i18n.LANGUAGE_SETTING))
         from rolleudpeger.editing import CaseEditor  # noqa: PLC0415
         from rolleudpeger.ui.report import write_pdf  # noqa: PLC0415
-        from rolleudpeger.ui.report_actions import SUBJECT  # noqa: PLC0415
+        from rolleudpeger.ui.report_actions import subject  # noqa: PLC0415
 
-        _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+        task = load_task(language=i18n.language())
         editor = CaseEditor.open(task, store)
         target = Path(pdf)
         try:
@@ -69,12 +81,38 @@ def run_report(pdf: str, data_dir_arg: str | None) -> int:
                 editor.report(),
                 target,
                 author=editor.report_author(),
-                subject=SUBJECT.format(title=task.title),
+                subject=subject(task.title),
             )
         except OSError as e:
-            _say(f"Kunne ikke skrive rapporten til {target}: {describe_os_error(e)}.")
+            _say(
+                translate(
+                    "ReportCommand", "Kunne ikke skrive rapporten til {file}: {reason}."
+                ).format(file=target, reason=describe_os_error(e))
+            )
             return EXIT_FAILED
+    except TaskDefinitionError as e:
+        _say(str(e))
+        return EXIT_FAILED
     finally:
         store.close()
-    print(f"Rapporten er gemt i {target} ({pages} sider).")
+    print(
+        translate("ReportCommand", "Rapporten er gemt i {file} ({pages} sider).").format(
+            file=target, pages=pages
+        )
+    )
     return 0
+
+
+def _start_qt(requested: str | None, saved: str | None) -> None:
+    """A GUI application without a window (the report needs fonts), in the language."""
+    _headless()
+    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415 - only after the checks
+
+    from rolleudpeger.ui.language import choose_language, install_language  # noqa: PLC0415
+
+    if QGuiApplication.instance() is None:
+        global _app  # noqa: PLW0603 - kept alive for the rest of the command
+        _app = QGuiApplication([sys.argv[0]])
+    chosen = choose_language(requested, saved)
+    if chosen != i18n.language() or requested is not None:
+        install_language(chosen)

@@ -22,6 +22,7 @@ from rolleudpeger.domain.case import StepState, same_person_warning, step_missin
 from rolleudpeger.domain.taskdef import FieldKind, StepDef
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.domain.validation import ValidationError
+from rolleudpeger.i18n import translate
 from rolleudpeger.store.repository import StoreError
 from rolleudpeger.ui.style import MARGIN, SECTION_SPACING, SPACING, STATE_SYMBOL, TEXT_DEBOUNCE_MS
 from rolleudpeger.ui.widgets.completion import MissingBinding, ReportBinding, ReviewBinding
@@ -66,13 +67,15 @@ class WaitingBox(QWidget):
     def __init__(self, step: StepDef, ctx: PageContext) -> None:
         super().__init__()
         self.step, self.ctx = step, ctx
-        self.check = QCheckBox("Afventer – trinnet venter på andre")
+        self.check = QCheckBox(translate("StepPage", "Afventer – trinnet venter på andre"))
         self.check.setObjectName("waiting")
-        self.check.setAccessibleName("Afventer")
+        self.check.setAccessibleName(translate("StepPage", "Afventer"))
         self.note = QLineEdit()
         self.note.setObjectName("waiting_note")
-        self.note.setAccessibleName("Hvad venter trinnet på")
-        self.note.setPlaceholderText("Hvad venter du på? Fx: svar fra KOMBIT-programlederen")
+        self.note.setAccessibleName(translate("StepPage", "Hvad venter trinnet på"))
+        self.note.setPlaceholderText(
+            translate("StepPage", "Hvad venter du på? Fx: svar fra KOMBIT-programlederen")
+        )
         self.error = MessageLabel()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -114,11 +117,15 @@ class WaitingBox(QWidget):
         self.check.blockSignals(False)
         self.note.setEnabled(waiting is not None)
         if waiting is not None:
-            self.check.setText(f"Afventer – siden {format_time(waiting.since)}")
+            self.check.setText(
+                translate("StepPage", "Afventer – siden {time}").format(
+                    time=format_time(waiting.since)
+                )
+            )
             if not self.pending and not self.note.hasFocus():
                 self.note.setText(waiting.note)
         else:
-            self.check.setText("Afventer – trinnet venter på andre")
+            self.check.setText(translate("StepPage", "Afventer – trinnet venter på andre"))
             if not self.pending:
                 self.note.setText("")
 
@@ -140,7 +147,11 @@ class StepPage(QScrollArea):
         col.setSpacing(SPACING)
 
         heading = (
-            step.title if step.index == 0 else f"Trin {step.index} af {total_steps}: {step.title}"
+            step.title
+            if step.index == 0
+            else translate("StepPage", "Trin {number} af {total}: {title}").format(
+                number=step.index, total=total_steps, title=step.title
+            )
         )
         self.setAccessibleName(heading)  # the page itself can take focus (it scrolls)
         title = _wrapping_label(f"<h2 style='margin:0'>{escape(heading)}</h2>", rich=True)
@@ -159,7 +170,7 @@ class StepPage(QScrollArea):
             link_label.setObjectName("links")
             link_label.setOpenExternalLinks(True)
             link_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-            link_label.setAccessibleName("Links")
+            link_label.setAccessibleName(translate("StepPage", "Links"))
             col.addWidget(link_label)
         col.addSpacing(SECTION_SPACING // 2)
 
@@ -205,15 +216,25 @@ class StepPage(QScrollArea):
     def _task_facts(self) -> QWidget:
         task = self.ctx.editor.task
         overview = "".join(f"<li>{escape(s.title)}</li>" for s in task.method_steps)
-        html = (
-            f"<p><b>{escape(task.title)}</b><br>"
-            f"{escape(task.phase)} · {escape(task.theme)} · Prioritet: {escape(task.priority)}</p>"
-            f"<p><b>Mål:</b> {escape(task.goal)}</p>"
-            f"<p><b>Resultat:</b> {escape(task.result)}</p>"
-            f"<p><b>Anbefalet udfører:</b> {escape(task.recommended_performer)}<br>"
-            f"<b>Involverede parter:</b> {escape(', '.join(task.involved_parties))}</p>"
-            f"<p><b>Trinene:</b></p><ol style='margin-top:0'>{overview}</ol>"
+        html = translate(
+            "StepPage",
+            "<p><b>{title}</b><br>{phase} · {theme} · Prioritet: {priority}</p>"
+            "<p><b>Mål:</b> {goal}</p>"
+            "<p><b>Resultat:</b> {result}</p>"
+            "<p><b>Anbefalet udfører:</b> {performer}<br>"
+            "<b>Involverede parter:</b> {parties}</p>"
+            "<p><b>Trinene:</b></p>",
+        ).format(
+            title=escape(task.title),
+            phase=escape(task.phase),
+            theme=escape(task.theme),
+            priority=escape(task.priority),
+            goal=escape(task.goal),
+            result=escape(task.result),
+            performer=escape(task.recommended_performer),
+            parties=escape(", ".join(task.involved_parties)),
         )
+        html += f"<ol style='margin-top:0'>{overview}</ol>"
         label = _wrapping_label(html, rich=True)
         label.setObjectName("task_facts")
         return label
@@ -230,12 +251,14 @@ class StepPage(QScrollArea):
         task, case = self.ctx.editor.task, self.ctx.editor.case
         state = step_state(task, case, self.step)
         missing = step_missing(task, case, self.step)
-        text = f"{STATE_SYMBOL[state]} Status: <b>{state.value}</b>"
+        status = translate("StepPage", "Status: <b>{state}</b>").format(state=escape(state.label))
+        text = f"{STATE_SYMBOL[state]} {status}"
         if state is StepState.NOT_STARTED:
-            text += ". Udfyld felterne herunder."
+            text += translate("StepPage", ". Udfyld felterne herunder.")
         elif missing:
             items = "".join(f"<li>{escape(m)}</li>" for m in missing)
-            text += f". Det mangler:<ul style='margin-top:0; margin-bottom:0'>{items}</ul>"
+            text += translate("StepPage", ". Det mangler:")
+            text += f"<ul style='margin-top:0; margin-bottom:0'>{items}</ul>"
         else:
             text += "."
         self.state.setText(text)

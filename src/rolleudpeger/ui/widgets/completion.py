@@ -17,6 +17,7 @@ from rolleudpeger.domain.case import (
 from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldDef, FieldKind
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.domain.validation import display_value
+from rolleudpeger.i18n import translate
 from rolleudpeger.ui import report_actions
 from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext
 from rolleudpeger.ui.widgets.flow import flow_row
@@ -66,21 +67,28 @@ class MissingBinding(FieldBinding):
         ]
         if not items:
             if case.klik_status is KlikStatus.COMPLETED:
-                self.label.setText("✔ Opgaven er fuldført.")
+                self.label.setText("✔ " + translate("Completion", "Opgaven er fuldført."))
             else:
                 self.label.setText(
-                    "✔ Trin 1–7 er færdige. "
-                    "Sæt status til »Fuldført« i KLIK, og markér det herunder."
+                    "✔ "
+                    + translate(
+                        "Completion",
+                        "Trin 1–7 er færdige. "
+                        "Sæt status til »Fuldført« i KLIK, og markér det herunder.",
+                    )
                 )
             return
+        step_word = translate("Completion", "Trin {number} · {title}")
         rows = "".join(
-            f"<li><a href='{STEP_LINK}{step.key}'>Trin {step.index} · {escape(step.title)}</a>: "
+            f"<li><a href='{STEP_LINK}{step.key}'>"
+            f"{step_word.format(number=step.index, title=escape(step.title))}</a>: "
             f"{escape(text)}</li>"
             for step, text in items
         )
         self.label.setText(
-            f"<b>{escape(self.fdef.label)} ({len(items)})</b> – følg et link for at gå til trinnet:"
-            f"<ul style='margin-top:2px'>{rows}</ul>"
+            f"<b>{escape(self.fdef.label)} ({len(items)})</b> – "
+            + translate("Completion", "følg et link for at gå til trinnet:")
+            + f"<ul style='margin-top:2px'>{rows}</ul>"
         )
 
 
@@ -111,14 +119,16 @@ def _value_text(ctx_binding: FieldBinding, f: FieldDef) -> str | None:
     case = ctx_binding.editor.case
     task = ctx_binding.editor.task
     value = case.value(f.key)
+    yes = translate("Completion", "ja, {time}")
+    no = translate("Completion", "nej")
     if f.kind is FieldKind.CHECK:
-        return f"ja, {format_time(case.changed_at(f.key))}" if value else "nej"
+        return yes.format(time=format_time(case.changed_at(f.key))) if value else no
     if f.kind is FieldKind.MUNICIPALITY:
         m = task.municipality(value)
         return m.label if m else ""
     if f.kind is FieldKind.KLIK_STATUS:
         at = case.status_reached_at(KlikStatus(f.status))
-        return f"ja, {format_time(at)}" if at else "nej"
+        return yes.format(time=format_time(at)) if at else no
     if f.kind in VALUE_KINDS:
         return display_value(f.kind, value)
     return None
@@ -128,8 +138,17 @@ def review_html(b: FieldBinding) -> str:
     task, case = b.editor.task, b.editor.case
     parts = []
     for step in task.steps:
-        state = "færdig" if is_step_done(task, case, step) else "ikke færdig"
-        heading = step.title if step.index == 0 else f"Trin {step.index}. {step.title}"
+        done = is_step_done(task, case, step)
+        state = (
+            translate("Completion", "færdig") if done else translate("Completion", "ikke færdig")
+        )
+        heading = (
+            step.title
+            if step.index == 0
+            else translate("Completion", "Trin {number}. {title}").format(
+                number=step.index, title=step.title
+            )
+        )
         parts.append(f"<h4 style='margin-bottom:2px'>{escape(heading)} – {state}</h4><table>")
         for f in step.fields:
             text = _value_text(b, f)
@@ -142,21 +161,31 @@ def review_html(b: FieldBinding) -> str:
             )
         if step.key in case.waiting:
             note = wrap_html(case.waiting[step.key].note) or "–"
-            parts.append(f"<tr><td>Afventer</td><td>{note}</td></tr>")
+            waiting = translate("Completion", "Afventer")
+            parts.append(f"<tr><td>{waiting}</td><td>{note}</td></tr>")
         parts.append("</table>")
         if any(f.kind is FieldKind.QUESTIONS for f in step.fields):
             for q in case.questions:
-                answer = wrap_html(q.answer) if q.answer else "<i>ikke besvaret</i>"
+                unanswered = translate("Completion", "ikke besvaret")
+                answer = wrap_html(q.answer) if q.answer else f"<i>{unanswered}</i>"
                 parts.append(
-                    f"<p>Spørgsmål ({format_time(q.asked_at)}): {wrap_html(q.text)}"
-                    f"<br>Svar: {answer}</p>"
+                    "<p>"
+                    + translate(
+                        "Completion", "Spørgsmål ({time}): {question}<br>Svar: {answer}"
+                    ).format(
+                        time=format_time(q.asked_at), question=wrap_html(q.text), answer=answer
+                    )
+                    + "</p>"
                 )
         if any(f.kind is FieldKind.MAIL for f in step.fields):
             sent = mail_state(task, case).sent
             if sent:
                 parts.append(
-                    f"<p>Sendt {format_time(sent.sent_at)} til {escape(sent.mail.to)}:</p>"
-                    f"<p>{wrap_html(sent.mail.body)}</p>"
+                    "<p>"
+                    + translate("Completion", "Sendt {time} til {address}:").format(
+                        time=format_time(sent.sent_at), address=escape(sent.mail.to)
+                    )
+                    + f"</p><p>{wrap_html(sent.mail.body)}</p>"
                 )
     return "".join(parts)
 
@@ -167,12 +196,12 @@ class ReportBinding(FieldBinding):
     def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
         super().__init__(fdef, ctx)
         self.box = QWidget()
-        self.print_button = QPushButton("&Udskriv rapport…")
+        self.print_button = QPushButton(translate("Completion", "&Udskriv rapport…"))
         self.print_button.setObjectName("print_report")
-        self.print_button.setAccessibleName("Udskriv rapport")
-        self.save_button = QPushButton("&Gem rapport som PDF…")
+        self.print_button.setAccessibleName(translate("Completion", "Udskriv rapport"))
+        self.save_button = QPushButton(translate("Completion", "&Gem rapport som PDF…"))
         self.save_button.setObjectName("save_pdf")
-        self.save_button.setAccessibleName("Gem rapport som PDF")
+        self.save_button.setAccessibleName(translate("Completion", "Gem rapport som PDF"))
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setObjectName("report_result")

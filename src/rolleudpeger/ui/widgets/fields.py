@@ -29,6 +29,7 @@ from rolleudpeger.domain.taskdef import FieldDef, FieldKind
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.domain.validation import ValidationError, display_value
 from rolleudpeger.editing import CaseEditor
+from rolleudpeger.i18n import translate
 from rolleudpeger.store.repository import StoreError
 from rolleudpeger.ui import dialogs
 from rolleudpeger.ui.style import ERROR_STYLE, HINT_STYLE, TEXT_DEBOUNCE_MS
@@ -106,7 +107,9 @@ class FieldBinding(QObject):
             self.error.show_message(str(e))
             return False
         except StoreError as e:
-            self.error.show_message(f"{e} Ændringen er ikke gemt. Prøv igen.")
+            self.error.show_message(
+                translate("Fields", "{error} Ændringen er ikke gemt. Prøv igen.").format(error=e)
+            )
             self.ctx.report_save_error(str(e))
             return False
         return True
@@ -196,7 +199,11 @@ class TextBinding(FieldBinding):
             return
         except StoreError as e:
             self._save_failed = True
-            self._show(f"{e} Det, du skrev, står stadig i feltet. Prøv igen.")
+            self._show(
+                translate(
+                    "Fields", "{error} Det, du skrev, står stadig i feltet. Prøv igen."
+                ).format(error=e)
+            )
             self.ctx.report_save_error(str(e))
             return
         self.pending = self._save_failed = False
@@ -282,7 +289,11 @@ class CheckBinding(FieldBinding):
         self.widget.setChecked(checked)
         self.widget.blockSignals(False)
         self.time.setText(
-            f"Markeret {format_time(case.changed_at(self.fdef.key))}" if checked else ""
+            translate("Fields", "Markeret {time}").format(
+                time=format_time(case.changed_at(self.fdef.key))
+            )
+            if checked
+            else ""
         )
         self.time.setVisible(checked)
 
@@ -307,7 +318,7 @@ class MunicipalityBinding(FieldBinding):
         combo.setCompleter(completer)
         line = combo.lineEdit()
         assert line is not None
-        line.setPlaceholderText("Skriv kommunens navn eller nummer")
+        line.setPlaceholderText(translate("Fields", "Skriv kommunens navn eller nummer"))
         line.setAccessibleName(fdef.label)
         combo.setCurrentIndex(-1)
         self.widget = combo
@@ -365,7 +376,9 @@ class MunicipalityBinding(FieldBinding):
                 self._chosen(index)
             return
         if text.strip():
-            self.error.show_message("Vælg en kommune fra listen. Skriv fx »Aarhus« eller »751«.")
+            self.error.show_message(
+                translate("Fields", "Vælg en kommune fra listen. Skriv fx »Aarhus« eller »751«.")
+            )
         else:
             self.refresh()
 
@@ -405,17 +418,23 @@ class KlikStatusBinding(FieldBinding):
             previous = list(KlikStatus)[self.status.rank - 1]
             ok = False
             if self.editor.case.klik_status.rank > self.status.rank:
-                self.error.show_message("Fjern først markeringen »Fuldført« (trin 8).")
+                self.error.show_message(
+                    translate("Fields", "Fjern først markeringen »Fuldført« (trin 8).")
+                )
             else:
                 reason = dialogs.ask_text(
                     self.widget,
-                    "Tag status tilbage",
-                    f"Hvorfor er status ikke længere »{self.status.value}«?",
+                    translate("Fields", "Tag status tilbage"),
+                    translate("Fields", "Hvorfor er status ikke længere »{status}«?").format(
+                        status=self.status.value
+                    ),
                 )
                 if reason is None:
                     pass
                 elif not reason.strip():
-                    self.error.show_message("Skriv en begrundelse for at tage status tilbage.")
+                    self.error.show_message(
+                        translate("Fields", "Skriv en begrundelse for at tage status tilbage.")
+                    )
                 else:
                     ok = self._save(lambda: self.editor.set_klik_status(previous, reason))
         if ok:
@@ -429,11 +448,16 @@ class KlikStatusBinding(FieldBinding):
         self.widget.setChecked(reached)
         self.widget.blockSignals(False)
         at = case.status_reached_at(self.status)
-        self.time.setText(f"Sat {format_time(at)}" if reached and at else "")
+        at_text = translate("Fields", "Sat {time}").format(time=format_time(at))
+        self.time.setText(at_text if reached and at else "")
         self.time.setVisible(bool(self.time.text()))
         missing = [] if reached else status_missing(self.editor.task, case, self.status)
         if missing:
-            self.hint.setText("Før du kan markere dette, mangler: " + "; ".join(missing) + ".")
+            self.hint.setText(
+                translate("Fields", "Før du kan markere dette, mangler: {items}.").format(
+                    items="; ".join(missing)
+                )
+            )
         else:
             self.hint.setText("")
         self.hint.setVisible(bool(missing))
@@ -464,14 +488,18 @@ class OwnerFromDirectorBinding(FieldBinding):
         filled: list[bool] = []
         if self._save(lambda: filled.append(self.editor.fill_owner_from_director())):
             if filled and not filled[0]:
-                self.error.show_message("Skriv først bibliotekschefens navn i trin 5.")
+                self.error.show_message(
+                    translate("Fields", "Skriv først bibliotekschefens navn i trin 5.")
+                )
             else:
                 self.error.show_message(None)
 
     def refresh(self) -> None:
         director = self.editor.case.value("library_director_name")
         self.hint.setText(
-            f"Bibliotekschef: {director}" if director else "Bibliotekschefen skrives i trin 5."
+            translate("Fields", "Bibliotekschef: {name}").format(name=director)
+            if director
+            else translate("Fields", "Bibliotekschefen skrives i trin 5.")
         )
 
 

@@ -22,6 +22,7 @@ from rolleudpeger.domain.mail import Mail, as_eml, mailto_url
 from rolleudpeger.domain.taskdef import FieldDef
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.errors import describe_os_error
+from rolleudpeger.i18n import translate
 from rolleudpeger.ui import dialogs
 from rolleudpeger.ui.style import WARNING_STYLE
 from rolleudpeger.ui.widgets.fields import (
@@ -52,13 +53,16 @@ class MailBinding(FieldBinding):
         self.preview.setReadOnly(True)
         self.preview.setTabChangesFocus(True)
         self.preview.setMinimumHeight(230)
-        self.open = _button("Åbn i &mailprogram", "mail_open")
-        self.copy = _button("&Kopiér mail", "mail_copy")
-        self.save = _button("Gem som k&ladde (.eml)…", "mail_save_eml")
-        self.sent = QCheckBox("Mailen er sendt til bibsys@kombit.dk")
+        self.open = _button(translate("Mail", "Åbn i &mailprogram"), "mail_open")
+        self.copy = _button(translate("Mail", "&Kopiér mail"), "mail_copy")
+        self.save = _button(translate("Mail", "Gem som k&ladde (.eml)…"), "mail_save_eml")
+        sent_text = translate("Mail", "Mailen er sendt til bibsys@kombit.dk")
+        self.sent = QCheckBox(sent_text)
         self.sent.setObjectName("mail_sent")
-        self.sent.setAccessibleName("Mailen er sendt til bibsys@kombit.dk")
-        self.resend = _button("Markér den &opdaterede mail som sendt", "mail_resend")
+        self.sent.setAccessibleName(sent_text)
+        self.resend = _button(
+            translate("Mail", "Markér den &opdaterede mail som sendt"), "mail_resend"
+        )
         self.problems = hint_label()
         self.sent_time = hint_label()
         self.outdated = MessageLabel(WARNING_STYLE)
@@ -101,7 +105,10 @@ class MailBinding(FieldBinding):
             return
         if not QDesktopServices.openUrl(QUrl.fromEncoded(mailto_url(mail).encode("ascii"))):
             self.error.show_message(
-                "Dit mailprogram kunne ikke åbnes. Brug »Kopiér mail«, og indsæt i en ny mail."
+                translate(
+                    "Mail",
+                    "Dit mailprogram kunne ikke åbnes. Brug »Kopiér mail«, og indsæt i en ny mail.",
+                )
             )
         else:
             self.error.show_message(None)
@@ -111,7 +118,9 @@ class MailBinding(FieldBinding):
         if mail is None:
             return
         QGuiApplication.clipboard().setText(mail.as_text)
-        self.done.setText("Mailen er kopieret. Indsæt den i en ny mail til bibsys@kombit.dk.")
+        self.done.setText(
+            translate("Mail", "Mailen er kopieret. Indsæt den i en ny mail til bibsys@kombit.dk.")
+        )
 
     def _save_eml(self) -> None:
         mail = self._current()
@@ -120,19 +129,25 @@ class MailBinding(FieldBinding):
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = dialogs.save_file_name(
             self.box,
-            "Gem mailen som kladde",
-            str(Path(folder) / "Mail til KOMBIT.eml"),
-            "Mailkladde (*.eml)",
+            translate("Mail", "Gem mailen som kladde"),
+            str(Path(folder) / translate("Mail", "Mail til KOMBIT.eml")),
+            translate("Mail", "Mailkladde (*.eml)"),
         )
         if not name:
             return
         try:
             Path(name).write_bytes(as_eml(mail))
         except OSError as e:
-            self.error.show_message(f"Kunne ikke gemme {name}: {describe_os_error(e)}.")
+            self.error.show_message(
+                translate("Mail", "Kunne ikke gemme {file}: {reason}.").format(
+                    file=name, reason=describe_os_error(e)
+                )
+            )
             return
         self.error.show_message(None)
-        self.done.setText(f"Gemt som {name}. Åbn filen, og send mailen.")
+        self.done.setText(
+            translate("Mail", "Gemt som {file}. Åbn filen, og send mailen.").format(file=name)
+        )
 
     def _mark_sent(self) -> None:
         self.ctx.flush_all()
@@ -146,9 +161,12 @@ class MailBinding(FieldBinding):
             return
         if dialogs.confirm(
             self.box,
-            "Fortryd »sendt«",
-            "Er mailen alligevel ikke sendt? Markeringen fjernes, men den gemte tekst og "
-            "tidspunktet bliver stående i loggen.",
+            translate("Mail", "Fortryd »sendt«"),
+            translate(
+                "Mail",
+                "Er mailen alligevel ikke sendt? Markeringen fjernes, men den gemte tekst og "
+                "tidspunktet bliver stående i loggen.",
+            ),
         ):
             self._save(self.editor.withdraw_mail)
         self.refresh()
@@ -169,20 +187,31 @@ class MailBinding(FieldBinding):
             b.setEnabled(ready)
         if state.problems:
             self.problems.setText(
-                "Mailen kan laves, når du har udfyldt: " + ", ".join(state.problems) + "."
+                translate("Mail", "Mailen kan laves, når du har udfyldt: {items}.").format(
+                    items=", ".join(state.problems)
+                )
             )
         else:
-            self.problems.setText("Sådan ser mailen ud. Den indeholder kun projektlederen.")
+            self.problems.setText(
+                translate("Mail", "Sådan ser mailen ud. Den indeholder kun projektlederen.")
+            )
         self.sent.blockSignals(True)
         self.sent.setChecked(state.sent is not None)
         self.sent.setEnabled(ready or state.sent is not None)
         self.sent.blockSignals(False)
-        self.sent_time.setText(f"Sendt {format_time(state.sent.sent_at)}" if state.sent else "")
+        self.sent_time.setText(
+            translate("Mail", "Sendt {time}").format(time=format_time(state.sent.sent_at))
+            if state.sent
+            else ""
+        )
         self.sent_time.setVisible(state.sent is not None)
         if state.outdated:
             self.outdated.show_message(
-                "KOMBIT har gamle oplysninger: projektlederens oplysninger er ændret, efter "
-                "mailen blev sendt. Send den opdaterede mail ovenfor, og markér den som sendt."
+                translate(
+                    "Mail",
+                    "KOMBIT har gamle oplysninger: projektlederens oplysninger er ændret, efter "
+                    "mailen blev sendt. Send den opdaterede mail ovenfor, og markér den som sendt.",
+                )
             )
         else:
             self.outdated.show_message(None)

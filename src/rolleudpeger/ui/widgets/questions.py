@@ -19,10 +19,16 @@ from PySide6.QtWidgets import (
 
 from rolleudpeger.domain.taskdef import FieldDef
 from rolleudpeger.domain.timefmt import format_time
+from rolleudpeger.i18n import QT_TRANSLATE_NOOP, translate
 from rolleudpeger.ui import dialogs
 from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext, hint_label
 
-COLUMNS = ("Spørgsmål", "Stillet", "Svar fra KOMBIT", "Besvaret")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Questions", "Spørgsmål"),
+    QT_TRANSLATE_NOOP("Questions", "Stillet"),
+    QT_TRANSLATE_NOOP("Questions", "Svar fra KOMBIT"),
+    QT_TRANSLATE_NOOP("Questions", "Besvaret"),
+)
 ANSWER_COLUMN = 2
 
 
@@ -34,18 +40,20 @@ class QuestionsBinding(FieldBinding):
         self.box = QWidget()
         self.text = QPlainTextEdit()
         self.text.setObjectName("question_text")
-        self.text.setAccessibleName("Nyt spørgsmål")
-        self.text.setPlaceholderText("Skriv spørgsmålet, som du stiller i KLIK")
+        self.text.setAccessibleName(translate("Questions", "Nyt spørgsmål"))
+        self.text.setPlaceholderText(
+            translate("Questions", "Skriv spørgsmålet, som du stiller i KLIK")
+        )
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(70)
-        self.add = QPushButton("Tilføj &spørgsmål")
+        self.add = QPushButton(translate("Questions", "Tilføj &spørgsmål"))
         self.add.setObjectName("add_question")
-        self.add.setAccessibleName("Tilføj spørgsmål")
+        self.add.setAccessibleName(translate("Questions", "Tilføj spørgsmål"))
         self.add.clicked.connect(self._add)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("questions")
         self.table.setAccessibleName(fdef.label)
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("Questions", c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
@@ -62,16 +70,16 @@ class QuestionsBinding(FieldBinding):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemChanged.connect(self._edited)
-        self.delete = QPushButton("Sl&et valgt spørgsmål")
+        self.delete = QPushButton(translate("Questions", "Sl&et valgt spørgsmål"))
         self.delete.setObjectName("delete_question")
-        self.delete.setAccessibleName("Slet valgt spørgsmål")
+        self.delete.setAccessibleName(translate("Questions", "Slet valgt spørgsmål"))
         self.delete.clicked.connect(self._delete)
 
         col = QVBoxLayout(self.box)
         col.setContentsMargins(0, 0, 0, 0)
         title = QLabel(f"<b>{fdef.label}</b>")
         col.addWidget(title)
-        ask_label = QLabel("Nyt spørgsmål:")
+        ask_label = QLabel(translate("Questions", "Nyt spørgsmål:"))
         ask_label.setBuddy(self.text)
         col.addWidget(ask_label)
         col.addWidget(self.text)
@@ -82,7 +90,12 @@ class QuestionsBinding(FieldBinding):
         col.addWidget(self.error)
         col.addWidget(self.table)
         col.addWidget(
-            hint_label("Skriv KOMBITs svar i kolonnen »Svar fra KOMBIT« (dobbeltklik eller F2).")
+            hint_label(
+                translate(
+                    "Questions",
+                    "Skriv KOMBITs svar i kolonnen »Svar fra KOMBIT« (dobbeltklik eller F2).",
+                )
+            )
         )
         row2 = QHBoxLayout()
         row2.addWidget(self.delete)
@@ -109,14 +122,22 @@ class QuestionsBinding(FieldBinding):
     def _delete(self) -> None:
         row = self.table.currentRow()
         if row < 0:
-            self.error.show_message("Vælg først det spørgsmål, du vil slette.")
+            self.error.show_message(
+                translate("Questions", "Vælg først det spørgsmål, du vil slette.")
+            )
             return
         item = self.table.item(row, ANSWER_COLUMN)
         question_id = item.data(Qt.ItemDataRole.UserRole) if item else None
         question = next((q for q in self.editor.case.questions if q.id == question_id), None)
         if question is None:
             return
-        if dialogs.confirm(self.box, "Slet spørgsmål", f"Slet spørgsmålet »{question.text[:80]}«?"):
+        if dialogs.confirm(
+            self.box,
+            translate("Questions", "Slet spørgsmål"),
+            translate("Questions", "Slet spørgsmålet »{question}«?").format(
+                question=question.text[:80]
+            ),
+        ):
             self._save(lambda: self.editor.delete_question(question.id))
 
     def refresh(self) -> None:
@@ -135,7 +156,9 @@ class QuestionsBinding(FieldBinding):
                     flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                     if c == ANSWER_COLUMN:
                         flags |= Qt.ItemFlag.ItemIsEditable
-                        item.setToolTip("Dobbeltklik for at skrive KOMBITs svar")
+                        item.setToolTip(
+                            translate("Questions", "Dobbeltklik for at skrive KOMBITs svar")
+                        )
                     item.setFlags(flags)
                     self.table.setItem(r, c, item)
                 if item.text() != value:

@@ -1,0 +1,1433 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="da_DK">
+<context>
+    <name>About</name>
+    <message>
+        <source>Om {app}</source>
+        <translation>About {app}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Hjælper kommunen med KLIK-opgaven »{task}« og dokumenterer den. Rolleudpeger bruger aldrig netværket.&lt;/p&gt;&lt;p&gt;Licens: MIT. Skrifttypen i rapporten, DejaVu Sans, er frit tilgængelig (Bitstream Vera-licensen). Qt og PySide6 er omfattet af LGPLv3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dine data ligger i:&lt;/b&gt;&lt;br&gt;{folder}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Helps the municipality carry out the KLIK task “{task}” and documents it. Rolleudpeger never uses the network.&lt;/p&gt;&lt;p&gt;Licence: MIT. The font in the report, DejaVu Sans, is freely available (Bitstream Vera licence). Qt and PySide6 are covered by the LGPLv3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Your data is in:&lt;/b&gt;&lt;br&gt;{folder}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Åbn &amp;datamappe</source>
+        <translation>Open &amp;data folder</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Der skete en fejl</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>Der skete en fejl. Dine data er gemt.
+
+Rolleudpeger kører videre. Hvis fejlen kommer igen, så send denne logfil til IT sammen med en kort beskrivelse af, hvad du gjorde:
+{log_file}</source>
+        <translation>Something went wrong. Your data is saved.
+
+Rolleudpeger keeps running. If it happens again, send this log file to IT with a short description of what you did:
+{log_file}</translation>
+    </message>
+    <message>
+        <source>Opgavefilen er ugyldig</source>
+        <translation>The task file is not valid</translation>
+    </message>
+    <message>
+        <source>{app} er allerede åben med {folder}; vinduet er bragt frem.</source>
+        <translation>{app} is already open with {folder}; its window has been brought to the front.</translation>
+    </message>
+    <message>
+        <source>{app} er allerede åben</source>
+        <translation>{app} is already open</translation>
+    </message>
+    <message>
+        <source>{app} er allerede åben med datamappen {folder}, men svarer ikke. Luk det andet vindue, og prøv igen.</source>
+        <translation>{app} is already open with the data folder {folder}, but does not respond. Close the other window and try again.</translation>
+    </message>
+    <message>
+        <source>Datamappen kan ikke bruges</source>
+        <translation>The data folder cannot be used</translation>
+    </message>
+    <message>
+        <source>Datamappen {folder} kan ikke bruges: {reason}. Vælg en anden mappe med --data-dir.</source>
+        <translation>The data folder {folder} cannot be used: {reason}. Choose another folder with --data-dir.</translation>
+    </message>
+    <message>
+        <source>Databasen er fra en nyere version</source>
+        <translation>The database is from a newer version</translation>
+    </message>
+    <message>
+        <source>Databasen {file} er lavet af en nyere version af {app} (skema {revision}; denne version kender {head}). Filen er ikke ændret. Installér den nyeste version.</source>
+        <translation>The database {file} was made by a newer version of {app} (schema {revision}; this version knows {head}). The file has not been changed. Install the newest version.</translation>
+    </message>
+    <message>
+        <source>Databasen kan ikke åbnes</source>
+        <translation>The database cannot be opened</translation>
+    </message>
+</context>
+<context>
+    <name>Case</name>
+    <message>
+        <source>Vælg en kommune fra listen.</source>
+        <translation>Choose a municipality from the list.</translation>
+    </message>
+    <message>
+        <source>Fjern først markeringen »Fuldført«.</source>
+        <translation>First clear the “Fuldført” check box.</translation>
+    </message>
+    <message>
+        <source>Skriv en begrundelse for at tage status tilbage.</source>
+        <translation>Give a reason for taking the status back.</translation>
+    </message>
+    <message>
+        <source>Sæt først status til »Påbegyndt« (trin 4).</source>
+        <translation>First set the status to “Påbegyndt” (step 4).</translation>
+    </message>
+    <message>
+        <source>Det mangler: {items}</source>
+        <translation>Still missing: {items}</translation>
+    </message>
+    <message>
+        <source>navnet på {role} (trin 4)</source>
+        <translation>the name of the {role} (step 4)</translation>
+    </message>
+    <message>
+        <source>trin {number}: {title}</source>
+        <translation>step {number}: {title}</translation>
+    </message>
+    <message>
+        <source>Skriv spørgsmålet først.</source>
+        <translation>Write the question first.</translation>
+    </message>
+    <message>
+        <source>Udfyld »{field}«</source>
+        <translation>Fill in “{field}”</translation>
+    </message>
+    <message>
+        <source>Sæt flueben ved »{field}«</source>
+        <translation>Tick “{field}”</translation>
+    </message>
+    <message>
+        <source>Ret »{field}«: adressen er ikke gyldig</source>
+        <translation>Correct “{field}”: the address is not valid</translation>
+    </message>
+    <message>
+        <source>Ret »{field}«: nummeret er ikke gyldigt</source>
+        <translation>Correct “{field}”: the number is not valid</translation>
+    </message>
+    <message>
+        <source>Vælg kommune</source>
+        <translation>Choose the municipality</translation>
+    </message>
+    <message>
+        <source>Sæt KLIK-status til »{status}«</source>
+        <translation>Set the KLIK status to “{status}”</translation>
+    </message>
+    <message>
+        <source>{done} af {total} trin færdige · KLIK-status: {status}</source>
+        <translation>{done} of {total} steps done · KLIK status: {status}</translation>
+    </message>
+    <message>
+        <source>Projektleder og projektejer er den samme person. KOMBIT forventer to forskellige personer: projektejeren er sparringspartner for projektlederen.</source>
+        <translation>The project leader and the project owner are the same person. KOMBIT expects two different people: the project owner is the project leader&apos;s sparring partner.</translation>
+    </message>
+    <message>
+        <source>Før mailen kan sendes, mangler: {items}</source>
+        <translation>Before the mail can be sent, fill in: {items}</translation>
+    </message>
+    <message>
+        <source>Send mailen til KOMBIT, og markér den som sendt</source>
+        <translation>Send the mail to KOMBIT and mark it as sent</translation>
+    </message>
+    <message>
+        <source>Send de opdaterede oplysninger om projektlederen til KOMBIT</source>
+        <translation>Send the updated details of the project leader to KOMBIT</translation>
+    </message>
+    <message>
+        <source>kommunen (Opgaven)</source>
+        <translation>the municipality (The task)</translation>
+    </message>
+    <message>
+        <source>Mailen kan ikke sendes endnu. Det mangler: {items}</source>
+        <translation>The mail cannot be sent yet. Still missing: {items}</translation>
+    </message>
+</context>
+<context>
+    <name>Completion</name>
+    <message>
+        <source>Opgaven er fuldført.</source>
+        <translation>The task is complete.</translation>
+    </message>
+    <message>
+        <source>Trin 1–7 er færdige. Sæt status til »Fuldført« i KLIK, og markér det herunder.</source>
+        <translation>Steps 1–7 are done. Set the status to “Fuldført” in KLIK and tick it below.</translation>
+    </message>
+    <message>
+        <source>Trin {number} · {title}</source>
+        <translation>Step {number} · {title}</translation>
+    </message>
+    <message>
+        <source>følg et link for at gå til trinnet:</source>
+        <translation>follow a link to go to the step:</translation>
+    </message>
+    <message>
+        <source>ja, {time}</source>
+        <translation>yes, {time}</translation>
+    </message>
+    <message>
+        <source>nej</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>færdig</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>ikke færdig</source>
+        <translation>not done</translation>
+    </message>
+    <message>
+        <source>Trin {number}. {title}</source>
+        <translation>Step {number}. {title}</translation>
+    </message>
+    <message>
+        <source>Afventer</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>ikke besvaret</source>
+        <translation>not answered</translation>
+    </message>
+    <message>
+        <source>Spørgsmål ({time}): {question}&lt;br&gt;Svar: {answer}</source>
+        <translation>Question ({time}): {question}&lt;br&gt;Answer: {answer}</translation>
+    </message>
+    <message>
+        <source>Sendt {time} til {address}:</source>
+        <translation>Sent {time} to {address}:</translation>
+    </message>
+    <message>
+        <source>&amp;Udskriv rapport…</source>
+        <translation>&amp;Print report…</translation>
+    </message>
+    <message>
+        <source>Udskriv rapport</source>
+        <translation>Print report</translation>
+    </message>
+    <message>
+        <source>&amp;Gem rapport som PDF…</source>
+        <translation>Sa&amp;ve report as PDF…</translation>
+    </message>
+    <message>
+        <source>Gem rapport som PDF</source>
+        <translation>Save report as PDF</translation>
+    </message>
+</context>
+<context>
+    <name>DataSafety</name>
+    <message>
+        <source>Datamappen kan ikke bruges</source>
+        <translation>The data folder cannot be used</translation>
+    </message>
+    <message>
+        <source>Rolleudpeger kan ikke gemme i {folder}: {reason}.
+
+Vil du vælge en anden mappe til dine data? (Vælger du Nej, lukker Rolleudpeger.)</source>
+        <translation>Rolleudpeger cannot save in {folder}: {reason}.
+
+Do you want to choose another folder for your data? (If you choose No, Rolleudpeger closes.)</translation>
+    </message>
+    <message>
+        <source>Vælg en mappe til dine data</source>
+        <translation>Choose a folder for your data</translation>
+    </message>
+    <message>
+        <source>Databasen var beskadiget og kunne ikke åbnes. Den er ikke slettet, men flyttet til:
+{file}</source>
+        <translation>The database was damaged and could not be opened. It has not been deleted but moved to:
+{file}</translation>
+    </message>
+    <message>
+        <source>Der var ingen brugbar sikkerhedskopi, så Rolleudpeger starter med en tom sag. Kontakt IT, hvis du har brug for data fra den beskadigede fil.</source>
+        <translation>There was no usable backup, so Rolleudpeger starts with an empty case. Contact IT if you need data from the damaged file.</translation>
+    </message>
+    <message>
+        <source>Rolleudpeger har hentet sikkerhedskopien fra {time}. Det, du har skrevet efter det tidspunkt, mangler og skal skrives igen.</source>
+        <translation>Rolleudpeger has restored the backup from {time}. What you wrote after that time is missing and must be entered again.</translation>
+    </message>
+    <message>
+        <source>Databasen var beskadiget</source>
+        <translation>The database was damaged</translation>
+    </message>
+    <message>
+        <source>Sikkerhedskopien kunne ikke tages: {error}</source>
+        <translation>The backup could not be taken: {error}</translation>
+    </message>
+    <message>
+        <source>Sikkerhedskopi taget.</source>
+        <translation>Backup taken.</translation>
+    </message>
+    <message>
+        <source>tom</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <source>ingen kommune valgt</source>
+        <translation>no municipality chosen</translation>
+    </message>
+    <message>
+        <source>kan ikke læses af denne version</source>
+        <translation>cannot be read by this version</translation>
+    </message>
+    <message>
+        <source>Gendan sikkerhedskopi</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>Der er ingen sikkerhedskopier endnu.</source>
+        <translation>There are no backups yet.</translation>
+    </message>
+    <message>
+        <source>Vælg den sikkerhedskopi, du vil hente tilbage:</source>
+        <translation>Choose the backup you want to restore:</translation>
+    </message>
+    <message>
+        <source>Hent sikkerhedskopien tilbage?
+
+{backup}
+
+Den nuværende sag bliver først selv gemt som en sikkerhedskopi, så intet går tabt.</source>
+        <translation>Restore this backup?
+
+{backup}
+
+The current case is first saved as a backup itself, so nothing is lost.</translation>
+    </message>
+    <message>
+        <source>Det lykkedes ikke: {error}</source>
+        <translation>It did not work: {error}</translation>
+    </message>
+    <message>
+        <source>sagen for {municipality}</source>
+        <translation>the case for {municipality}</translation>
+    </message>
+    <message>
+        <source>sagen</source>
+        <translation>the case</translation>
+    </message>
+    <message>
+        <source>{n} sikkerhedskopi</source>
+        <translation>{n} backup</translation>
+    </message>
+    <message>
+        <source>{n} sikkerhedskopier</source>
+        <translation>{n} backups</translation>
+    </message>
+    <message>
+        <source>{n} beskadiget kopi</source>
+        <translation>{n} damaged copy</translation>
+    </message>
+    <message>
+        <source>{n} beskadigede kopier</source>
+        <translation>{n} damaged copies</translation>
+    </message>
+    <message>
+        <source>{n} logfil</source>
+        <translation>{n} log file</translation>
+    </message>
+    <message>
+        <source>{n} logfiler</source>
+        <translation>{n} log files</translation>
+    </message>
+    <message>
+        <source>Slet sag og persondata</source>
+        <translation>Delete case and personal data</translation>
+    </message>
+    <message>
+        <source>Dette sletter {case} for altid:
+
+• alle navne, titler, e-mailadresser og telefonnumre
+• noter, spørgsmål til KOMBIT og svarene
+• mailen til KOMBIT, som den blev sendt
+• hændelsesloggen
+• {backups}, {damaged} og {logs}
+
+i {folder}.
+
+Det kan ikke fortrydes. Gem eller udskriv rapporten først, hvis kommunen skal kunne dokumentere opgaven. Vil du slette?</source>
+        <translation>This deletes {case} for good:
+
+• all names, titles, e-mail addresses and phone numbers
+• notes, questions to KOMBIT and the answers
+• the mail to KOMBIT as it was sent
+• the event log
+• {backups}, {damaged} and {logs}
+
+in {folder}.
+
+This cannot be undone. Save or print the report first if the municipality must be able to document the task. Do you want to delete?</translation>
+    </message>
+    <message>
+        <source>Eksportér sag (filen indeholder persondata)</source>
+        <translation>Export case (the file contains personal data)</translation>
+    </message>
+    <message>
+        <source>Rolleudpeger-sag (*.json)</source>
+        <translation>Rolleudpeger case (*.json)</translation>
+    </message>
+    <message>
+        <source>Kunne ikke gemme {file}: {reason}.</source>
+        <translation>Could not save {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Sagen er eksporteret til {file}.</source>
+        <translation>The case has been exported to {file}.</translation>
+    </message>
+    <message>
+        <source>Importér sag</source>
+        <translation>Import case</translation>
+    </message>
+    <message>
+        <source>{file} kan ikke læses: {reason}.</source>
+        <translation>{file} cannot be read: {reason}.</translation>
+    </message>
+    <message>
+        <source>{file} er ikke en gyldig sagsfil (JSON).</source>
+        <translation>{file} is not a valid case file (JSON).</translation>
+    </message>
+    <message>
+        <source>… og {n} mere</source>
+        <translation>… and {n} more</translation>
+    </message>
+    <message>
+        <source>{file} kan ikke importeres. Intet er ændret.</source>
+        <translation>{file} cannot be imported. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Der er allerede en sag her. Vil du erstatte den med sagen fra filen?
+
+Den nuværende sag gemmes først som sikkerhedskopi, så du kan hente den tilbage.</source>
+        <translation>There is already a case here. Do you want to replace it with the case from the file?
+
+The current case is first saved as a backup, so you can restore it.</translation>
+    </message>
+    <message>
+        <source>Sagen kunne ikke gemmes: {error}</source>
+        <translation>The case could not be saved: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Udskriv rapport</source>
+        <translation>Print report</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>{error} Ændringen er ikke gemt. Prøv igen.</source>
+        <translation>{error} The change has not been saved. Try again.</translation>
+    </message>
+    <message>
+        <source>{error} Det, du skrev, står stadig i feltet. Prøv igen.</source>
+        <translation>{error} What you typed is still in the field. Try again.</translation>
+    </message>
+    <message>
+        <source>Markeret {time}</source>
+        <translation>Ticked {time}</translation>
+    </message>
+    <message>
+        <source>Skriv kommunens navn eller nummer</source>
+        <translation>Type the municipality&apos;s name or number</translation>
+    </message>
+    <message>
+        <source>Vælg en kommune fra listen. Skriv fx »Aarhus« eller »751«.</source>
+        <translation>Choose a municipality from the list. Type e.g. “Aarhus” or “751”.</translation>
+    </message>
+    <message>
+        <source>Fjern først markeringen »Fuldført« (trin 8).</source>
+        <translation>First clear “Fuldført” (step 8).</translation>
+    </message>
+    <message>
+        <source>Tag status tilbage</source>
+        <translation>Take the status back</translation>
+    </message>
+    <message>
+        <source>Hvorfor er status ikke længere »{status}«?</source>
+        <translation>Why is the status no longer “{status}”?</translation>
+    </message>
+    <message>
+        <source>Skriv en begrundelse for at tage status tilbage.</source>
+        <translation>Give a reason for taking the status back.</translation>
+    </message>
+    <message>
+        <source>Sat {time}</source>
+        <translation>Set {time}</translation>
+    </message>
+    <message>
+        <source>Før du kan markere dette, mangler: {items}.</source>
+        <translation>Before you can tick this, fill in: {items}.</translation>
+    </message>
+    <message>
+        <source>Skriv først bibliotekschefens navn i trin 5.</source>
+        <translation>First enter the library director&apos;s name in step 5.</translation>
+    </message>
+    <message>
+        <source>Bibliotekschef: {name}</source>
+        <translation>Library director: {name}</translation>
+    </message>
+    <message>
+        <source>Bibliotekschefen skrives i trin 5.</source>
+        <translation>The library director is entered in step 5.</translation>
+    </message>
+</context>
+<context>
+    <name>Handover</name>
+    <message>
+        <source>skal være et objekt</source>
+        <translation>must be an object</translation>
+    </message>
+    <message>
+        <source>skal være en liste</source>
+        <translation>must be a list</translation>
+    </message>
+    <message>
+        <source>skal være tekst</source>
+        <translation>must be text</translation>
+    </message>
+    <message>
+        <source>skal være et tidspunkt med tidszone (ISO 8601)</source>
+        <translation>must be a time with a time zone (ISO 8601)</translation>
+    </message>
+    <message>
+        <source>filen</source>
+        <translation>the file</translation>
+    </message>
+    <message>
+        <source>er ikke en sag fra Rolleudpeger</source>
+        <translation>is not a case from Rolleudpeger</translation>
+    </message>
+    <message>
+        <source>har formatversion {found}; denne version læser {version}</source>
+        <translation>has format version {found}; this version reads {version}</translation>
+    </message>
+    <message>
+        <source>sagen hører til en anden opgave ({task})</source>
+        <translation>the case belongs to another task ({task})</translation>
+    </message>
+    <message>
+        <source>ukendt trin {step}</source>
+        <translation>unknown step {step}</translation>
+    </message>
+    <message>
+        <source>ukendt felt</source>
+        <translation>unknown field</translation>
+    </message>
+    <message>
+        <source>et flueben skal være &quot;1&quot; eller tomt</source>
+        <translation>a tick must be &quot;1&quot; or empty</translation>
+    </message>
+    <message>
+        <source>ukendt kommunekode {code}</source>
+        <translation>unknown municipality code {code}</translation>
+    </message>
+    <message>
+        <source>ukendt trin</source>
+        <translation>unknown step</translation>
+    </message>
+    <message>
+        <source>ukendt status {status}</source>
+        <translation>unknown status {status}</translation>
+    </message>
+    <message>
+        <source>status kan ikke gå fra »{old}« til »{new}«</source>
+        <translation>the status cannot go from “{old}” to “{new}”</translation>
+    </message>
+    <message>
+        <source>spørgsmålet er tomt</source>
+        <translation>the question is empty</translation>
+    </message>
+    <message>
+        <source>mangler</source>
+        <translation>missing</translation>
+    </message>
+</context>
+<context>
+    <name>Mail</name>
+    <message>
+        <source>projektlederens fornavn</source>
+        <translation>the project leader&apos;s first name</translation>
+    </message>
+    <message>
+        <source>projektlederens efternavn</source>
+        <translation>the project leader&apos;s last name</translation>
+    </message>
+    <message>
+        <source>en gyldig e-mail til projektlederen</source>
+        <translation>a valid e-mail address for the project leader</translation>
+    </message>
+    <message>
+        <source>et gyldigt telefonnummer til projektlederen</source>
+        <translation>a valid phone number for the project leader</translation>
+    </message>
+    <message>
+        <source>Åbn i &amp;mailprogram</source>
+        <translation>Open in &amp;mail program</translation>
+    </message>
+    <message>
+        <source>&amp;Kopiér mail</source>
+        <translation>&amp;Copy mail</translation>
+    </message>
+    <message>
+        <source>Gem som k&amp;ladde (.eml)…</source>
+        <translation>Save as &amp;draft (.eml)…</translation>
+    </message>
+    <message>
+        <source>Mailen er sendt til bibsys@kombit.dk</source>
+        <translation>The mail has been sent to bibsys@kombit.dk</translation>
+    </message>
+    <message>
+        <source>Markér den &amp;opdaterede mail som sendt</source>
+        <translation>Mark the &amp;updated mail as sent</translation>
+    </message>
+    <message>
+        <source>Dit mailprogram kunne ikke åbnes. Brug »Kopiér mail«, og indsæt i en ny mail.</source>
+        <translation>Your mail program could not be opened. Use “Copy mail” and paste it into a new mail.</translation>
+    </message>
+    <message>
+        <source>Mailen er kopieret. Indsæt den i en ny mail til bibsys@kombit.dk.</source>
+        <translation>The mail has been copied. Paste it into a new mail to bibsys@kombit.dk.</translation>
+    </message>
+    <message>
+        <source>Gem mailen som kladde</source>
+        <translation>Save the mail as a draft</translation>
+    </message>
+    <message>
+        <source>Mail til KOMBIT.eml</source>
+        <translation>Mail to KOMBIT.eml</translation>
+    </message>
+    <message>
+        <source>Mailkladde (*.eml)</source>
+        <translation>Mail draft (*.eml)</translation>
+    </message>
+    <message>
+        <source>Kunne ikke gemme {file}: {reason}.</source>
+        <translation>Could not save {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Gemt som {file}. Åbn filen, og send mailen.</source>
+        <translation>Saved as {file}. Open the file and send the mail.</translation>
+    </message>
+    <message>
+        <source>Fortryd »sendt«</source>
+        <translation>Undo “sent”</translation>
+    </message>
+    <message>
+        <source>Er mailen alligevel ikke sendt? Markeringen fjernes, men den gemte tekst og tidspunktet bliver stående i loggen.</source>
+        <translation>Was the mail not sent after all? The tick is removed, but the saved text and the time stay in the log.</translation>
+    </message>
+    <message>
+        <source>Mailen kan laves, når du har udfyldt: {items}.</source>
+        <translation>The mail can be made when you have filled in: {items}.</translation>
+    </message>
+    <message>
+        <source>Sådan ser mailen ud. Den indeholder kun projektlederen.</source>
+        <translation>This is the mail. It contains only the project leader. It is in Danish, for KOMBIT.</translation>
+    </message>
+    <message>
+        <source>Sendt {time}</source>
+        <translation>Sent {time}</translation>
+    </message>
+    <message>
+        <source>KOMBIT har gamle oplysninger: projektlederens oplysninger er ændret, efter mailen blev sendt. Send den opdaterede mail ovenfor, og markér den som sendt.</source>
+        <translation>KOMBIT has old details: the project leader&apos;s details changed after the mail was sent. Send the updated mail above and mark it as sent.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Trin</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>‹ T&amp;ilbage</source>
+        <translation>‹ &amp;Back</translation>
+    </message>
+    <message>
+        <source>Tilbage</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>&amp;Næste ›</source>
+        <translation>&amp;Next ›</translation>
+    </message>
+    <message>
+        <source>Næste</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>&amp;Trin</source>
+        <translation>&amp;Steps</translation>
+    </message>
+    <message>
+        <source>&amp;Filer</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Udskriv rapport…</source>
+        <translation>&amp;Print report…</translation>
+    </message>
+    <message>
+        <source>&amp;Gem rapport som PDF…</source>
+        <translation>&amp;Save report as PDF…</translation>
+    </message>
+    <message>
+        <source>Gendan &amp;sikkerhedskopi…</source>
+        <translation>&amp;Restore backup…</translation>
+    </message>
+    <message>
+        <source>&amp;Eksportér sag…</source>
+        <translation>&amp;Export case…</translation>
+    </message>
+    <message>
+        <source>&amp;Importér sag…</source>
+        <translation>&amp;Import case…</translation>
+    </message>
+    <message>
+        <source>S&amp;let sag og persondata…</source>
+        <translation>&amp;Delete case and personal data…</translation>
+    </message>
+    <message>
+        <source>&amp;Afslut</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Hjælp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Om Rolleudpeger…</source>
+        <translation>&amp;About Rolleudpeger…</translation>
+    </message>
+    <message>
+        <source>S&amp;prog</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>{message} Intet er gået tabt af det, der allerede var gemt.</source>
+        <translation>{message} Nothing already saved has been lost.</translation>
+    </message>
+    <message>
+        <source>Ikke gemt</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Disse felter kunne ikke gemmes: {fields}.
+
+Lukker du nu, går det, du skrev i dem, tabt. Vil du lukke alligevel?</source>
+        <translation>These fields could not be saved: {fields}.
+
+If you close now, what you typed in them is lost. Close anyway?</translation>
+    </message>
+    <message>
+        <source>Sikkerhedskopien er hentet tilbage.</source>
+        <translation>The backup has been restored.</translation>
+    </message>
+    <message>
+        <source>Eksportér sag</source>
+        <translation>Export case</translation>
+    </message>
+    <message>
+        <source>Sagen er importeret.</source>
+        <translation>The case has been imported.</translation>
+    </message>
+    <message>
+        <source>Sagen og alle persondata er slettet.</source>
+        <translation>The case and all personal data have been deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>Municipalities</name>
+    <message>
+        <source>Kommunelisten {path} kan ikke læses: {reason}.</source>
+        <translation>The list of municipalities {path} cannot be read: {reason}.</translation>
+    </message>
+    <message>
+        <source>Kommunelisten {path}, linje {line}, er ugyldig.</source>
+        <translation>The list of municipalities {path}, line {line}, is not valid.</translation>
+    </message>
+</context>
+<context>
+    <name>OsError</name>
+    <message>
+        <source>disken er fuld</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>du har ikke adgang</source>
+        <translation>you do not have access</translation>
+    </message>
+    <message>
+        <source>drevet er skrivebeskyttet</source>
+        <translation>the drive is read-only</translation>
+    </message>
+    <message>
+        <source>en fil står i vejen for mappen</source>
+        <translation>a file is in the way of the folder</translation>
+    </message>
+    <message>
+        <source>der er en mappe med det navn</source>
+        <translation>there is a folder with that name</translation>
+    </message>
+    <message>
+        <source>mappen findes ikke</source>
+        <translation>the folder does not exist</translation>
+    </message>
+    <message>
+        <source>den findes allerede</source>
+        <translation>it already exists</translation>
+    </message>
+    <message>
+        <source>navnet er for langt</source>
+        <translation>the name is too long</translation>
+    </message>
+</context>
+<context>
+    <name>Questions</name>
+    <message>
+        <source>Spørgsmål</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Stillet</source>
+        <translation>Asked</translation>
+    </message>
+    <message>
+        <source>Svar fra KOMBIT</source>
+        <translation>Answer from KOMBIT</translation>
+    </message>
+    <message>
+        <source>Besvaret</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Nyt spørgsmål</source>
+        <translation>New question</translation>
+    </message>
+    <message>
+        <source>Skriv spørgsmålet, som du stiller i KLIK</source>
+        <translation>Type the question as you ask it in KLIK</translation>
+    </message>
+    <message>
+        <source>Tilføj &amp;spørgsmål</source>
+        <translation>Add &amp;question</translation>
+    </message>
+    <message>
+        <source>Tilføj spørgsmål</source>
+        <translation>Add question</translation>
+    </message>
+    <message>
+        <source>Sl&amp;et valgt spørgsmål</source>
+        <translation>&amp;Delete selected question</translation>
+    </message>
+    <message>
+        <source>Slet valgt spørgsmål</source>
+        <translation>Delete selected question</translation>
+    </message>
+    <message>
+        <source>Nyt spørgsmål:</source>
+        <translation>New question:</translation>
+    </message>
+    <message>
+        <source>Skriv KOMBITs svar i kolonnen »Svar fra KOMBIT« (dobbeltklik eller F2).</source>
+        <translation>Type KOMBIT&apos;s answer in the column “Answer from KOMBIT” (double-click or F2).</translation>
+    </message>
+    <message>
+        <source>Vælg først det spørgsmål, du vil slette.</source>
+        <translation>First select the question you want to delete.</translation>
+    </message>
+    <message>
+        <source>Slet spørgsmål</source>
+        <translation>Delete question</translation>
+    </message>
+    <message>
+        <source>Slet spørgsmålet »{question}«?</source>
+        <translation>Delete the question “{question}”?</translation>
+    </message>
+    <message>
+        <source>Dobbeltklik for at skrive KOMBITs svar</source>
+        <translation>Double-click to type KOMBIT&apos;s answer</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Placering og forankring af rollerne</source>
+        <translation>Placement and anchoring of the roles</translation>
+    </message>
+    <message>
+        <source>Hvem arbejder på opgaven</source>
+        <translation>Who works on the task</translation>
+    </message>
+    <message>
+        <source>PLUS-rettigheden i KLIK tildelt af</source>
+        <translation>PLUS right in KLIK granted by</translation>
+    </message>
+    <message>
+        <source>KLIK-status</source>
+        <translation>KLIK status</translation>
+    </message>
+    <message>
+        <source>Afventer</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Spørgsmål til KOMBIT</source>
+        <translation>Questions to KOMBIT</translation>
+    </message>
+    <message>
+        <source>Svar fra KOMBIT</source>
+        <translation>Answer from KOMBIT</translation>
+    </message>
+    <message>
+        <source>Mail til KOMBIT</source>
+        <translation>Mail to KOMBIT</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Udskrevet {time} · Rolleudpeger {version}</source>
+        <translation>Printed {time} · Rolleudpeger {version}</translation>
+    </message>
+    <message>
+        <source>sendt</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>fortrudt</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <source>afventer</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>begrundelse</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <source>importeret fra</source>
+        <translation>imported from</translation>
+    </message>
+    <message>
+        <source>sendt (se »Mail til KOMBIT«)</source>
+        <translation>sent (see “Mail to KOMBIT”)</translation>
+    </message>
+    <message>
+        <source>markeret</source>
+        <translation>ticked</translation>
+    </message>
+    <message>
+        <source>KLIK-bruger ({user_type}) er ikke oprettet endnu</source>
+        <translation>KLIK user ({user_type}) not created yet</translation>
+    </message>
+    <message>
+        <source>Oprettet i KLIK med brugertypen {user_type} {date}</source>
+        <translation>Created in KLIK with user type {user_type} {date}</translation>
+    </message>
+    <message>
+        <source>ikke udpeget</source>
+        <translation>not appointed</translation>
+    </message>
+    <message>
+        <source>Projektleder</source>
+        <translation>Project leader</translation>
+    </message>
+    <message>
+        <source>Projektejer</source>
+        <translation>Project owner</translation>
+    </message>
+    <message>
+        <source>Ansvarlig på KLIK-opgaven</source>
+        <translation>Responsible for the KLIK task</translation>
+    </message>
+    <message>
+        <source>Udfører på KLIK-opgaven</source>
+        <translation>Performer of the KLIK task</translation>
+    </message>
+    <message>
+        <source>Bibliotekschef</source>
+        <translation>Library director</translation>
+    </message>
+    <message>
+        <source>ikke angivet</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <source>ØiR-koordinator</source>
+        <translation>ØiR coordinator</translation>
+    </message>
+    <message>
+        <source>Trin {number} · {title}: {missing}</source>
+        <translation>Step {number} · {title}: {missing}</translation>
+    </message>
+    <message>
+        <source>Kommune ikke valgt</source>
+        <translation>Municipality not chosen</translation>
+    </message>
+    <message>
+        <source>Fase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Tema</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Prioritet</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Dokumentation af KLIK-opgave</source>
+        <translation>Documentation of a KLIK task</translation>
+    </message>
+    <message>
+        <source>KLIK-status: &lt;b&gt;{status}&lt;/b&gt;</source>
+        <translation>KLIK status: &lt;b&gt;{status}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Påbegyndt {time}</source>
+        <translation>Påbegyndt {time}</translation>
+    </message>
+    <message>
+        <source>Fuldført {time}</source>
+        <translation>Fuldført {time}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;IKKE FULDFØRT.&lt;/b&gt; Opgaven er ikke afsluttet. Det mangler:</source>
+        <translation>&lt;b&gt;NOT COMPLETE.&lt;/b&gt; The task has not been finished. Still missing:</translation>
+    </message>
+    <message>
+        <source>Udpegninger</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Oplysninger</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Aftaler og oplysninger</source>
+        <translation>Agreements and information</translation>
+    </message>
+    <message>
+        <source>Emne</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Det er aftalt / oplyst</source>
+        <translation>Agreed / stated</translation>
+    </message>
+    <message>
+        <source>Trinene</source>
+        <translation>The steps</translation>
+    </message>
+    <message>
+        <source>Trin</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Færdig</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Stillet</source>
+        <translation>Asked</translation>
+    </message>
+    <message>
+        <source>Spørgsmål</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Besvaret</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>ikke besvaret</source>
+        <translation>not answered</translation>
+    </message>
+    <message>
+        <source>Der er ikke stillet spørgsmål til KOMBIT.</source>
+        <translation>No questions have been asked to KOMBIT.</translation>
+    </message>
+    <message>
+        <source>Mailen til KOMBIT er ikke sendt endnu.</source>
+        <translation>The mail to KOMBIT has not been sent yet.</translation>
+    </message>
+    <message>
+        <source>Sendt {time} til {address}. Den nøjagtige tekst:</source>
+        <translation>Sent {time} to {address}. The exact text (in Danish):</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bemærk:&lt;/b&gt; Projektlederens oplysninger er ændret, efter mailen blev sendt. KOMBIT har de gamle oplysninger herunder.</source>
+        <translation>&lt;b&gt;Note:&lt;/b&gt; The project leader&apos;s details changed after the mail was sent. KOMBIT has the old details below.</translation>
+    </message>
+    <message>
+        <source>Godkendelse</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <source>Godkendt af bibliotekschef</source>
+        <translation>Approved by the library director</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Navn: {name}&lt;/p&gt;&lt;p&gt;&lt;br&gt;Dato: {line}&lt;/p&gt;&lt;p&gt;&lt;br&gt;Underskrift: {line}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Name: {name}&lt;/p&gt;&lt;p&gt;&lt;br&gt;Date: {line}&lt;/p&gt;&lt;p&gt;&lt;br&gt;Signature: {line}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Bilag: Hændelseslog</source>
+        <translation>Appendix: Event log</translation>
+    </message>
+    <message>
+        <source>Tidspunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Felt</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Fra</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Til</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Ingen hændelser.</source>
+        <translation>No events.</translation>
+    </message>
+    <message>
+        <source>Side {page} af {pages}</source>
+        <translation>Page {page} of {pages}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActions</name>
+    <message>
+        <source>Dokumentation af KLIK-opgaven »{title}«</source>
+        <translation>Documentation of the KLIK task “{title}”</translation>
+    </message>
+    <message>
+        <source>Gem rapporten som PDF</source>
+        <translation>Save the report as PDF</translation>
+    </message>
+    <message>
+        <source>Kunne ikke gemme {file}: {reason}.</source>
+        <translation>Could not save {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Rapporten er gemt som {file} ({pages} sider).</source>
+        <translation>The report has been saved as {file} ({pages} pages).</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCommand</name>
+    <message>
+        <source>Der er ingen sag i {folder} endnu. Åbn Rolleudpeger og begynd på opgaven først.</source>
+        <translation>There is no case in {folder} yet. Open Rolleudpeger and start on the task first.</translation>
+    </message>
+    <message>
+        <source>Databasen i {folder} er fra en nyere version af Rolleudpeger (skema {revision}).</source>
+        <translation>The database in {folder} is from a newer version of Rolleudpeger (schema {revision}).</translation>
+    </message>
+    <message>
+        <source>Kunne ikke skrive rapporten til {file}: {reason}.</source>
+        <translation>Could not write the report to {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Rapporten er gemt i {file} ({pages} sider).</source>
+        <translation>The report has been saved in {file} ({pages} pages).</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>projektleder</source>
+        <translation>project leader</translation>
+    </message>
+    <message>
+        <source>projektejer</source>
+        <translation>project owner</translation>
+    </message>
+    <message>
+        <source>ansvarlig</source>
+        <translation>responsible person</translation>
+    </message>
+    <message>
+        <source>udfører</source>
+        <translation>performer</translation>
+    </message>
+    <message>
+        <source>bibliotekschef</source>
+        <translation>library director</translation>
+    </message>
+    <message>
+        <source>ØiR-koordinator</source>
+        <translation>ØiR coordinator</translation>
+    </message>
+</context>
+<context>
+    <name>StepPage</name>
+    <message>
+        <source>Afventer – trinnet venter på andre</source>
+        <translation>Waiting – the step is waiting for others</translation>
+    </message>
+    <message>
+        <source>Afventer</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Hvad venter trinnet på</source>
+        <translation>What the step is waiting for</translation>
+    </message>
+    <message>
+        <source>Hvad venter du på? Fx: svar fra KOMBIT-programlederen</source>
+        <translation>What are you waiting for? E.g. an answer from the KOMBIT programme manager</translation>
+    </message>
+    <message>
+        <source>Afventer – siden {time}</source>
+        <translation>Waiting – since {time}</translation>
+    </message>
+    <message>
+        <source>Trin {number} af {total}: {title}</source>
+        <translation>Step {number} of {total}: {title}</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;{phase} · {theme} · Prioritet: {priority}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mål:&lt;/b&gt; {goal}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Resultat:&lt;/b&gt; {result}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Anbefalet udfører:&lt;/b&gt; {performer}&lt;br&gt;&lt;b&gt;Involverede parter:&lt;/b&gt; {parties}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Trinene:&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;{phase} · {theme} · Priority: {priority}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Goal:&lt;/b&gt; {goal}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Result:&lt;/b&gt; {result}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Recommended performer:&lt;/b&gt; {performer}&lt;br&gt;&lt;b&gt;Involved parties:&lt;/b&gt; {parties}&lt;/p&gt;&lt;p&gt;&lt;b&gt;The steps:&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Status: &lt;b&gt;{state}&lt;/b&gt;</source>
+        <translation>Status: &lt;b&gt;{state}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>. Udfyld felterne herunder.</source>
+        <translation>. Fill in the fields below.</translation>
+    </message>
+    <message>
+        <source>. Det mangler:</source>
+        <translation>. Still missing:</translation>
+    </message>
+</context>
+<context>
+    <name>StepState</name>
+    <message>
+        <source>ikke startet</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>i gang</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>afventer</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>færdig</source>
+        <translation>done</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>disken er fuld</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>datamappen er skrivebeskyttet</source>
+        <translation>the data folder is read-only</translation>
+    </message>
+    <message>
+        <source>databasen er låst af et andet program</source>
+        <translation>the database is locked by another program</translation>
+    </message>
+    <message>
+        <source>Kunne ikke gemme: {reason}.</source>
+        <translation>Could not save: {reason}.</translation>
+    </message>
+    <message>
+        <source>Databasen {path} kan ikke åbnes: {error}</source>
+        <translation>The database {path} cannot be opened: {error}</translation>
+    </message>
+    <message>
+        <source>Databasen {path} kunne ikke opdateres til denne version ({error}). Den er ikke ændret, og en kopi ligger i {backups}.</source>
+        <translation>The database {path} could not be upgraded to this version ({error}). It has not been changed, and a copy is in {backups}.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDefinition</name>
+    <message>
+        <source>Opgavefilen {path} er ugyldig: {where}: {what}</source>
+        <translation>The task file {path} is not valid: {where}: {what}</translation>
+    </message>
+    <message>
+        <source>»{key}« mangler</source>
+        <translation>“{key}” is missing</translation>
+    </message>
+    <message>
+        <source>»{key}« skal være tekst</source>
+        <translation>“{key}” must be text</translation>
+    </message>
+    <message>
+        <source>»{key}« er tom</source>
+        <translation>“{key}” is empty</translation>
+    </message>
+    <message>
+        <source>afsnittet [{key}] mangler</source>
+        <translation>the section [{key}] is missing</translation>
+    </message>
+    <message>
+        <source>»{key}« skal være en liste af tabeller ([[{key}]])</source>
+        <translation>“{key}” must be a list of tables ([[{key}]])</translation>
+    </message>
+    <message>
+        <source>Opgavefilen {path} er ugyldig: {where}: den engelske tekst »{key}_en« mangler</source>
+        <translation>The task file {path} is not valid: {where}: the English text “{key}_en” is missing</translation>
+    </message>
+    <message>
+        <source>Opgavefilen {path} findes ikke.</source>
+        <translation>The task file {path} does not exist.</translation>
+    </message>
+    <message>
+        <source>Opgavefilen {path} kan ikke læses ({reason}).</source>
+        <translation>The task file {path} cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <source>Opgavefilen {path} er ikke gemt som UTF-8.</source>
+        <translation>The task file {path} is not saved as UTF-8.</translation>
+    </message>
+    <message>
+        <source>Opgavefilen {path} er ikke gyldig TOML: {error}</source>
+        <translation>The task file {path} is not valid TOML: {error}</translation>
+    </message>
+    <message>
+        <source>forventede format = {expected}, fandt {found}</source>
+        <translation>expected format = {expected}, found {found}</translation>
+    </message>
+    <message>
+        <source>»involved_parties« skal være en liste af tekster</source>
+        <translation>“involved_parties” must be a list of texts</translation>
+    </message>
+    <message>
+        <source>»{key}« har en ukendt pladsholder: {error}</source>
+        <translation>“{key}” has an unknown placeholder: {error}</translation>
+    </message>
+    <message>
+        <source>trin {number}</source>
+        <translation>step {number}</translation>
+    </message>
+    <message>
+        <source>trin {number} ({key})</source>
+        <translation>step {number} ({key})</translation>
+    </message>
+    <message>
+        <source>nøglen »{key}« findes to gange</source>
+        <translation>the key “{key}” is there twice</translation>
+    </message>
+    <message>
+        <source>adressen »{url}« skal begynde med https://</source>
+        <translation>the address “{url}” must begin with https://</translation>
+    </message>
+    <message>
+        <source>{where}, felt</source>
+        <translation>{where}, field</translation>
+    </message>
+    <message>
+        <source>{where}, felt »{key}«</source>
+        <translation>{where}, field “{key}”</translation>
+    </message>
+    <message>
+        <source>nøglen findes to gange</source>
+        <translation>the key is there twice</translation>
+    </message>
+    <message>
+        <source>ukendt slags »{kind}«</source>
+        <translation>unknown kind “{kind}”</translation>
+    </message>
+    <message>
+        <source>status skal være »Påbegyndt« eller »Fuldført«, ikke »{status}«</source>
+        <translation>status must be “Påbegyndt” or “Fuldført”, not “{status}”</translation>
+    </message>
+    <message>
+        <source>»required« skal være true eller false</source>
+        <translation>“required” must be true or false</translation>
+    </message>
+    <message>
+        <source>opgaven skal have en indledning og mindst ét trin</source>
+        <translation>the task must have an introduction and at least one step</translation>
+    </message>
+</context>
+<context>
+    <name>Time</name>
+    <message>
+        <source>%d.%m.%Y kl. %H.%M</source>
+        <translation>%d.%m.%Y %H:%M</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>Teksten indeholder usynlige styretegn. Skriv den igen uden dem.</source>
+        <translation>The text contains invisible control characters. Type it again without them.</translation>
+    </message>
+    <message>
+        <source>Højst {limit} tegn. Du har skrevet {length}.</source>
+        <translation>At most {limit} characters. You have typed {length}.</translation>
+    </message>
+    <message>
+        <source>Skriv en gyldig e-mailadresse, fx fornavn.efternavn@kommune.dk.</source>
+        <translation>Enter a valid e-mail address, e.g. firstname.lastname@kommune.dk.</translation>
+    </message>
+    <message>
+        <source>Et telefonnummer må kun have cifre, mellemrum og +.</source>
+        <translation>A phone number may only contain digits, spaces and +.</translation>
+    </message>
+    <message>
+        <source>Skriv et dansk nummer med 8 cifre, fx 12 34 56 78.</source>
+        <translation>Enter a Danish number with 8 digits, e.g. 12 34 56 78.</translation>
+    </message>
+    <message>
+        <source>Et dansk nummer har 8 cifre, fx 12 34 56 78.</source>
+        <translation>A Danish number has 8 digits, e.g. 12 34 56 78.</translation>
+    </message>
+    <message>
+        <source>Skriv et dansk nummer med 8 cifre. Et udenlandsk nummer skal begynde med + og landekode.</source>
+        <translation>Enter a Danish number with 8 digits. A foreign number must begin with + and the country code.</translation>
+    </message>
+</context>
+</TS>

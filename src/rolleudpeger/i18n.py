@@ -1,0 +1,51 @@
+"""Translating the interface, in every layer, without Qt.
+
+Every text a user reads is written in Danish and marked where it is used:
+
+    translate("Validation", "Skriv en gyldig e-mailadresse.")
+
+`pyside6-lupdate` collects these calls (and `QT_TRANSLATE_NOOP` for texts defined before
+they are shown) into `resources/translations/*.ts`; `pyside6-lrelease` compiles them to
+`.qm` catalogues that Qt loads. The UI installs `QCoreApplication.translate` as the
+backend at start, so the domain and the store translate through Qt's catalogue while
+importing nothing from Qt. Without a backend (the domain's own tests) texts stay Danish.
+
+Placeholders are named, `{count}` rather than `{}`, so that a translation can move them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Backend = Callable[[str, str], str]
+
+LANGUAGES = {"da": "Dansk", "en": "English"}  # each language named in itself
+SOURCE_LANGUAGE = "da"
+# Where the language chosen in the menu is kept: the store's settings, under this key.
+LANGUAGE_SETTING = "language"
+
+_backend: Backend | None = None
+_language = SOURCE_LANGUAGE
+
+
+def translate(context: str, text: str) -> str:
+    """`text` in the interface language (`text` itself when that is Danish)."""
+    return text if _backend is None else _backend(context, text)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks a text for the catalogue where it is defined; translate it where it is shown."""
+    del context
+    return text
+
+
+def install(backend: Backend | None, language: str) -> None:
+    global _backend, _language  # noqa: PLW0603 - one interface language per process
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    _backend = backend
+    _language = language
+
+
+def language() -> str:
+    return _language

@@ -1,0 +1,77 @@
+"""The interface language: which one, and loading its catalogues into Qt.
+
+Chosen in this order: `--lang da|en`, then the choice made in the Sprog/Language menu
+(stored with the case's settings), then the system's UI languages, then Danish. The texts
+are written in Danish, so Danish needs only Qt's own translation (Ja/Nej, Annullér);
+English needs our catalogue `rolleudpeger_en.qm` and nothing from Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from rolleudpeger import i18n, logs
+from rolleudpeger.resources import resource
+
+TRANSLATIONS = "translations"
+CATALOGUE = "rolleudpeger_{language}"
+_LOCALES = {
+    "da": QLocale(QLocale.Language.Danish, QLocale.Country.Denmark),
+    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+}
+_installed: list[QTranslator] = []
+
+
+def system_language(ui_languages: Iterable[str] | None = None) -> str:
+    """The first of our languages among the system's UI languages (`en-GB`, `da`, …);
+    Danish when there is none of them (also for the C locale)."""
+    if ui_languages is None:
+        ui_languages = QLocale.system().uiLanguages()
+    for tag in ui_languages:
+        code = tag.replace("_", "-").split("-")[0].lower()
+        if code in i18n.LANGUAGES:
+            return code
+    return i18n.SOURCE_LANGUAGE
+
+
+def choose_language(requested: str | None, saved: str | None) -> str:
+    if requested in i18n.LANGUAGES:
+        return requested
+    if saved in i18n.LANGUAGES:
+        return saved
+    return system_language()
+
+
+def catalogue_folder() -> str:
+    return str(resource(TRANSLATIONS))
+
+
+def install_language(language: str) -> bool:
+    """Make `language` the interface language of this process (replacing any earlier
+    choice). False when its catalogue is missing; the interface is then in Danish."""
+    app = QCoreApplication.instance()
+    assert app is not None, "install_language needs the application"
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    names: list[tuple[str, str]] = []
+    if language == "da":
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        names = [("qtbase_da", qt_folder), ("qt_da", qt_folder)]
+    else:
+        names = [(CATALOGUE.format(language=language), catalogue_folder())]
+    loaded = True
+    for name, folder in names:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        elif language != "da":  # Qt's Danish files are a nicety; ours is the language
+            logs.log.warning("Sprogfilen %s.qm mangler i %s", name, folder)
+            loaded = False
+    effective = language if loaded else i18n.SOURCE_LANGUAGE
+    QLocale.setDefault(_LOCALES[effective])
+    i18n.install(QCoreApplication.translate, effective)
+    return loaded
