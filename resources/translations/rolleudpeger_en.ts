@@ -809,7 +809,7 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     </message>
     <message>
         <source>Svar fra KOMBIT</source>
-        <translation>Answer from KOMBIT</translation>
+        <translation>KOMBIT&apos;s answer</translation>
     </message>
     <message>
         <source>Besvaret</source>
@@ -845,7 +845,7 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     </message>
     <message>
         <source>Skriv KOMBITs svar i kolonnen »Svar fra KOMBIT« (dobbeltklik eller F2).</source>
-        <translation>Type KOMBIT&apos;s answer in the column “Answer from KOMBIT” (double-click or F2).</translation>
+        <translation>Type KOMBIT&apos;s answer in the column “KOMBIT&apos;s answer” (double-click or F2).</translation>
     </message>
     <message>
         <source>Vælg først det spørgsmål, du vil slette.</source>

@@ -245,3 +245,32 @@ def test_report_command(data_dir: Path, tmp_path: Path, task: object) -> None:
     assert "Maja Søndergaard" in text and format_phone("+4541857230") in text
     assert (data_dir / DB_FILE).is_file()
     assert ROOT.exists()
+
+
+def test_report_command_in_english(data_dir: Path, tmp_path: Path, task: object) -> None:
+    pdf = tmp_path / "report.pdf"
+    result = run_cli("report", "--pdf", str(pdf), "--lang", "en")
+    assert result.returncode == 1
+    assert "There is no case in" in result.stderr and not data_dir.exists()
+
+    store = Store.open(data_dir)
+    demo(CaseEditor.open(task, store))  # type: ignore[arg-type]
+    store.close()
+    result = run_cli("report", "--pdf", str(pdf), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "The report has been saved in" in result.stdout
+    text = flat(" ".join(page_texts(PdfReader(pdf))))
+    assert "Appointments" in text and "Page 1 of" in text and "Side 1 af" not in text
+
+    # The language chosen in the menu is the report's too; --lang still wins.
+    store = Store.open(data_dir)
+    store.set_setting("language", "en")
+    store.close()
+    pdf.unlink()
+    assert run_cli("report", "--pdf", str(pdf)).returncode == 0
+    assert "Page 1 of" in flat(page_texts(PdfReader(pdf))[0])
+    assert run_cli("report", "--pdf", str(pdf), "--lang", "da").returncode == 0
+    assert "Side 1 af" in flat(page_texts(PdfReader(pdf))[0])
+
+    result = run_cli("--lang", "fr")
+    assert result.returncode == 2 and "--lang" in result.stderr

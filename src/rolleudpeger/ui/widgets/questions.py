@@ -53,7 +53,10 @@ class QuestionsBinding(FieldBinding):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("questions")
         self.table.setAccessibleName(fdef.label)
-        self.table.setHorizontalHeaderLabels([translate("Questions", c) for c in COLUMNS])
+        for column, name in enumerate(COLUMNS):
+            header_item = QTableWidgetItem(translate("Questions", name))
+            header_item.setToolTip(header_item.text())  # in full, when large text cuts it short
+            self.table.setHorizontalHeaderItem(column, header_item)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
@@ -65,6 +68,7 @@ class QuestionsBinding(FieldBinding):
         self.table.setMinimumHeight(150)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
