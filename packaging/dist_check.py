@@ -26,7 +26,8 @@ from rolleudpeger.store.repository import Store
 def first_page_text(pdf: Path) -> str:
     from pypdf import PdfReader  # noqa: PLC0415 - a test dependency, there in the venv
 
-    return PdfReader(pdf).pages[0].extract_text() if pdf.is_file() else ""
+    text = PdfReader(pdf).pages[0].extract_text() if pdf.is_file() else ""
+    return " ".join(text.split())  # pypdf may join words with tabs
 
 
 def fail(message: str) -> int:
