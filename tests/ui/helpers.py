@@ -35,6 +35,7 @@ def open_window(qtbot: QtBot, data_dir: Path, clock: Clock) -> MainWindow:
         window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(lambda: window.all_pages_built)  # as an outside test finds it
     return window
 
 

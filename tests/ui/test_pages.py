@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -422,3 +423,39 @@ def test_large_text_grows_the_layout(
         close_window(w)
     finally:
         app.setFont(original)
+
+
+def test_only_the_saved_step_is_built_before_the_window_shows(
+    qtbot: QtBot, data_dir: Path, clock: Clock
+) -> None:
+    """Start-up builds the page it shows; the others follow right after the first paint
+    (so a test or a user who waits for the window finds every field), and a page opened
+    before its turn is built at once."""
+    from rolleudpeger.resources import load_task
+    from rolleudpeger.store.repository import Store
+    from rolleudpeger.ui.app import application
+    from rolleudpeger.ui.main_window import MainWindow
+
+    application([])
+    store = Store.open(data_dir)
+    editor = CaseEditor.open(load_task(), store, clock)
+    editor.set_current_step("klik_guide")
+    window = MainWindow(editor)
+    qtbot.addWidget(window)
+    assert not any(p.built for p in window.page_list)
+    window.show()
+    assert [p.objectName() for p in window.page_list if p.built] == ["page_klik_guide"]
+    window.go_to_step("appoint")  # before its turn
+    assert window.findChild(QWidget, "leader_first_name") is not None
+    qtbot.waitUntil(lambda: window.all_pages_built)
+    assert window.findChild(QWidget, "mail_preview") is not None
+    # Built late, the fields still come in reading order between the step list and Back.
+    window.go_to_step("responsible")
+    chain, w = [], window.step_list.nextInFocusChain()
+    while w is not window.back_button:
+        if w.objectName() in ("responsible_name", "performer_name", "status_started"):
+            chain.append(w.objectName())
+        w = w.nextInFocusChain()
+    assert chain == ["responsible_name", "performer_name", "status_started"]
+    window.close()
+    store.close()

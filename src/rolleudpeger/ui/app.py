@@ -104,18 +104,20 @@ def _after_show(
         window.statusBar().showMessage(status, 10_000)
 
 
-def _task_in_language(store: Store, requested: str | None) -> TaskDef:
-    """The language chosen in the menu is stored with the case: now it is known."""
+def _task_in_language(task: TaskDef, store: Store, requested: str | None) -> TaskDef:
+    """The language chosen in the menu is stored with the case: now it is known. The task
+    is read again only if that changes the language."""
     chosen = choose_language(requested, store.setting(i18n.LANGUAGE_SETTING))
-    if chosen != i18n.language():
-        install_language(chosen)
+    if chosen == i18n.language():
+        return task
+    install_language(chosen)
     return load_task(language=i18n.language())
 
 
 def run(data_dir_arg: str | None, qt_args: list[str], language: str | None = None) -> int:
     app = application(qt_args, language)
     try:
-        load_task()  # a broken task file is told before anything else happens
+        task = load_task(language=i18n.language())  # a broken task file is told first
     except TaskDefinitionError as e:
         return fail(translate("App", "Opgavefilen er ugyldig"), str(e))
     data_dir = data_safety.usable_data_folder(None, resolve_data_dir(data_dir_arg))
@@ -142,15 +144,19 @@ def run(data_dir_arg: str | None, qt_args: list[str], language: str | None = Non
             ).format(app=APP_NAME, folder=data_dir),
         )
     try:
-        return _run_holding_lock(app, language, data_dir, log_folder, instance)
+        return _run_holding_lock(
+            app, task, data_dir, language=language, log_folder=log_folder, instance=instance
+        )
     finally:
         instance.release()
 
 
 def _run_holding_lock(
     app: QApplication,
-    language: str | None,
+    task: TaskDef,
     data_dir: Path,
+    *,
+    language: str | None,
     log_folder: Path,
     instance: SingleInstance,
 ) -> int:
@@ -179,7 +185,7 @@ def _run_holding_lock(
     except StoreError as e:
         return fail(translate("App", "Databasen kan ikke åbnes"), str(e))
     try:
-        task = _task_in_language(store, language)
+        task = _task_in_language(task, store, language)
     except TaskDefinitionError as e:
         store.close()
         return fail(translate("App", "Opgavefilen er ugyldig"), str(e))

@@ -1,6 +1,8 @@
 """Every question the app asks goes through here, so tests can answer by patching one place.
 
 Confirmations are QMessageBox questions and file choices QFileDialog (DESIGN contract).
+The dialog classes are looked up when a dialog is needed: making PySide6's Python types
+for them costs a few milliseconds that the first window does not need.
 """
 
 from __future__ import annotations
@@ -8,14 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QPageSize
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
-
 from rolleudpeger.i18n import translate
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QWidget
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     """Yes/No (Ja/Nej through Qt's Danish translation); No is the default."""
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - see the module's docstring
+
     answer = QMessageBox.question(
         parent,
         title,
@@ -28,52 +33,65 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 
 def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     """A line of text, or None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit  # noqa: PLC0415
+
     text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, "")
     return text if ok else None
 
 
 def save_file_name(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str:
     """A file name to save to, or "" when cancelled."""
+    from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
+
     name, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
     return name
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
     QMessageBox.critical(parent, title, text)
 
 
 def show_warning(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
     QMessageBox.warning(parent, title, text)
 
 
 def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
     """The index of the chosen item, or None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
+
     choice, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
     return items.index(choice) if ok and choice in items else None
 
 
 def open_file_name(parent: QWidget | None, title: str, file_filter: str) -> str:
     """A file to read, or "" when cancelled."""
+    from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
+
     name, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
     return name
 
 
 def choose_folder(parent: QWidget | None, title: str) -> str:
     """A folder, or "" when cancelled."""
+    from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
+
     return QFileDialog.getExistingDirectory(parent, title)
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
     QMessageBox.information(parent, title, text)
-
-
-if TYPE_CHECKING:
-    from PySide6.QtPrintSupport import QPrinter
 
 
 def print_preview(parent: QWidget | None, paint: Callable[[QPrinter], object]) -> None:
     """Qt's print preview (A4), from which the user prints or saves."""
     # Loaded here, not at start: the window appears sooner without it.
+    from PySide6.QtGui import QPageSize  # noqa: PLC0415
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog  # noqa: PLC0415
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)

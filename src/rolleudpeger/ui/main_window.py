@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.next_button.clicked.connect(lambda: self.go_to_index(self.pages.currentIndex() + 1))
         editor.subscribe(self._case_changed)
 
+        self._building_scheduled = False
         self.refresh()
         self._restore_geometry()
         keys = [s.key for s in self.task.steps]
@@ -257,6 +258,27 @@ class MainWindow(QMainWindow):
             self.editor.set_current_step(self.task.steps[index].key)
         except StoreError as e:
             self.show_save_error(str(e))
+
+    # --- building the pages not shown at start -------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Only the saved step's page is built before the window first appears; the
+        others follow right after the first paint, one per turn of the event loop, so
+        the window stays responsive (a page opened before its turn is built at once)."""
+        super().paintEvent(event)
+        if not self._building_scheduled:
+            self._building_scheduled = True
+            QTimer.singleShot(0, self, self._build_next_page)
+
+    def _build_next_page(self) -> None:
+        page = next((p for p in self.page_list if not p.built), None)
+        if page is not None:
+            page.build()
+            QTimer.singleShot(0, self, self._build_next_page)
+
+    @property
+    def all_pages_built(self) -> bool:
+        return all(p.built for p in self.page_list)
 
     # --- keeping the screen in step with the case ----------------------------------
 

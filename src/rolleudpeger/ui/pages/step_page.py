@@ -141,19 +141,32 @@ class StepPage(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         # Text wraps; a sideways scroll bar would hide the end of every line.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        content = QWidget()
-        col = QVBoxLayout(content)
-        col.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        col.setSpacing(SPACING)
-
-        heading = (
+        self.heading = (
             step.title
             if step.index == 0
             else translate("StepPage", "Trin {number} af {total}: {title}").format(
                 number=step.index, total=total_steps, title=step.title
             )
         )
-        self.setAccessibleName(heading)  # the page itself can take focus (it scrolls)
+        self.setAccessibleName(self.heading)  # the page itself can take focus (it scrolls)
+        # The fields come with build(): when the page is first shown, or soon after the
+        # window's first paint (see MainWindow), so that start-up builds only what it shows.
+        self.built = False
+        self.bindings: list[FieldBinding] = []
+        self.waiting: WaitingBox | None = None
+        self.same_person = MessageLabel()
+        self.content = QWidget()
+        self.setWidget(self.content)  # empty, so cheap; build() fills it
+
+    def build(self) -> None:
+        """Make the page's widgets, once; then it shows what the case holds."""
+        if self.built:
+            return
+        self.built = True
+        step, ctx, heading = self.step, self.ctx, self.heading
+        col = QVBoxLayout(self.content)
+        col.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        col.setSpacing(SPACING)
         title = _wrapping_label(f"<h2 style='margin:0'>{escape(heading)}</h2>", rich=True)
         col.addWidget(title)
         self.state = _wrapping_label("", rich=True)
@@ -174,7 +187,6 @@ class StepPage(QScrollArea):
             col.addWidget(link_label)
         col.addSpacing(SECTION_SPACING // 2)
 
-        self.bindings: list[FieldBinding] = []
         form: QFormLayout | None = None
         group_name: str | None = None
         for fdef in step.fields:
@@ -197,21 +209,30 @@ class StepPage(QScrollArea):
         if step.index == 0:
             col.addSpacing(SECTION_SPACING // 2)
             col.addWidget(self._task_facts())
-        self.same_person = MessageLabel()
         if step.key == "appoint":
             col.addWidget(self.same_person)
-        self.waiting: WaitingBox | None = None
         if step.index != 0:
             col.addSpacing(SECTION_SPACING // 2)
             self.waiting = WaitingBox(step, ctx)
             col.addWidget(self.waiting)
         col.addStretch(1)
-        # Attached to the scroll area when first shown: that lays out every wrapped text,
-        # which is wasted work at start for the pages not yet seen. As a child of the page
-        # it is found by findChild (outside tests) all the same.
-        self._content: QWidget | None = content
-        content.setParent(self)
-        content.hide()
+        self._into_tab_order()
+        self.refresh()
+
+    def _into_tab_order(self) -> None:
+        """Widgets made after the window are put at the end of its Tab order, after Back
+        and Next; move this page's into its place, right after the page itself."""
+        top = self.window()
+        chain: list[QWidget] = []
+        w = self.nextInFocusChain()
+        while w is not None and w is not top and w is not self:
+            if w.focusPolicy() != Qt.FocusPolicy.NoFocus and self.content.isAncestorOf(w):
+                chain.append(w)  # (setTabOrder ignores widgets that take no focus)
+            w = w.nextInFocusChain()
+        previous: QWidget = self
+        for w in chain:
+            QWidget.setTabOrder(previous, w)
+            previous = w
 
     def _task_facts(self) -> QWidget:
         task = self.ctx.editor.task
@@ -240,14 +261,15 @@ class StepPage(QScrollArea):
         return label
 
     def showEvent(self, event: QShowEvent) -> None:
-        if self._content is not None:
-            content, self._content = self._content, None
-            self.setWidget(content)
-            content.show()
+        if not self.built:
+            self.build()
+        else:
             self.refresh()  # sizes that depend on the width (table rows) are right now
         super().showEvent(event)
 
     def refresh(self) -> None:
+        if not self.built:
+            return  # build() shows the case as it is then
         task, case = self.ctx.editor.task, self.ctx.editor.case
         state = step_state(task, case, self.step)
         missing = step_missing(task, case, self.step)
