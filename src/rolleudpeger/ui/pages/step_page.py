@@ -25,23 +25,37 @@ from rolleudpeger.domain.validation import ValidationError
 from rolleudpeger.i18n import translate
 from rolleudpeger.store.repository import StoreError
 from rolleudpeger.ui.style import MARGIN, SECTION_SPACING, SPACING, STATE_SYMBOL, TEXT_DEBOUNCE_MS
-from rolleudpeger.ui.widgets.completion import MissingBinding, ReportBinding, ReviewBinding
 from rolleudpeger.ui.widgets.fields import (
     FieldBinding,
     MessageLabel,
     PageContext,
     make_binding,
 )
-from rolleudpeger.ui.widgets.mail import MailBinding
-from rolleudpeger.ui.widgets.questions import QuestionsBinding
 
-COMPOSITE = {
-    FieldKind.QUESTIONS: QuestionsBinding,
-    FieldKind.MAIL: MailBinding,
-    FieldKind.MISSING: MissingBinding,
-    FieldKind.REVIEW: ReviewBinding,
-    FieldKind.REPORT: ReportBinding,
-}
+
+def composite_binding(kind: FieldKind) -> type[FieldBinding] | None:
+    """The binding for a field made of several widgets (None for a simple one). Its module
+    is imported when a page that has one is built, which for most pages is after the
+    window's first paint."""
+    match kind:
+        case FieldKind.QUESTIONS:
+            from rolleudpeger.ui.widgets.questions import QuestionsBinding  # noqa: PLC0415
+
+            return QuestionsBinding
+        case FieldKind.MAIL:
+            from rolleudpeger.ui.widgets.mail import MailBinding  # noqa: PLC0415
+
+            return MailBinding
+        case FieldKind.MISSING | FieldKind.REVIEW | FieldKind.REPORT:
+            from rolleudpeger.ui.widgets import completion  # noqa: PLC0415
+
+            return {
+                FieldKind.MISSING: completion.MissingBinding,
+                FieldKind.REVIEW: completion.ReviewBinding,
+                FieldKind.REPORT: completion.ReportBinding,
+            }[kind]
+        case _:
+            return None
 
 
 def _wrapping_label(text: str, rich: bool = False) -> QLabel:
@@ -199,7 +213,7 @@ class StepPage(QScrollArea):
                     col.addWidget(box)
                 else:
                     col.addLayout(form)
-            composite = COMPOSITE.get(fdef.kind)
+            composite = composite_binding(fdef.kind)
             binding = composite(fdef, ctx) if composite else make_binding(fdef, ctx)
             if binding is None:
                 continue
@@ -221,16 +235,18 @@ class StepPage(QScrollArea):
 
     def _into_tab_order(self) -> None:
         """Widgets made after the window are put at the end of its Tab order, after Back
-        and Next; move this page's into its place, right after the page itself."""
+        and Next; move this page's into its place, right after the page itself. They are
+        the last ones in the chain, so it is walked backwards from the window, touching
+        only them."""
         top = self.window()
         chain: list[QWidget] = []
-        w = self.nextInFocusChain()
-        while w is not None and w is not top and w is not self:
-            if w.focusPolicy() != Qt.FocusPolicy.NoFocus and self.content.isAncestorOf(w):
+        w = top.previousInFocusChain()
+        while w is not None and w is not top and self.content.isAncestorOf(w):
+            if w.focusPolicy() != Qt.FocusPolicy.NoFocus:
                 chain.append(w)  # (setTabOrder ignores widgets that take no focus)
-            w = w.nextInFocusChain()
+            w = w.previousInFocusChain()
         previous: QWidget = self
-        for w in chain:
+        for w in reversed(chain):
             QWidget.setTabOrder(previous, w)
             previous = w
 
