@@ -983,10 +983,6 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>Municipality not chosen</translation>
     </message>
     <message>
-        <source>Fase</source>
-        <translation>Phase</translation>
-    </message>
-    <message>
         <source>Tema</source>
         <translation>Theme</translation>
     </message>

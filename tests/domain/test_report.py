@@ -38,7 +38,8 @@ def test_event_log_reads_as_words(editor: CaseEditor) -> None:
     fields = {(e.field, e.new) for e in r.events}
     assert ("Kommune", "751 Aarhus") in fields
     assert ("Jeg har fået PLUS-rettigheden i KLIK", "markeret") in fields
-    assert ("Telefon", "+45 41 85 72 30") in fields
+    assert ("Projektleder – Telefon", "+45 41 85 72 30") in fields
+    assert ("Projektejer – Fornavn", "Birgitte") in fields  # whose first name it is
     assert ("KLIK-status", "Fuldført") in fields
     assert ("Mail til KOMBIT", "sendt (se »Mail til KOMBIT«)") in fields
     assert r.events[0].step == "Opgaven"

@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -457,5 +458,47 @@ def test_only_the_saved_step_is_built_before_the_window_shows(
             chain.append(w.objectName())
         w = w.nextInFocusChain()
     assert chain == ["responsible_name", "performer_name", "status_started"]
+    window.close()
+    store.close()
+
+
+def squeezed_fields(page: QWidget) -> list[str]:
+    """Inputs on a page that are lower than they need to be."""
+    found = []
+    for field in page.findChildren(QWidget):
+        kinds = QLineEdit | QPushButton | QCheckBox | QComboBox
+        if not field.isVisible() or not isinstance(field, kinds):
+            continue
+        if isinstance(field.parentWidget(), QComboBox):
+            continue  # the combo box's own frameless editor
+        if field.height() < field.minimumSizeHint().height():
+            found.append(f"{page.objectName()}: {field.objectName() or type(field).__name__}")
+    return found
+
+
+def test_no_field_is_squeezed_on_any_page(qtbot: QtBot, data_dir: Path, clock: Clock) -> None:
+    """Every input has the height it needs from the very first frame: on the page built at
+    start (the saved step) and on the pages built after the first paint alike."""
+    from rolleudpeger.resources import load_task
+    from rolleudpeger.store.repository import Store
+    from rolleudpeger.ui.app import application
+    from rolleudpeger.ui.main_window import MainWindow
+    from tests.conftest import demo
+
+    application([])
+    store = Store.open(data_dir)
+    editor = demo(CaseEditor.open(load_task(), store, clock), complete=False)
+    editor.set_current_step("appoint")
+    window = MainWindow(editor)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    QApplication.processEvents()  # the first frame
+    assert squeezed_fields(window.pages.currentWidget()) == []
+    qtbot.waitUntil(lambda: window.all_pages_built)
+    for step in window.task.steps:
+        window.go_to_step(step.key)
+        QApplication.processEvents()
+        assert squeezed_fields(window.pages.currentWidget()) == []
     window.close()
     store.close()

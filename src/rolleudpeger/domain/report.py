@@ -93,7 +93,7 @@ class Report:
 
     title: str
     municipality: str
-    facts: tuple[tuple[str, str], ...]
+    facts: tuple[tuple[str, str], ...]  # (label, value); a value that names itself has no label
     klik_status: str
     started_at: str
     completed_at: str
@@ -182,7 +182,9 @@ def _event_lines(task: TaskDef, events: list[LoggedEvent]) -> tuple[EventLine, .
     lines = []
     for e in events:
         try:
-            label = task.field(e.field).label
+            fdef = task.field(e.field)
+            # "Projektleder – Fornavn": the owner has a first name too
+            label = f"{fdef.group} – {fdef.label}" if fdef.group else fdef.label
         except KeyError:
             label = translate("Report", _LOG_FIELDS[e.field]) if e.field in _LOG_FIELDS else e.field
         lines.append(
@@ -287,7 +289,7 @@ def build_report(
             else translate("Report", "Kommune ikke valgt")
         ),
         facts=(
-            (translate("Report", "Fase"), task.phase),
+            ("", task.phase),  # it names itself: "Fase 1: Opstart"
             (translate("Report", "Tema"), task.theme),
             (translate("Report", "Prioritet"), task.priority),
         ),

@@ -114,7 +114,7 @@ def report_html(r: Report) -> str:
     parts = ["<html><body>"]
     parts.append("<p class='sub'>" + translate("Report", "Dokumentation af KLIK-opgave") + "</p>")
     parts.append(f"<h1>{escape(r.title)}</h1>")
-    facts = " · ".join(f"{escape(k)}: {escape(v)}" for k, v in r.facts)
+    facts = " · ".join(f"{escape(k)}: {escape(v)}" if k else escape(v) for k, v in r.facts)
     parts.append(f"<p class='sub'><b>{escape(r.municipality)}</b><br>{facts}</p>")
     status = translate("Report", "KLIK-status: <b>{status}</b>").format(
         status=escape(r.klik_status)

@@ -170,7 +170,6 @@ class StepPage(QScrollArea):
         self.waiting: WaitingBox | None = None
         self.same_person = MessageLabel()
         self.content = QWidget()
-        self.setWidget(self.content)  # empty, so cheap; build() fills it
 
     def build(self) -> None:
         """Make the page's widgets, once; then it shows what the case holds."""
@@ -230,6 +229,9 @@ class StepPage(QScrollArea):
             self.waiting = WaitingBox(step, ctx)
             col.addWidget(self.waiting)
         col.addStretch(1)
+        # Set when full: the scroll area sizes it then (an empty widget set earlier keeps
+        # the empty size and squeezes the fields).
+        self.setWidget(self.content)
         self._into_tab_order()
         self.refresh()
 
