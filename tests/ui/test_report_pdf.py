@@ -274,3 +274,21 @@ def test_report_command_in_english(data_dir: Path, tmp_path: Path, task: object)
 
     result = run_cli("--lang", "fr")
     assert result.returncode == 2 and "--lang" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("system", "footer"),
+    [("en_GB.UTF-8", "Page 1 of"), ("da_DK.UTF-8", "Side 1 af"), ("de_DE.UTF-8", "Side 1 af")],
+)
+def test_report_command_follows_the_system_language(
+    data_dir: Path, tmp_path: Path, task: object, system: str, footer: str
+) -> None:
+    store = Store.open(data_dir)
+    demo(CaseEditor.open(task, store))  # type: ignore[arg-type]
+    store.close()
+    pdf = tmp_path / "r.pdf"
+    result = run_cli(
+        "report", "--pdf", str(pdf), env_extra={"LANG": system, "LC_ALL": "", "LANGUAGE": ""}
+    )
+    assert result.returncode == 0, result.stderr
+    assert footer in flat(page_texts(PdfReader(pdf))[0])

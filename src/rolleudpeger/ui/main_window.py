@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
     # --- window state --------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
-        saved = self.editor.store.setting(GEOMETRY_SETTING)
+        self._saved_geometry = saved = self.editor.store.setting(GEOMETRY_SETTING)
         if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
             return
         self.resize(*DEFAULT_WINDOW)
@@ -337,7 +337,8 @@ class MainWindow(QMainWindow):
             return
         try:
             geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-            self.editor.store.set_setting(GEOMETRY_SETTING, geometry)
+            if geometry != self._saved_geometry:  # no write when nothing moved
+                self.editor.store.set_setting(GEOMETRY_SETTING, geometry)
         except StoreError:
             pass  # losing the window size is not worth keeping the user from closing
         event.accept()
