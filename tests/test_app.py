@@ -48,6 +48,37 @@ def test_start_shows_the_window_and_creates_the_database(data_dir: Path) -> None
     assert (data_dir / DB_FILE).is_file()
 
 
+def test_garbage_collector_is_off_while_starting_and_on_after_the_first_paint(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from PySide6.QtCore import QTimer
+
+    from rolleudpeger import cli
+
+    seen: dict[str, bool] = {}
+
+    class Recording(app.MainWindow):
+        def __init__(self, *args: object) -> None:
+            seen["while building the window"] = gc.isenabled()
+            super().__init__(*args)  # type: ignore[arg-type]
+            # closes once the first paint has been handled (app.started runs then too)
+            self.first_painted.connect(lambda: QTimer.singleShot(0, self.close))
+
+        def closeEvent(self, event: object) -> None:
+            seen["after the first paint"] = gc.isenabled()
+            super().closeEvent(event)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(app, "MainWindow", Recording)
+    try:
+        assert cli.main(["--data-dir", str(data_dir)]) == 0
+    finally:
+        gc.unfreeze()  # app.started froze this test process's objects
+    assert seen == {"while building the window": False, "after the first paint": True}
+    assert gc.isenabled()
+
+
 @pytest.fixture
 def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 from pathlib import Path
@@ -93,6 +94,14 @@ def install_excepthook(log_file: Path) -> None:
             _in_hook = False
 
     sys.excepthook = hook
+
+
+def started() -> None:
+    """The window has been painted: start-up is over. What it made lives as long as the
+    app (modules, classes, Qt's enums, the window), so it is set aside for good before the
+    garbage collector, off while starting (see cli.main), is turned on again."""
+    gc.freeze()
+    gc.enable()
 
 
 def _after_show(
@@ -195,6 +204,8 @@ def _run_holding_lock(
         store.close()
         return fail(translate("App", "Databasen kan ikke åbnes"), str(e))
     window = MainWindow(editor, log_folder)
+    window.first_painted.connect(started)
+    QTimer.singleShot(2_000, started)  # should no paint come (a start minimised)
     window.show()
     logs.log.info("Startet, version %s", __version__)
     if os.environ.get(QUIT_AFTER_SHOW_ENV):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -49,6 +49,8 @@ RESTART_NOTE = {
 
 class MainWindow(QMainWindow):
     """`main_window` (DESIGN contract); the editor is passed in, pages never open sessions."""
+
+    first_painted = Signal()
 
     def __init__(self, editor: CaseEditor, log_folder: Path | None = None) -> None:
         super().__init__()
@@ -269,6 +271,7 @@ class MainWindow(QMainWindow):
         if not self._building_scheduled:
             self._building_scheduled = True
             QTimer.singleShot(0, self, self._build_next_page)
+            self.first_painted.emit()
 
     def _build_next_page(self) -> None:
         page = next((p for p in self.page_list if not p.built), None)
