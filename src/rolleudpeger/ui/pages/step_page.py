@@ -168,8 +168,9 @@ class StepPage(QScrollArea):
         self.built = False
         self.bindings: list[FieldBinding] = []
         self.waiting: WaitingBox | None = None
-        self.same_person = MessageLabel()
-        self.content = QWidget()
+        self.same_person: MessageLabel | None = None
+        self.content = QWidget(self)  # a child from the start, so never a stray window
+        self.content.hide()
 
     def build(self) -> None:
         """Make the page's widgets, once; then it shows what the case holds."""
@@ -223,6 +224,7 @@ class StepPage(QScrollArea):
             col.addSpacing(SECTION_SPACING // 2)
             col.addWidget(self._task_facts())
         if step.key == "appoint":
+            self.same_person = MessageLabel()
             col.addWidget(self.same_person)
         if step.index != 0:
             col.addSpacing(SECTION_SPACING // 2)
@@ -232,6 +234,7 @@ class StepPage(QScrollArea):
         # Set when full: the scroll area sizes it then (an empty widget set earlier keeps
         # the empty size and squeezes the fields).
         self.setWidget(self.content)
+        self.content.show()
         self._into_tab_order()
         self.refresh()
 
@@ -306,7 +309,7 @@ class StepPage(QScrollArea):
             b.refresh()
         if self.waiting is not None:
             self.waiting.refresh()
-        if self.step.key == "appoint":
+        if self.same_person is not None:
             self.same_person.show_message(same_person_warning(case))
 
     def flush(self) -> None:
