@@ -1,8 +1,9 @@
 """Smoke check of the built bundle, run from the bundle and not from the source tree.
 
 Usage: python packaging/dist_check.py dist/Rolleudpeger
-Checks --version, a start (window shown, then quit) offscreen, and `report --pdf` on a
-demo case, in Danish and with --lang en; that Qt's Danish translations and our English
+Checks --version, a start (window shown, then quit) offscreen, a start on each page with
+widgets of its own (in English), and `report --pdf` on a demo case, in Danish and with
+--lang en; that Qt's Danish translations and our English
 catalogue are inside; prints the size and start time.
 """
 
@@ -66,7 +67,24 @@ def main() -> int:
         demo = work / "demo"
         store = Store.open(demo)
         clock = demo_clock()
-        fill_demo_case(CaseEditor.open(load_task(), store, clock=lambda: next(clock)))
+        editor = CaseEditor.open(load_task(), store, clock=lambda: next(clock))
+        fill_demo_case(editor)
+        # A start builds the page of the saved step: open each page with widgets of its
+        # own (loaded only when needed), so that a module missing from the bundle shows.
+        for step in ("klik_task", "notify_kombit", "complete"):
+            editor.set_current_step(step)
+            shown = subprocess.run(
+                [str(exe), "--data-dir", str(demo), "--lang", "en"],
+                capture_output=True,
+                text=True,
+                cwd=work,
+                env={**env, "ROLLEUDPEGER_QUIT_AFTER_SHOW": "1"},
+                timeout=60,
+                check=False,
+            )
+            log = demo / "logs" / "rolleudpeger.log"
+            if shown.returncode != 0 or "Traceback" in log.read_text(encoding="utf-8"):
+                return fail(f"start on {step} exited {shown.returncode}: {shown.stderr[-2000:]}")
         store.close()
         pdf = work / "rapport.pdf"
         report = subprocess.run(
