@@ -16,6 +16,7 @@ Placeholders are named, `{count}` rather than `{}`, so that a translation can mo
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
 
 Backend = Callable[[str, str], str]
 
@@ -49,3 +50,12 @@ def install(backend: Backend | None, language: str) -> None:
 
 def language() -> str:
     return _language
+
+
+class TranslatedEnum(StrEnum):
+    """An enum whose values are Danish words shown to the user, each marked
+    `QT_TRANSLATE_NOOP("<the class's name>", "…")`; `label` is the word to show."""
+
+    @property
+    def label(self) -> str:
+        return translate(type(self).__name__, self.value)

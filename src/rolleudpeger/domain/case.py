@@ -22,7 +22,7 @@ from rolleudpeger.domain.validation import (
     is_valid_email,
     is_valid_phone,
 )
-from rolleudpeger.i18n import QT_TRANSLATE_NOOP, translate
+from rolleudpeger.i18n import QT_TRANSLATE_NOOP, TranslatedEnum, translate
 
 CHECKED = "1"
 
@@ -39,18 +39,13 @@ class KlikStatus(StrEnum):
         return list(KlikStatus).index(self)
 
 
-class StepState(StrEnum):
+class StepState(TranslatedEnum):
     """How far a step has come, as the overview shows it."""
 
     NOT_STARTED = QT_TRANSLATE_NOOP("StepState", "ikke startet")
     IN_PROGRESS = QT_TRANSLATE_NOOP("StepState", "i gang")
     WAITING = QT_TRANSLATE_NOOP("StepState", "afventer")
     DONE = QT_TRANSLATE_NOOP("StepState", "færdig")
-
-    @property
-    def label(self) -> str:
-        """The state in the interface language."""
-        return translate("StepState", self.value)
 
 
 class RuleError(ValueError):

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
-from rolleudpeger.i18n import QT_TRANSLATE_NOOP, translate
+from rolleudpeger.i18n import QT_TRANSLATE_NOOP, TranslatedEnum
 
 
-class Role(StrEnum):
+class Role(TranslatedEnum):
     """The people the task names."""
 
     LEADER = QT_TRANSLATE_NOOP("Role", "projektleder")
@@ -17,11 +16,6 @@ class Role(StrEnum):
     PERFORMER = QT_TRANSLATE_NOOP("Role", "udfører")
     LIBRARY_DIRECTOR = QT_TRANSLATE_NOOP("Role", "bibliotekschef")
     COORDINATOR = QT_TRANSLATE_NOOP("Role", "ØiR-koordinator")
-
-    @property
-    def label(self) -> str:
-        """The role's name in the interface language."""
-        return translate("Role", self.value)
 
 
 # Where each role's details are recorded. The leader is the only one with contact data.
