@@ -83,9 +83,13 @@ def test_translations_keep_placeholders_markup_and_mnemonics(fresh: list[Message
     assert not wrong
 
 
-def test_time_format_translation_is_a_strftime_pattern(fresh: list[Message]) -> None:
-    (pattern,) = [t for c, s, t, _ in fresh if c == "Time"]
-    assert {"%d", "%m", "%Y", "%H", "%M"} <= set(re.findall(r"%[a-zA-Z]", pattern))
+def test_time_format_translations_are_strftime_patterns(fresh: list[Message]) -> None:
+    """The same fields as the Danish pattern, however the translation writes them."""
+    patterns = [(s, t) for c, s, t, _ in fresh if c == "Time"]
+    assert len(patterns) == 2
+    for source, translation in patterns:
+        fields = set(re.findall(r"%[a-zA-Z]", source))
+        assert fields and set(re.findall(r"%[a-zA-Z]", translation)) == fields
 
 
 def test_no_marked_text_hides_inside_an_f_string() -> None:

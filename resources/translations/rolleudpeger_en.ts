@@ -1394,6 +1394,10 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <source>%d.%m.%Y kl. %H.%M</source>
         <translation>%d.%m.%Y %H:%M</translation>
     </message>
+    <message>
+        <source>kl. %H.%M</source>
+        <translation>%H:%M</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>

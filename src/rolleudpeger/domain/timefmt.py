@@ -17,3 +17,12 @@ def format_time(at: datetime | None) -> str:
 
 def format_date(at: datetime | None) -> str:
     return "" if at is None else at.astimezone().strftime("%d.%m.%Y")
+
+
+def format_time_stacked(at: datetime | None) -> str:
+    """The date above the time, for narrow table columns."""
+    if at is None:
+        return ""
+    local = at.astimezone()
+    clock = translate("Time", "kl. %H.%M")  # a strftime pattern, as above
+    return local.strftime("%d.%m.%Y") + "\n" + local.strftime(clock)

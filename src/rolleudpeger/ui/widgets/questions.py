@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from rolleudpeger.domain.taskdef import FieldDef
-from rolleudpeger.domain.timefmt import format_time
+from rolleudpeger.domain.timefmt import format_time_stacked
 from rolleudpeger.i18n import QT_TRANSLATE_NOOP, translate
 from rolleudpeger.ui import dialogs
 from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext, hint_label
@@ -152,7 +152,12 @@ class QuestionsBinding(FieldBinding):
         if self.table.rowCount() != len(questions):
             self.table.setRowCount(len(questions))
         for r, q in enumerate(questions):
-            cells = (q.text, format_time(q.asked_at), q.answer, format_time(q.answered_at))
+            cells = (
+                q.text,
+                format_time_stacked(q.asked_at),
+                q.answer,
+                format_time_stacked(q.answered_at),
+            )
             for c, value in enumerate(cells):
                 item = self.table.item(r, c)
                 if item is None:
