@@ -50,6 +50,7 @@ bench: $(STAMP) $(QM)
 
 sample-report: $(STAMP) $(QM)
 	$(PY) scripts/sample_report.py docs/eksempel-rapport.pdf
+	$(PY) scripts/sample_report.py docs/example-report-en.pdf --lang en
 
 # A one-folder bundle in dist/Rolleudpeger (see packaging/README.md; Windows builds the same way).
 dist: $(STAMP) $(QM)

@@ -1,6 +1,7 @@
 """Write the sample report (docs/eksempel-rapport.pdf) from the demo case.
 
-Usage: python scripts/sample_report.py OUT.pdf [--questions N] [--incomplete]
+Usage: python scripts/sample_report.py OUT.pdf [--questions N] [--incomplete] [--lang en]
+(--lang en: docs/example-report-en.pdf; the demo case's own texts stay Danish.)
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtGui import QGuiApplication
 
+from rolleudpeger import i18n
 from rolleudpeger.demo import demo_clock, fill_demo_case
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.resources import load_task
 from rolleudpeger.store.repository import Store
+from rolleudpeger.ui.language import install_language
 from rolleudpeger.ui.report import write_pdf
 from rolleudpeger.ui.report_actions import subject
 
@@ -29,12 +32,14 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--questions", type=int, default=0, help="extra questions to KOMBIT")
     parser.add_argument("--incomplete", action="store_true")
+    parser.add_argument("--lang", choices=tuple(i18n.LANGUAGES), default="da")
     args = parser.parse_args()
     _app = QGuiApplication([])
+    install_language(args.lang)
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(Path(tmp))
         clock = demo_clock()
-        editor = CaseEditor.open(load_task(), store, clock=lambda: next(clock))
+        editor = CaseEditor.open(load_task(language=args.lang), store, clock=lambda: next(clock))
         fill_demo_case(editor, complete=not args.incomplete)
         for i in range(args.questions):
             editor.add_question(f"Spørgsmål {i + 1}: Hvordan håndteres brugere i KLIK, når …?")
