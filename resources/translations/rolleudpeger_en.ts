@@ -77,7 +77,7 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
     </message>
     <message>
         <source>Fjern først markeringen »Fuldført«.</source>
-        <translation>First clear the “Fuldført” check box.</translation>
+        <translation>First clear the »Fuldført« check box.</translation>
     </message>
     <message>
         <source>Skriv en begrundelse for at tage status tilbage.</source>
@@ -85,7 +85,7 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
     </message>
     <message>
         <source>Sæt først status til »Påbegyndt« (trin 4).</source>
-        <translation>First set the status to “Påbegyndt” (step 4).</translation>
+        <translation>First set the status to »Påbegyndt« (step 4).</translation>
     </message>
     <message>
         <source>Det mangler: {items}</source>
@@ -125,7 +125,7 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
     </message>
     <message>
         <source>Sæt KLIK-status til »{status}«</source>
-        <translation>Set the KLIK status to “{status}”</translation>
+        <translation>Set the KLIK status to »{status}«</translation>
     </message>
     <message>
         <source>{done} af {total} trin færdige · KLIK-status: {status}</source>
@@ -164,7 +164,7 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
     </message>
     <message>
         <source>Trin 1–7 er færdige. Sæt status til »Fuldført« i KLIK, og markér det herunder.</source>
-        <translation>Steps 1–7 are done. Set the status to “Fuldført” in KLIK and tick it below.</translation>
+        <translation>Steps 1–7 are done. Set the status to »Fuldført« in KLIK and tick it below.</translation>
     </message>
     <message>
         <source>Trin {number} · {title}</source>
@@ -451,7 +451,7 @@ The current case is first saved as a backup, so you can restore it.</translation
     </message>
     <message>
         <source>Fjern først markeringen »Fuldført« (trin 8).</source>
-        <translation>First clear “Fuldført” (step 8).</translation>
+        <translation>First clear »Fuldført« (step 8).</translation>
     </message>
     <message>
         <source>Tag status tilbage</source>
@@ -459,7 +459,7 @@ The current case is first saved as a backup, so you can restore it.</translation
     </message>
     <message>
         <source>Hvorfor er status ikke længere »{status}«?</source>
-        <translation>Why is the status no longer “{status}”?</translation>
+        <translation>Why is the status no longer »{status}«?</translation>
     </message>
     <message>
         <source>Skriv en begrundelse for at tage status tilbage.</source>
@@ -546,7 +546,7 @@ The current case is first saved as a backup, so you can restore it.</translation
     </message>
     <message>
         <source>status kan ikke gå fra »{old}« til »{new}«</source>
-        <translation>the status cannot go from “{old}” to “{new}”</translation>
+        <translation>the status cannot go from »{old}« to »{new}«</translation>
     </message>
     <message>
         <source>spørgsmålet er tomt</source>
@@ -1377,7 +1377,7 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     </message>
     <message>
         <source>status skal være »Påbegyndt« eller »Fuldført«, ikke »{status}«</source>
-        <translation>status must be “Påbegyndt” or “Fuldført”, not “{status}”</translation>
+        <translation>status must be »Påbegyndt« or »Fuldført«, not »{status}«</translation>
     </message>
     <message>
         <source>»required« skal være true eller false</source>
