@@ -258,7 +258,7 @@ def localize(data: Any, language: str, path: Path, where: str = "") -> Any:
 def load_task_definition(
     path: Path, municipalities: tuple[Municipality, ...] = (), language: str = "da"
 ) -> TaskDef:
-    """Read and check a task definition; raise TaskDefinitionError with a Danish message."""
+    """Read and check a task definition; raise TaskDefinitionError saying what is wrong."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

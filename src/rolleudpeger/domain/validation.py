@@ -39,7 +39,7 @@ def plainly_valid_email(value: str) -> bool:
 
 
 class ValidationError(ValueError):
-    """Input that cannot be stored at all; the message is for the user, in Danish."""
+    """Input that cannot be stored at all; the message is for the user."""
 
 
 @dataclass(frozen=True)

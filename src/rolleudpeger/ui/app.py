@@ -67,7 +67,7 @@ _in_hook = False
 
 
 def install_excepthook(log_file: Path) -> None:
-    """Unexpected errors are logged and told in Danish; the app keeps running (PySide6
+    """Unexpected errors are logged and told to the user; the app keeps running (PySide6
     hands exceptions in slots to this hook and carries on)."""
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
