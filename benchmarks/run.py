@@ -219,7 +219,7 @@ def byte_compile_the_app() -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--edits", type=int, default=1000)
     parser.add_argument("--quick", action="store_true", help="tiny sizes, to prove it works")
     args = parser.parse_args()
