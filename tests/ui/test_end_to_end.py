@@ -170,15 +170,3 @@ def test_a_pause_in_typing_saves(qtbot: QtBot, data_dir: Path, clock: Clock) -> 
         timeout=2000,
     )
     close_window(w)
-
-
-def test_the_window_opens_at_the_size_it_was_left(
-    qtbot: QtBot, data_dir: Path, clock: Clock
-) -> None:
-    w = open_window(qtbot, data_dir, clock)
-    w.resize(700, 520)
-    qtbot.waitUntil(lambda: w.size().width() == 700)
-    close_window(w)
-    w = open_window(qtbot, data_dir, clock)
-    assert (w.size().width(), w.size().height()) == (700, 520)
-    close_window(w)

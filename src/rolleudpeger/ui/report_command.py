@@ -39,7 +39,8 @@ def run_report(pdf: str, data_dir_arg: str | None, language: str | None = None) 
     if language is not None:
         _start_qt(language, None)
     try:
-        load_task()
+        task_language = i18n.language()
+        task = load_task(language=task_language)
     except TaskDefinitionError as e:
         _say(str(e))
         return EXIT_FAILED
@@ -73,7 +74,8 @@ def run_report(pdf: str, data_dir_arg: str | None, language: str | None = None) 
         from rolleudpeger.ui.report import write_pdf  # noqa: PLC0415
         from rolleudpeger.ui.report_actions import subject  # noqa: PLC0415
 
-        task = load_task(language=i18n.language())
+        if task_language != i18n.language():  # the saved choice changed it
+            task = load_task(language=i18n.language())
         editor = CaseEditor.open(task, store)
         target = Path(pdf)
         try:
