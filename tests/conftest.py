@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import time
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,6 +19,27 @@ from rolleudpeger.domain.taskdef import TaskDef
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.resources import load_task
 from rolleudpeger.store.repository import Store
+
+
+def pytest_report_header() -> str:
+    """The suite runs once in UTC and once in Danish time (the Makefile sets TZ)."""
+    return f"time zone: TZ={os.environ.get('TZ', '(not set)')}, local names {time.tzname}"
+
+
+@pytest.fixture
+def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Move this process (Python and Qt alike) into another time zone for one test.
+    Windows has no tzset; there the CI sets the system's zone for a whole run instead."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("time zones cannot change inside a process here (no time.tzset)")
+
+    def move(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield move
+    monkeypatch.undo()
+    time.tzset()
 
 
 class Clock:

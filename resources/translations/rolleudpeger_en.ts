@@ -1126,6 +1126,10 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <source>Side {page} af {pages}</source>
         <translation>Page {page} of {pages}</translation>
     </message>
+    <message>
+        <source>Rapporten blev ikke gemt: PDF/A kræver samme tid i filens to datofelter, og det lykkedes ikke. Prøv igen.</source>
+        <translation>The report was not saved: PDF/A needs the same time in the file's two date fields, and that did not work. Try again.</translation>
+    </message>
 </context>
 <context>
     <name>ReportActions</name>
@@ -1390,6 +1394,14 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
 </context>
 <context>
     <name>Time</name>
+    <message>
+        <source>sommertid</source>
+        <translation>summer time</translation>
+    </message>
+    <message>
+        <source>vintertid</source>
+        <translation>winter time</translation>
+    </message>
     <message>
         <source>%d.%m.%Y kl. %H.%M</source>
         <translation>%d.%m.%Y %H:%M</translation>

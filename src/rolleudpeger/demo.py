@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from rolleudpeger.domain.case import KlikStatus
 from rolleudpeger.editing import CaseEditor
 
-START = datetime(2026, 11, 2, 8, 30, tzinfo=UTC)
+# Danish winter time (UTC+1), as the whole demo falls in November: its times read as office
+# hours in Denmark, whatever zone the samples are made in (make sample-report uses Danish).
+DANISH_WINTER = timezone(timedelta(hours=1))
+START = datetime(2026, 11, 2, 8, 30, tzinfo=DANISH_WINTER)
 
 
 def demo_clock(start: datetime = START, step: timedelta = timedelta(hours=2)) -> Iterator[datetime]:
-    """Office hours over a few weeks: 08.30–15.30 UTC, weekdays only."""
+    """Office hours over a few weeks: 08.30–15.30 Danish time, weekdays only."""
     t = start
     while True:
         yield t

@@ -15,6 +15,7 @@ from rolleudpeger.domain import case as rules
 from rolleudpeger.domain.case import Case, Change, KlikStatus
 from rolleudpeger.domain.people import Role, split_full_name
 from rolleudpeger.domain.taskdef import TaskDef
+from rolleudpeger.domain.timefmt import local
 from rolleudpeger.store.repository import Store
 
 if TYPE_CHECKING:
@@ -135,7 +136,7 @@ class CaseEditor:
     def report_file_name(self) -> str:
         """`Rolleudpeger-Aarhus-2026-11-27.pdf`."""
         municipality = self.task.municipality(self.case.value("municipality"))
-        day = self.clock().astimezone().strftime("%Y-%m-%d")
+        day = local(self.clock()).strftime("%Y-%m-%d")  # the user's date, not UTC's
         return (
             f"Rolleudpeger-{municipality.name}-{day}.pdf"
             if municipality

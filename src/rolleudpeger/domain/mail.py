@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from rolleudpeger.domain.municipalities import Municipality
 from rolleudpeger.domain.people import Person
 from rolleudpeger.domain.taskdef import MailDef
+from rolleudpeger.domain.timefmt import local
 from rolleudpeger.domain.validation import format_phone, is_valid_email, is_valid_phone
 from rolleudpeger.i18n import translate
 
@@ -72,13 +74,15 @@ def mailto_url(mail: Mail) -> str:
     return f"mailto:{quote(mail.to, safe='@')}?subject={subject}&body={body}"
 
 
-def as_eml(mail: Mail) -> bytes:
-    """The mail as an unsent draft (.eml): `X-Unsent: 1` makes classic Outlook open it
-    ready to send."""
+def as_eml(mail: Mail, at: datetime) -> bytes:
+    """The mail as an unsent draft (.eml), dated `at` in local time with its UTC offset
+    (RFC 5322): `X-Unsent: 1` makes classic Outlook open it ready to send."""
     from email import policy  # noqa: PLC0415
     from email.message import EmailMessage  # noqa: PLC0415
+    from email.utils import format_datetime  # noqa: PLC0415
 
     message = EmailMessage(policy=policy.SMTP)
+    message["Date"] = format_datetime(local(at))
     message["To"] = mail.to
     message["Subject"] = mail.subject
     message["X-Unsent"] = "1"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from rolleudpeger.domain.timefmt import file_stamp, parse_file_stamp
 from rolleudpeger.store.files import DB_FILE, create_private
 
 BACKUP_DIR = "backups"
@@ -29,22 +30,18 @@ def backup_dir(data_dir: Path) -> Path:
 
 
 def list_backups(data_dir: Path) -> list[Path]:
-    """Newest first."""
+    """Newest first, by the time in the name (local time with its UTC offset, so the
+    order holds across the night summer time ends); names without a time come last."""
     folder = backup_dir(data_dir)
     if not folder.is_dir():
         return []
-    return sorted(
-        (p for p in folder.iterdir() if p.name.startswith(PREFIX) and p.name.endswith(SUFFIX)),
-        reverse=True,
-    )
+    found = [p for p in folder.iterdir() if p.name.startswith(PREFIX) and p.name.endswith(SUFFIX)]
+    oldest = datetime.min.replace(tzinfo=UTC)
+    return sorted(found, key=lambda p: (taken_at(p) or oldest, p.name), reverse=True)
 
 
 def taken_at(backup: Path) -> datetime | None:
-    stamp = backup.name.removeprefix(PREFIX).removesuffix(SUFFIX)
-    try:
-        return datetime.strptime(stamp, "%Y%m%d-%H%M%S-%f").replace(tzinfo=UTC)
-    except ValueError:
-        return None
+    return parse_file_stamp(backup.name.removeprefix(PREFIX).removesuffix(SUFFIX))
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -65,8 +62,7 @@ def take_backup(data_dir: Path, now: datetime | None = None) -> Path:
     sqlite3.Error when it cannot."""
     folder = backup_dir(data_dir)
     folder.mkdir(mode=0o700, exist_ok=True)
-    at = (now or datetime.now(UTC)).astimezone(UTC)
-    target = folder / f"{PREFIX}{at.strftime('%Y%m%d-%H%M%S-%f')}{SUFFIX}"
+    target = folder / f"{PREFIX}{file_stamp(now or datetime.now(UTC))}{SUFFIX}"
     create_private(target)
     try:
         _copy(data_dir / DB_FILE, target)
@@ -157,8 +153,8 @@ def recover_if_damaged(data_dir: Path, now: datetime | None = None) -> Recovery 
         return None  # a new database that was never written
     if not empty and _passes_quick_check(str(db)):  # read-write: a WAL file is read too
         return None
-    at = (now or datetime.now(UTC)).astimezone()
-    damaged = db.with_name(f"{DB_FILE}{DAMAGED}{at.strftime('%Y%m%d-%H%M%S')}")
+    stamp = file_stamp(now or datetime.now(UTC))
+    damaged = db.with_name(f"{DB_FILE}{DAMAGED}{stamp}")
     os.replace(db, damaged)
     for side in ("-wal", "-shm"):
         extra = db.with_name(DB_FILE + side)

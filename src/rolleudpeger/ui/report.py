@@ -12,12 +12,22 @@ import re
 import tempfile
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from html import escape
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, qVersion
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QDateTime,
+    QIODevice,
+    QMarginsF,
+    QRectF,
+    QSizeF,
+    Qt,
+    qVersion,
+)
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -377,7 +387,31 @@ xmpMM:RenditionClass="default"/>
 </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end='w'?>"""
-_INFO_DATE = re.compile(rb"/CreationDate \(D:(\d{14})Z\)")
+# Qt writes the Info dictionary's date in local time with its UTC offset, e.g.
+# D:20261129224205+01'00' in Danish winter time, or D:20261129214205Z in UTC.
+_INFO_DATE = re.compile(rb"/CreationDate \(D:(\d{14})(Z|[+-]\d\d'\d\d'?)\)")
+
+
+def info_date(content: bytes) -> datetime | None:
+    """The Info dictionary's /CreationDate as an aware datetime (None if there is none)."""
+    match = _INFO_DATE.search(content)
+    if match is None:
+        return None
+    wall = datetime.strptime(match.group(1).decode("ascii"), "%Y%m%d%H%M%S")
+    zone = match.group(2).decode("ascii")
+    if zone == "Z":
+        return wall.replace(tzinfo=UTC)
+    sign = -1 if zone[0] == "-" else 1
+    offset = timedelta(hours=int(zone[1:3]), minutes=int(zone[4:6]))
+    return wall.replace(tzinfo=timezone(sign * offset))
+
+
+def qt_now() -> datetime:
+    """Now, to the second, as Qt's PDF writer sees it: local time with Qt's UTC offset
+    (not Python's idea of the zone, should the two ever differ)."""
+    now = QDateTime.currentDateTime()
+    zone = timezone(timedelta(seconds=now.offsetFromUtc()))
+    return datetime.fromtimestamp(now.toSecsSinceEpoch(), zone)
 
 
 def _xmp(title: str, author: str, subject: str, creator: str, at: datetime) -> bytes:
@@ -389,16 +423,29 @@ def _xmp(title: str, author: str, subject: str, creator: str, at: datetime) -> b
         subject=xml_escape(subject),
         producer=f"Qt {qVersion()}",
         creator=xml_escape(creator),
-        date=at.strftime("%Y-%m-%dT%H:%M:%S+00:00"),
+        date=at.isoformat(timespec="seconds"),  # 2026-11-29T22:42:05+01:00
         uuid=uuid.uuid4(),
     ).encode("utf-8")
+
+
+class PdfDateError(RuntimeError):
+    """The PDF's Info and XMP creation dates could not be made equal (PDF/A requires it)."""
+
+    def message(self) -> str:
+        return translate(
+            "Report",
+            "Rapporten blev ikke gemt: PDF/A kræver samme tid i filens to datofelter, og det "
+            "lykkedes ikke. Prøv igen.",
+        )
 
 
 def pdf_bytes(report: Report, *, author: str, subject: str) -> tuple[bytes, int]:
     """The report as PDF/A-1b with title, author, subject and creation date; (bytes, pages).
 
     PDF/A wants the XMP dates to equal the Info dictionary's, which Qt stamps (to the
-    second) when painting begins; the packet is set right then, and checked after."""
+    second, in local time with its UTC offset) when painting begins; the packet is set
+    right then, from Qt's own clock, and checked after. Only a second that ticks over in
+    between makes them differ; then the PDF is made again."""
     for _attempt in range(3):
         data = QByteArray()
         buffer = QBuffer(data)
@@ -413,7 +460,7 @@ def pdf_bytes(report: Report, *, author: str, subject: str) -> tuple[bytes, int]
         stamped: list[datetime] = []
 
         def stamp(w: QPdfWriter = writer, out: list[datetime] = stamped, c: str = creator) -> None:
-            at = datetime.now(UTC).replace(microsecond=0)
+            at = qt_now()
             out.append(at)
             w.setDocumentXmpMetadata(QByteArray(_xmp(report.title, author, subject, c, at)))
 
@@ -421,10 +468,10 @@ def pdf_bytes(report: Report, *, author: str, subject: str) -> tuple[bytes, int]
         del writer  # finishes the file
         buffer.close()
         content = bytes(data.data())
-        match = _INFO_DATE.search(content)
-        if match and match.group(1).decode() == stamped[0].strftime("%Y%m%d%H%M%S"):
+        written = info_date(content)
+        if written == stamped[0] and written.utcoffset() == stamped[0].utcoffset():
             return content, pages
-    raise RuntimeError("the PDF's Info and XMP dates kept differing")  # pragma: no cover
+    raise PdfDateError(f"Info date {written} kept differing from the XMP date {stamped[0]}")
 
 
 def write_pdf(report: Report, path: Path, *, author: str, subject: str) -> int:

@@ -39,7 +39,7 @@ def save_pdf(parent: QWidget | None, editor: CaseEditor) -> str:
     )
     if not name:
         return ""
-    from rolleudpeger.ui.report import write_pdf  # noqa: PLC0415 - not needed at start
+    from rolleudpeger.ui.report import PdfDateError, write_pdf  # noqa: PLC0415 - not at start
 
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
     try:
@@ -53,6 +53,8 @@ def save_pdf(parent: QWidget | None, editor: CaseEditor) -> str:
         return "⚠ " + translate("ReportActions", "Kunne ikke gemme {file}: {reason}.").format(
             file=path, reason=describe_os_error(e)
         )
+    except PdfDateError as e:
+        return "⚠ " + e.message()
     return translate("ReportActions", "Rapporten er gemt som {file} ({pages} sider).").format(
         file=path, pages=pages
     )

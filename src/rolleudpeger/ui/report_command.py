@@ -71,7 +71,7 @@ def run_report(pdf: str, data_dir_arg: str | None, language: str | None = None) 
             return EXIT_NO_CASE
         _start_qt(language, store.setting(i18n.LANGUAGE_SETTING))
         from rolleudpeger.editing import CaseEditor  # noqa: PLC0415
-        from rolleudpeger.ui.report import write_pdf  # noqa: PLC0415
+        from rolleudpeger.ui.report import PdfDateError, write_pdf  # noqa: PLC0415
         from rolleudpeger.ui.report_actions import subject  # noqa: PLC0415
 
         if task_language != i18n.language():  # the saved choice changed it
@@ -91,6 +91,9 @@ def run_report(pdf: str, data_dir_arg: str | None, language: str | None = None) 
                     "ReportCommand", "Kunne ikke skrive rapporten til {file}: {reason}."
                 ).format(file=target, reason=describe_os_error(e))
             )
+            return EXIT_FAILED
+        except PdfDateError as e:
+            _say(e.message())
             return EXIT_FAILED
     except TaskDefinitionError as e:
         _say(str(e))

@@ -136,7 +136,7 @@ class MailBinding(FieldBinding):
         if not name:
             return
         try:
-            Path(name).write_bytes(as_eml(mail))
+            Path(name).write_bytes(as_eml(mail, self.editor.clock()))
         except OSError as e:
             self.error.show_message(
                 translate("Mail", "Kunne ikke gemme {file}: {reason}.").format(
