@@ -1,24 +1,37 @@
 # Set-up is part of every target: a fresh clone needs only `make run` or `make test`.
+# Every package is installed from uv.lock (exact versions with hashes, for every platform);
+# `make lock` is the one way to change them. uv itself is pinned, with hashes, in
+# packaging/uv-requirements.txt and installed into .tools/ by the Python found here.
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+# The suite runs once per time zone: UTC (build machines) and Danish time (the users).
+TEST_ZONES := UTC Europe/Copenhagen
+PYTEST_ARGS ?=
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON_DOWNLOADS := never
+export UV_PYTHON_PREFERENCE := only-system
 
-.PHONY: run test lint typecheck pytest screenshots sample-report bench dist dist-check clean \
-	translations
+.PHONY: run test lint typecheck actionlint pytest $(addprefix pytest-in-,$(TEST_ZONES)) \
+	test-all lock screenshots sample-report bench dist dist-check clean translations qt-check
 
 # Compiled translations are build products (see scripts/translations.py); the .ts are the source.
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-$(PY):
-	$(PYTHON) -m venv $(VENV)
+$(UV): packaging/uv-requirements.txt
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes \
+		--no-deps -r packaging/uv-requirements.txt
+	touch $@
 
-# Reinstall only when the project's metadata changed since the last install.
-$(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,dev]'
-	touch $(STAMP)
+# --locked: refuse (and say `make lock`) when pyproject.toml asks for what the lock lacks.
+$(STAMP): uv.lock pyproject.toml | $(UV)
+	$(UV) sync --locked --quiet --python $(PYTHON)
+	touch $@
 
 resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
 	$(PY) scripts/translations.py build
@@ -27,20 +40,47 @@ resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
 translations: $(STAMP)
 	$(PY) scripts/translations.py update
 
-run: $(STAMP) $(QM)
+# Deliberately move every dependency to its newest allowed version (then run make test-all).
+lock: | $(UV)
+	$(UV) lock --upgrade
+
+# On a Linux desktop, Qt's xcb plug-in needs system libraries a fresh install may lack.
+qt-check: $(STAMP)
+	@$(PY) scripts/qt_check.py
+
+run: $(STAMP) $(QM) qt-check
 	$(VENV)/bin/rolleudpeger
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests scripts benchmarks packaging
 	$(VENV)/bin/ruff format --check src tests scripts benchmarks packaging
 
+actionlint: $(STAMP)
+	$(VENV)/bin/actionlint -shellcheck $(VENV)/bin/shellcheck
+
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
+# One run per time zone, side by side (two cores); each prints its zone in its header.
 pytest: $(STAMP) $(QM)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	@$(MAKE) --no-print-directory -j2 --output-sync=target $(addprefix pytest-in-,$(TEST_ZONES))
 
-test: lint typecheck pytest
+$(addprefix pytest-in-,$(TEST_ZONES)): pytest-in-%: $(STAMP) $(QM)
+	@mkdir -p build/pytest
+	TZ=$* QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider \
+		--basetemp=$(CURDIR)/build/pytest/$(subst /,-,$*) $(PYTEST_ARGS)
+
+test: lint actionlint typecheck pytest
+
+# The suite on every supported Python, each in its own environment from the same lock.
+# pyenv's python3.X shims answer only for selected versions, so all of them are selected.
+SUPPORTED := 3.11 3.12 3.13
+test-all: export PYENV_VERSION := $(shell pyenv versions --bare 2>/dev/null | tr '\n' ':')
+test-all: lint actionlint typecheck
+	@for v in $(SUPPORTED); do \
+		echo "== Python $$v"; \
+		$(MAKE) --no-print-directory pytest PYTHON=python$$v VENV=.venv-$$v || exit 1; \
+	done
 
 screenshots: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs
@@ -52,9 +92,10 @@ sample-report: $(STAMP) $(QM)
 	$(PY) scripts/sample_report.py docs/eksempel-rapport.pdf
 	$(PY) scripts/sample_report.py docs/example-report-en.pdf --lang en
 
-# A one-folder bundle in dist/Rolleudpeger (see packaging/README.md; Windows builds the same way).
+# A one-folder bundle in dist/Rolleudpeger (see packaging/README.md; Windows builds the same
+# way). PyInstaller comes from the lock's dist group.
 dist: $(STAMP) $(QM)
-	$(PY) -m pip install --quiet 'pyinstaller>=6.5'
+	$(UV) sync --locked --quiet --inexact --group dist --python $(PYTHON)
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
 		--distpath dist --workpath build packaging/rolleudpeger.spec
 	@du -sh dist/Rolleudpeger
@@ -63,4 +104,4 @@ dist-check: dist
 	$(PY) packaging/dist_check.py dist/Rolleudpeger
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache $(QM)
+	rm -rf $(VENV) .venv-3.* $(TOOLS) build dist .pytest_cache .mypy_cache .ruff_cache $(QM)

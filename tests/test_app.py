@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tomllib
 import venv
 from pathlib import Path
 
@@ -159,66 +161,73 @@ def test_read_only_data_folder_is_found_by_trying(
         data_safety.check_writable(data_dir)
 
 
+def locked_version(package: str) -> str:
+    lock = tomllib.loads((ROOT / "uv.lock").read_text(encoding="utf-8"))
+    return next(p["version"] for p in lock["package"] if p["name"] == package)
+
+
+def uv() -> str:
+    """The uv that installs from uv.lock: the one `make` put in .tools/, or on the PATH."""
+    found = os.environ.get("UV") or shutil.which("uv")
+    local = ROOT / ".tools" / "bin" / "uv"
+    if found is None and not local.is_file():
+        pytest.fail("uv not found: run the tests through make (it installs uv into .tools/)")
+    return found or str(local)
+
+
 @pytest.mark.slow
 def test_installed_wheel_finds_its_resources_and_starts(tmp_path: Path, data_dir: Path) -> None:
-    """Build the wheel, install it into a fresh venv, and start it there offscreen."""
+    """Build the wheel, install it with exactly the locked dependencies (hashes checked)
+    into a fresh venv, and start it there offscreen."""
     dist = tmp_path / "dist"
+    # The locked hatchling from this environment (with PySide6 for the translations hook).
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(dist),
-            str(ROOT),
-        ],
+        [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(dist)],
+        cwd=ROOT,
         check=True,
+        capture_output=True,
         timeout=300,
     )
     wheel = next(dist.glob("rolleudpeger-*.whl"))
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)
-    python = env_dir / "bin" / "python"
+    python = env_dir / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+    requirements = tmp_path / "requirements.txt"
     subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "pip",
-            "--python",
-            str(python),
-            "install",
-            "--no-deps",
-            "-q",
-            str(wheel),
+            *(uv(), "export", "--frozen", "--quiet", "--no-default-groups", "--no-emit-project"),
+            *("--format", "requirements-txt", "-o", str(requirements)),
         ],
+        cwd=ROOT,
         check=True,
-        timeout=300,
+        timeout=120,
     )
-    # The dependencies (PySide6 etc.) come from this environment, but not its editable
-    # install of the project: a .pth line adds the folder without processing its .pth files.
-    site = next(env_dir.glob("lib/python*/site-packages"))
-    ours = next(
-        p for p in map(Path, sys.path) if p.name == "site-packages" and (p / "PySide6").is_dir()
-    )
-    (site / "deps.pth").write_text(str(ours) + "\n")
+    locked = requirements.read_text()
+    assert "--hash=sha256:" in locked and "pyside6-essentials==" in locked
+    assert "\npytest==" not in locked  # the app's own dependencies only
+    for args in (["--require-hashes", "-r", str(requirements)], ["--no-deps", str(wheel)]):
+        subprocess.run(
+            [uv(), "pip", "install", "--quiet", "--python", str(python), *args],
+            check=True,
+            timeout=300,
+        )
     probe = subprocess.run(
         [
             str(python),
             "-c",
-            "import rolleudpeger.resources as r; print(r.resource_dir()); r.load_task()",
+            "import rolleudpeger.resources as r, PySide6; print(r.resource_dir());"
+            " r.load_task(); print(PySide6.__version__)",
         ],
         capture_output=True,
         text=True,
         check=True,
         cwd=tmp_path,
     )
-    assert Path(probe.stdout.strip()).is_relative_to(env_dir), probe.stdout
+    folder, qt = probe.stdout.split()
+    assert Path(folder).is_relative_to(env_dir), probe.stdout
+    assert qt == locked_version("pyside6-essentials")
     started = subprocess.run(
-        [str(env_dir / "bin" / "rolleudpeger"), "--data-dir", str(data_dir)],
+        [str(python.with_name("rolleudpeger")), "--data-dir", str(data_dir)],
         capture_output=True,
         text=True,
         timeout=120,
