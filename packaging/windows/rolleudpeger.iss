@@ -1,4 +1,6 @@
-; Inno Setup 6 script: a per-user install (no admin rights) of the one-folder bundle.
+; Inno Setup 6 script: a per-user install (no admin rights) of the one-folder bundle, or,
+; when IT asks for it on the command line with /ALLUSERS, an install for all users in
+; Program Files. Silent install, uninstall and detection: packaging/README.md.
 ; Build on Windows after the bundle exists (see packaging/README.md):
 ;   iscc packaging\windows\rolleudpeger.iss
 ; The version is read from rolleudpeger.exe, which the PyInstaller spec stamps with the
@@ -15,6 +17,8 @@ AppPublisher=The Rolleudpeger developers
 DefaultDirName={autopf}\Rolleudpeger
 DisableProgramGroupPage=yes
 PrivilegesRequired=lowest
+; /ALLUSERS (admin) or /CURRENTUSER on the command line; no question in the wizard.
+PrivilegesRequiredOverridesAllowed=commandline
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 OutputDir=..\..\dist
@@ -33,11 +37,18 @@ Name: "english"; MessagesFile: "compiler:Default.isl"
 danish.DeleteData=Vil du også slette dine Rolleudpeger-data (sagen, sikkerhedskopierne og logfilen)?%n%n%1%n%nVælg Nej for at beholde dem. Gem eller udskriv rapporten først, hvis kommunen skal kunne dokumentere opgaven.
 english.DeleteData=Also delete your Rolleudpeger data (the case, its backups and the log)?%n%n%1%n%nChoose No to keep them. Save or print the report first if the municipality must keep the record.
 
+; An upgrade first removes the previous bundle's files (Python modules, Qt libraries), so
+; that nothing left over from an older version is loaded. The user's data is elsewhere.
+[InstallDelete]
+Type: filesandordirs; Name: "{app}\_internal"
+
 [Files]
 Source: "{#Bundle}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
 Name: "{autoprograms}\Rolleudpeger"; Filename: "{app}\rolleudpeger.exe"
+; rolleudpeger-cli.exe (the console twin, for `report` and `--version` in cmd or PowerShell)
+; is installed next to it, without a shortcut.
 
 [Run]
 Filename: "{app}\rolleudpeger.exe"; Description: "{cm:LaunchProgram,Rolleudpeger}"; Flags: nowait postinstall skipifsilent

@@ -59,7 +59,10 @@ def install_language(language: str) -> bool:
     names: list[tuple[str, str]] = []
     if language == "da":
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        names = [("qtbase_da", qt_folder), ("qt_da", qt_folder)]
+        # qtbase holds every text of the Qt modules the app uses (core, widgets, printing).
+        # Not qt_da: it is a meta catalogue that also needs the Danish files of Qt modules
+        # the bundle leaves out, so it fails to load there.
+        names = [("qtbase_da", qt_folder)]
     else:
         names = [(CATALOGUE.format(language=language), catalogue_folder())]
     loaded = True
@@ -68,9 +71,9 @@ def install_language(language: str) -> bool:
         if translator.load(name, folder):
             app.installTranslator(translator)
             _installed.append(translator)
-        elif language != "da":  # Qt's Danish files are a nicety; ours is the language
+        else:  # Qt's Danish files are a nicety (its own buttons stay English); ours is needed
             logs.log.warning("Sprogfilen %s.qm mangler i %s", name, folder)
-            loaded = False
+            loaded = loaded and language == "da"
     effective = language if loaded else i18n.SOURCE_LANGUAGE
     QLocale.setDefault(_LOCALES[effective])
     i18n.install(QCoreApplication.translate, effective)
