@@ -6,7 +6,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QPaintEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,6 +39,7 @@ from rolleudpeger.ui.pages.step_page import StepPage
 from rolleudpeger.ui.style import (
     DEFAULT_WINDOW,
     ERROR_STYLE,
+    FRAME_ALLOWANCE,
     ICON_SIZE,
     MARGIN,
     SPACING,
@@ -132,6 +141,7 @@ class MainWindow(QMainWindow):
 
         self._building_scheduled = False
         self.refresh()
+        self._fitted = False
         self._restore_geometry()
         keys = [s.key for s in self.task.steps]
         current = editor.case.current_step
@@ -319,9 +329,35 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         self._saved_geometry = saved = self.editor.store.setting(GEOMETRY_SETTING)
-        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
-            return
-        self.resize(*DEFAULT_WINDOW)
+        if not (saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))):
+            self.resize(*DEFAULT_WINDOW)
+        self.fit_to_screen(FRAME_ALLOWANCE)
+
+    def fit_to_screen(self, frame: QSize) -> None:
+        """Shrink and move the window so that all of it, with a window frame of `frame`,
+        is on the screen it opens on. 1024×700 does not fit a 1920×1080 screen at 150 %
+        (1280×720 logical pixels, less the taskbar), nor does a size saved on a larger
+        monitor; the bottom buttons would be off-screen."""
+        if self.isMaximized() or self.isFullScreen():
+            return  # the window system fits those itself
+        here = QGuiApplication.screenAt(self.geometry().center()) or self.screen()
+        room = here.availableGeometry()
+        width = min(self.width(), room.width() - frame.width())
+        height = min(self.height(), room.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+        x = min(max(self.x(), room.left()), room.right() + 1 - self.width() - frame.width())
+        y = min(max(self.y(), room.top()), room.bottom() + 1 - self.height() - frame.height())
+        if (x, y) != (self.x(), self.y()):
+            self.move(max(x, room.left()), max(y, room.top()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:  # now the real frame is known: correct the allowance once
+            self._fitted = True
+            real = self.frameGeometry().size() - self.geometry().size()
+            if real.width() > 0 or real.height() > 0:
+                QTimer.singleShot(0, lambda: self.fit_to_screen(real))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self.page_list:

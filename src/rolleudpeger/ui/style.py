@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -14,6 +14,9 @@ SECTION_SPACING = 18
 STEP_LIST_WIDTH = 270
 ICON_SIZE = 20
 DEFAULT_WINDOW = (1024, 700)
+# Room for the title bar and borders before the real frame is known (Windows 10/11: about
+# 31 px of title bar and 8 px borders), so the first frame already fits the screen.
+FRAME_ALLOWANCE = QSize(16, 40)
 TEXT_DEBOUNCE_MS = 400  # a pause in typing this long saves the field
 
 ERROR_STYLE = "color: palette(text); background: rgba(200, 30, 30, 0.12); padding: 4px;"
