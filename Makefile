@@ -73,24 +73,26 @@ $(addprefix pytest-in-,$(TEST_ZONES)): pytest-in-%: $(STAMP) $(QM)
 test: lint actionlint typecheck pytest
 
 # The suite on every supported Python, each in its own environment from the same lock.
-# pyenv's python3.X shims answer only for selected versions, so all of them are selected.
+# pyenv's python3.X shims answer only for selected versions, so all of them are selected,
+# newest first: python3.13 is then the newest 3.13 installed.
 SUPPORTED := 3.11 3.12 3.13
-test-all: export PYENV_VERSION := $(shell pyenv versions --bare 2>/dev/null | tr '\n' ':')
+test-all: export PYENV_VERSION := $(shell pyenv versions --bare 2>/dev/null | sort -rV | tr '\n' ':')
 test-all: lint actionlint typecheck
 	@for v in $(SUPPORTED); do \
 		echo "== Python $$v"; \
 		$(MAKE) --no-print-directory pytest PYTHON=python$$v VENV=.venv-$$v || exit 1; \
 	done
 
+# The pictures and samples show Danish time, as the users see it.
 screenshots: $(STAMP) $(QM)
-	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs
+	TZ=Europe/Copenhagen QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs
 
 bench: $(STAMP) $(QM)
 	$(PY) benchmarks/run.py
 
 sample-report: $(STAMP) $(QM)
-	$(PY) scripts/sample_report.py docs/eksempel-rapport.pdf
-	$(PY) scripts/sample_report.py docs/example-report-en.pdf --lang en
+	TZ=Europe/Copenhagen $(PY) scripts/sample_report.py docs/eksempel-rapport.pdf
+	TZ=Europe/Copenhagen $(PY) scripts/sample_report.py docs/example-report-en.pdf --lang en
 
 # A one-folder bundle in dist/Rolleudpeger (see packaging/README.md; Windows builds the same
 # way). PyInstaller comes from the lock's dist group.
