@@ -240,18 +240,22 @@ class StepPage(QScrollArea):
 
     def _into_tab_order(self) -> None:
         """Widgets made after the window are put at the end of its Tab order, after Back
-        and Next; move this page's into its place, right after the page itself. They are
-        the last ones in the chain, so it is walked backwards from the window, touching
-        only them."""
-        top = self.window()
-        chain: list[QWidget] = []
-        w = top.previousInFocusChain()
-        while w is not None and w is not top and self.content.isAncestorOf(w):
-            if w.focusPolicy() != Qt.FocusPolicy.NoFocus:
-                chain.append(w)  # (setTabOrder ignores widgets that take no focus)
-            w = w.previousInFocusChain()
+        and Next; move this page's into their place, right after the page itself, in the
+        order they were added to the page (the order Qt's focus chain has them in).
+
+        Not by walking the focus chain with previous/nextInFocusChain(): PySide registers
+        each widget those return as a child of the widget asked, so the walk tied the
+        page's widgets to one another in Python's ownership graph, and when the garbage
+        collector freed one wrapper (on Python 3.13, while a field was being left), it
+        deleted a group box with the focused field inside."""
+        window = self.window()
+        chain = [
+            w
+            for w in self.content.findChildren(QWidget)  # depth first, in the order added
+            if w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.window() is window
+        ]  # (setTabOrder ignores widgets that take no focus; popups are windows of their own)
         previous: QWidget = self
-        for w in reversed(chain):
+        for w in chain:
             QWidget.setTabOrder(previous, w)
             previous = w
 

@@ -57,8 +57,9 @@ class FlowLayout(QLayout):
     def _arrange(self, rect: QRect, *, move: bool) -> int:
         x, y, line_height = rect.x(), rect.y(), 0
         for item in self._items:
-            widget = item.widget()
-            if widget is not None and not widget.isVisible() and move:
+            # isEmpty(): the widget is hidden. Not item.widget(): PySide would register the
+            # widget as a child of the item in Python's ownership graph.
+            if item.isEmpty():
                 continue
             hint = item.sizeHint()
             next_x = x + hint.width() + self._spacing
