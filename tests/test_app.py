@@ -227,7 +227,7 @@ def test_installed_wheel_finds_its_resources_and_starts(tmp_path: Path, data_dir
     assert Path(folder).is_relative_to(env_dir), probe.stdout
     assert qt == locked_version("pyside6-essentials")
     started = subprocess.run(
-        [str(python.with_name("rolleudpeger")), "--data-dir", str(data_dir)],
+        [str(python.with_name("rolleudpeger" + python.suffix)), "--data-dir", str(data_dir)],
         capture_output=True,
         text=True,
         timeout=120,
