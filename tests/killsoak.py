@@ -1,9 +1,13 @@
 """Kill a process that is saving, many times, and check that every reported save survived.
 
-Used by the test suite (50 kills) and by `benchmarks/kill_soak.py` (as many as you like).
-The child edits through CaseEditor, the same code the window uses, and prints a line after
-each edit has returned (that is, after its transaction committed). The parent kills it
-with SIGKILL at a random moment and then checks the database.
+Used by the test suite and by `benchmarks/kill_soak.py` (as many kills as you like).
+`soak`: the child edits through CaseEditor, the same code the window uses, and prints a
+line after each edit has returned (that is, after its transaction committed). The parent
+kills it with SIGKILL at a random moment and then checks the database.
+`soak_backups`: the child takes start-up backups and restores backups, as the window does
+at start and from the menu; after each kill the parent starts as the app does (damage
+check, then open) and checks that the case is there, whole, and that every backup the
+app would offer is complete.
 """
 
 from __future__ import annotations
@@ -101,3 +105,98 @@ def soak(data_dir: Path, kills: int, seed: int) -> SoakResult:
             elif int(stored_tag.rsplit("-", 1)[1]) < reported_n:
                 lost.append(f"run {run}: notes went back to {stored_tag}, {notes} was saved")
     return SoakResult(kills, len(reported), lost, integrity)
+
+
+CHILD_BACKUPS = """
+import sys
+from pathlib import Path
+from rolleudpeger.editing import CaseEditor
+from rolleudpeger.resources import load_task
+from rolleudpeger.store import backup
+from rolleudpeger.store.repository import Store
+
+data, run = Path(sys.argv[1]), sys.argv[2]
+task = load_task()
+store = Store.open(data)
+editor = CaseEditor.open(task, store)
+print("ready", flush=True)
+i = 0
+while True:
+    i += 1
+    editor.set_text("placement_notes", f"note-{run}-{i} " + "x" * (i * 997 % 5000))
+    taken = backup.backup_if_changed(data)
+    print("backup", taken.name if taken else "-", flush=True)
+    store.close()
+    offered = [b for b in backup.list_backups(data) if backup.usable(b)]
+    backup.restore_backup(data, offered[i % len(offered)])
+    print("restored", flush=True)
+    store = Store.open(data)
+    editor.reload(store)
+"""
+
+
+@dataclass
+class BackupSoakResult:
+    kills: int
+    backups: int  # reported complete
+    restores: int
+    lost: list[str]  # a reported backup missing or unusable
+    empty: list[str]  # a start that found no case, or not the case
+    integrity: list[str]
+    cut_backups: int = 0  # kills that left a half-written backup (the case this soak is for)
+
+
+def soak_backups(data_dir: Path, kills: int, seed: int) -> BackupSoakResult:
+    from rolleudpeger.editing import CaseEditor
+    from rolleudpeger.resources import load_task
+    from rolleudpeger.store import backup
+    from rolleudpeger.store.repository import Store
+
+    rng = random.Random(seed)
+    task = load_task()
+    store = Store.open(data_dir)
+    editor = CaseEditor.open(task, store)
+    editor.set_text("leader_first_name", "Maja")
+    store.close()
+    result = BackupSoakResult(kills, 0, 0, [], [], [], 0)
+    for run in range(kills):
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD_BACKUPS, str(data_dir), str(run)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        assert child.stdout is not None
+        first = child.stdout.readline()
+        assert first.strip() == "ready", first
+        time.sleep(rng.uniform(0.0, 0.4))
+        child.send_signal(signal.SIGKILL)
+        out, _ = child.communicate(timeout=30)
+        reported = []
+        for line in out.split("\n")[:-1]:
+            kind, _, value = line.partition(" ")
+            if kind == "backup" and value != "-":
+                reported.append(value)
+            result.restores += kind == "restored"
+        result.backups += len(reported)
+        result.cut_backups += bool(list((data_dir / "backups").glob(".*.partial")))
+        # Start as the app does: damage check, then open.
+        backup.recover_if_damaged(data_dir)
+        with sqlite3.connect(data_dir / "rolleudpeger.sqlite3") as db:
+            check = db.execute("PRAGMA integrity_check").fetchall()
+        db.close()
+        if check != [("ok",)]:
+            result.integrity.append(f"run {run}: {check}")
+        store = Store.open(data_dir)
+        case_id = store.latest_case_id()
+        name = store.load_case(case_id).value("leader_first_name") if case_id else None
+        store.close()
+        if name != "Maja":
+            result.empty.append(f"run {run}: the case after the kill has {name!r}")
+        listed = backup.list_backups(data_dir)
+        for b in listed:
+            if not backup.usable(b):
+                result.lost.append(f"run {run}: {b.name} is listed but not usable")
+        if reported and reported[-1] not in {b.name for b in listed}:
+            result.lost.append(f"run {run}: {reported[-1]} was reported taken, is gone")
+    return result

@@ -16,10 +16,20 @@ _REASONS = {
     errno.ENOENT: QT_TRANSLATE_NOOP("OsError", "mappen findes ikke"),
     errno.EEXIST: QT_TRANSLATE_NOOP("OsError", "den findes allerede"),
     errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("OsError", "navnet er for langt"),
+    errno.ELOOP: QT_TRANSLATE_NOOP(
+        "OsError", "det er et link (en genvej) til et andet sted, og Rolleudpeger følger ikke links"
+    ),
+    errno.EBUSY: QT_TRANSLATE_NOOP(
+        "OsError", "filen er åben i et andet program. Luk det program, og prøv igen"
+    ),
+    errno.EINVAL: QT_TRANSLATE_NOOP("OsError", "det er ikke en almindelig fil"),
 }
+# Windows: sharing and lock violations (Acrobat, antivirus or OneDrive holds the file).
+_WINDOWS_BUSY = (32, 33)
 
 
 def describe_os_error(e: OSError) -> str:
     """A short reason, e.g. `disken er fuld`; the system's own words as a fallback."""
-    reason = _REASONS.get(e.errno or -1)
+    code = errno.EBUSY if getattr(e, "winerror", None) in _WINDOWS_BUSY else e.errno
+    reason = _REASONS.get(code or -1)
     return translate("OsError", reason) if reason else e.strerror or str(e)

@@ -45,7 +45,7 @@ def test_backup_only_when_changed_and_ten_kept(data_dir: Path) -> None:
     kept = backup.list_backups(data_dir)
     assert len(kept) == 10
     assert backup.taken_at(kept[0]) == T0 + timedelta(minutes=12)
-    assert all(backup.is_healthy(p) for p in kept)
+    assert all(backup.usable(p) for p in kept)
 
 
 def test_an_empty_database_is_not_backed_up(data_dir: Path) -> None:
@@ -126,3 +126,16 @@ def test_healthy_database_is_left_alone(data_dir: Path) -> None:
     before = os.stat(data_dir / DB_FILE).st_mtime_ns
     assert backup.recover_if_damaged(data_dir, T0) is None
     assert os.stat(data_dir / DB_FILE).st_mtime_ns == before
+
+
+def test_restoring_the_oldest_of_ten_backups_works(data_dir: Path) -> None:
+    """The safety copy taken first must not push out the backup being restored."""
+    make_case(data_dir, "Første")
+    oldest = backup.take_backup(data_dir, T0)
+    for i in range(9):
+        make_case(data_dir, f"Navn {i}")
+        backup.take_backup(data_dir, T0 + timedelta(minutes=i + 1))
+    assert backup.list_backups(data_dir)[-1] == oldest and len(backup.list_backups(data_dir)) == 10
+    backup.restore_backup(data_dir, oldest, T0 + timedelta(hours=1))
+    assert first_name(data_dir) == "Første"
+    assert len(backup.list_backups(data_dir)) == 10

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.killsoak import soak
+from tests.killsoak import soak, soak_backups
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
@@ -16,3 +16,12 @@ def test_fifty_kills(tmp_path: Path) -> None:
     assert result.integrity == []
     assert result.lost == []
     assert result.committed > 50  # the kills really landed among saves
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_twenty_kills_during_backups_and_restores(tmp_path: Path) -> None:
+    result = soak_backups(tmp_path / "data", kills=20, seed=20261129)
+    assert result.integrity == []
+    assert result.empty == []
+    assert result.lost == []
+    assert result.backups > 20 and result.restores > 10  # the kills landed among them

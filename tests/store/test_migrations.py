@@ -15,7 +15,7 @@ import pytest
 
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.resources import load_task
-from rolleudpeger.store import backup, migrate
+from rolleudpeger.store import backup, migrate, schema
 from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.repository import Store, StoreError
 
@@ -48,6 +48,10 @@ def next_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(migrate.MIGRATIONS, folder)
     monkeypatch.setattr(migrate, "MIGRATIONS", folder)
     monkeypatch.setattr(migrate, "HEAD", "0002")
+    # That release's models would have the column too (store/schema.py checks against them).
+    tables, indexes = schema._expected()
+    with_note = {**tables, "cases": tables["cases"] | {"note"}}
+    monkeypatch.setattr(schema, "_expected", lambda: (with_note, indexes))
     return folder / "versions" / "0002_note.py"
 
 

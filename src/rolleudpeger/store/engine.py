@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
+from sqlalchemy.pool import StaticPool
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -16,12 +17,11 @@ def make_engine(db_path: Path, *, read_only: bool = False) -> Engine:
     """The engine for a database file; `read_only` opens a snapshot (a backup) without
     creating or changing any file."""
     if read_only:
-        url = URL.create(
-            "sqlite",
-            database=f"file:{db_path}",
-            query={"mode": "ro", "immutable": "1", "uri": "true"},
+        # From Path.as_uri, so that #, % and ? in a folder name stay part of the name.
+        uri = f"{db_path.absolute().as_uri()}?mode=ro&immutable=1"
+        return create_engine(
+            "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
         )
-        return create_engine(url)
     engine = create_engine(URL.create("sqlite", database=str(db_path)))
 
     @event.listens_for(engine, "connect")
@@ -36,6 +36,21 @@ def make_engine(db_path: Path, *, read_only: bool = False) -> Engine:
             cursor.execute("PRAGMA synchronous=NORMAL")
         finally:
             cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def make_memory_engine(connection: sqlite3.Connection) -> Engine:
+    """An engine over one in-memory database (a copy to read, upgrade and report on)."""
+    engine = create_engine("sqlite://", creator=lambda: connection, poolclass=StaticPool)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:

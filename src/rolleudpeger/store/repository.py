@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -33,9 +35,16 @@ from rolleudpeger.domain.case import (
 from rolleudpeger.domain.mail import Mail
 from rolleudpeger.errors import describe_os_error
 from rolleudpeger.i18n import translate
-from rolleudpeger.store import backup, migrate
-from rolleudpeger.store.engine import make_engine
-from rolleudpeger.store.files import DB_FILE, PRIVATE_DIR, create_private
+from rolleudpeger.store import backup, migrate, schema
+from rolleudpeger.store.engine import make_engine, make_memory_engine
+from rolleudpeger.store.files import (
+    DB_FILE,
+    PRIVATE_DIR,
+    create_private,
+    is_link,
+    no_link,
+    tighten_database,
+)
 from rolleudpeger.store.models import (
     CaseRow,
     EventRow,
@@ -53,6 +62,14 @@ DB_ERRORS = (SQLAlchemyError, sqlite3.Error, OSError)
 
 class StoreError(Exception):
     """Saving or loading failed; the message says what happened."""
+
+
+class NotADatabaseError(Exception):
+    """The file where the database should be is not one of the app's databases."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
 
 
 def _event_for(change: Change) -> tuple[str, str, str]:
@@ -79,20 +96,60 @@ def _event_for(change: Change) -> tuple[str, str, str]:
             return "mail_sent", "sendt", "fortrudt"
 
 
-def _saving_failed(e: Exception) -> StoreError:
+def describe_db_error(e: BaseException) -> str:
+    """Plain words for what SQLite or the file system said."""
     if isinstance(e, OSError):
-        reason = describe_os_error(e)
-    else:
-        text = str(e).lower()
-        if "disk" in text and "full" in text:
-            reason = translate("Store", "disken er fuld")
-        elif "readonly" in text or "read-only" in text:
-            reason = translate("Store", "datamappen er skrivebeskyttet")
-        elif "locked" in text or "busy" in text:
-            reason = translate("Store", "databasen er låst af et andet program")
-        else:
-            reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+        return describe_os_error(e)
+    text = str(e).lower()
+    if "disk" in text and "full" in text:
+        return translate("Store", "disken er fuld")
+    if "readonly" in text or "read-only" in text:
+        return translate(
+            "Store",
+            "databasen eller datamappen er skrivebeskyttet. Giv dig selv skriveadgang til "
+            "datamappen (eller bed IT om det), og start Rolleudpeger igen",
+        )
+    if "locked" in text or "busy" in text:
+        return translate("Store", "databasen er låst af et andet program")
+    if "not a database" in text or "malformed" in text:
+        return translate("Store", "filen er beskadiget eller ikke en database")
+    if "unable to open" in text:
+        return translate("Store", "filen kan ikke åbnes")
+    return str(e).splitlines()[0] if str(e) else type(e).__name__
+
+
+def _saving_failed(e: Exception) -> StoreError:
+    reason = describe_db_error(e)
     return StoreError(translate("Store", "Kunne ikke gemme: {reason}.").format(reason=reason))
+
+
+def _read_into(path: Path, memory: sqlite3.Connection) -> None:
+    """Copy a database file into memory without creating or changing a file next to it.
+    A plain read-only open of a WAL database would create -wal and -shm files. So: with no
+    -wal, everything is in the file (opened immutable); with -wal and -shm there (the app
+    is running), SQLite's own read-only access; with a -wal alone (left by a crash), the
+    two are copied to a private temporary folder and read there."""
+    wal, shm = (path.with_name(path.name + side) for side in ("-wal", "-shm"))
+    if not wal.exists():
+        uri = f"{path.absolute().as_uri()}?mode=ro&immutable=1"
+    elif shm.exists():
+        uri = f"{path.absolute().as_uri()}?mode=ro"
+    else:
+        with tempfile.TemporaryDirectory(prefix="rolleudpeger-") as tmp:
+            copy = Path(tmp) / DB_FILE
+            shutil.copyfile(path, copy)
+            shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+            source = sqlite3.connect(copy)
+            try:
+                source.backup(memory)
+            finally:
+                source.close()
+        return
+    source = sqlite3.connect(uri, uri=True)
+    try:
+        source.backup(memory)
+    finally:
+        source.close()
 
 
 class Store:
@@ -107,22 +164,29 @@ class Store:
     def open(cls, data_dir: Path) -> Store:
         """Open (and create or upgrade) the database in a data folder, creating the folder.
 
-        Raises OSError when the folder cannot be created."""
+        Raises OSError when the folder cannot be created (LinkedPathError when the database
+        or a file of SQLite's next to it is a link), DatabaseTooNewError, ForeignSchemaError
+        when the database holds what the app did not make, and StoreError."""
         data_dir.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
         path = data_dir / DB_FILE
         create_private(path)
+        tighten_database(path)  # a copied-in file (and its -wal) may be readable by all
         engine = make_engine(path)
         try:
             # The file is copied into backups/ before any migration touches it.
             migrate.upgrade(engine, before=lambda: backup.take_backup(data_dir))
-        except migrate.DatabaseTooNewError:
+            with engine.connect() as connection:
+                found = schema.problems(connection.connection.dbapi_connection)  # type: ignore[arg-type]
+            if found:
+                raise schema.ForeignSchemaError(found)
+        except (migrate.DatabaseTooNewError, schema.ForeignSchemaError):
             engine.dispose()
             raise
         except SQLAlchemyError as e:
             engine.dispose()
             raise StoreError(
                 translate("Store", "Databasen {path} kan ikke åbnes: {error}").format(
-                    path=path, error=getattr(e, "orig", None) or e
+                    path=path, error=describe_db_error(getattr(e, "orig", None) or e)
                 )
             ) from e
         except Exception as e:  # a migration step failed: its transaction was rolled back
@@ -134,6 +198,46 @@ class Store:
                     "Den er ikke ændret, og en kopi ligger i {backups}.",
                 ).format(path=path, error=e, backups=path.parent / "backups")
             ) from e
+        return cls(engine, path)
+
+    @classmethod
+    def open_read_only(cls, data_dir: Path) -> Store | None:
+        """The data folder's database for reading only (the report command): copied into
+        memory through a read-only connection, upgraded there if it is older, checked.
+        Nothing in the folder is created or changed. None when there is no database yet
+        (or an empty file). Raises NotADatabaseError, LinkedPathError, OSError,
+        DatabaseTooNewError, ForeignSchemaError."""
+        path = data_dir / DB_FILE
+        if not path.exists() and not is_link(path):
+            return None
+        no_link(path)
+        if not path.is_file():
+            raise NotADatabaseError(path)
+        if path.stat().st_size == 0:
+            return None
+        memory = sqlite3.connect(":memory:", check_same_thread=False)
+        try:
+            _read_into(path, memory)
+            tables = {r[0] for r in memory.execute("SELECT name FROM sqlite_master")}
+        except sqlite3.DatabaseError as e:
+            memory.close()
+            raise NotADatabaseError(path) from e
+        if not tables:
+            memory.close()
+            return None
+        if "cases" not in tables:
+            memory.close()
+            raise NotADatabaseError(path)
+        engine = make_memory_engine(memory)
+        try:
+            migrate.upgrade(engine)
+            found = schema.problems(memory)
+            if found:
+                raise schema.ForeignSchemaError(found)
+        except BaseException:
+            engine.dispose()
+            memory.close()
+            raise
         return cls(engine, path)
 
     @classmethod
@@ -302,10 +406,20 @@ class Store:
                 )
         return None
 
-    def add_case(self, case: Case, events: list[LoggedEvent], note: LoggedEvent) -> int:
-        """Store a whole case (an import) in one transaction, its history and `note` last."""
+    def add_case(
+        self,
+        case: Case,
+        events: list[LoggedEvent],
+        note: LoggedEvent,
+        *,
+        replacing: int | None = None,
+    ) -> int:
+        """Store a whole case (an import) in one transaction, its history and `note` last;
+        the case `replacing` is deleted in the same transaction (all or nothing)."""
         try:
             with self._session() as s, s.begin():
+                if replacing is not None:
+                    s.execute(delete(CaseRow).where(CaseRow.id == replacing))
                 row = CaseRow(
                     task_id=case.task_id,
                     created_at=case.created_at,
