@@ -1,13 +1,17 @@
 """Handing a case over to a successor or another PC: a JSON file with a format version.
 
 Import checks every part against the task and the same rules as typing does, and lists
-every problem it finds (with where in the file), instead of stopping at the first.
+every problem it finds (with where in the file), instead of stopping at the first. A file
+is a stranger's input: it is size-checked before it is parsed, duplicate keys, huge
+numbers, NaN and deep nesting are refused while parsing, every value must have exactly its
+type (`true` is not the number 1), times must lie between 2000 and 2100, lists have a
+limit, and the KLIK status must follow the same rules as in the window.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from rolleudpeger.domain.case import (
@@ -20,6 +24,7 @@ from rolleudpeger.domain.case import (
     SentMail,
     StatusChange,
     Waiting,
+    status_missing,
 )
 from rolleudpeger.domain.mail import Mail
 from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldKind, TaskDef
@@ -28,6 +33,13 @@ from rolleudpeger.i18n import translate
 
 FORMAT = "rolleudpeger-sag"
 VERSION = 1
+# A real case is tens of kilobytes with a few hundred events; these leave ample room and
+# keep reading and checking a file to a moment.
+MAX_BYTES = 5_000_000
+MAX_EVENTS = 20_000
+MAX_ITEMS = 1_000  # questions, mails, status changes
+MAX_DIGITS = 18
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 class HandoverError(ValueError):
@@ -43,6 +55,64 @@ class ImportedCase:
     case: Case
     events: list[LoggedEvent]
     exported_at: datetime | None
+
+
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _BadJson(
+                translate("Handover", "nøglen »{key}« står der to gange").format(key=key)
+            )
+        seen[key] = value
+    return seen
+
+
+class _BadJson(ValueError):
+    pass
+
+
+def _int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _BadJson(translate("Handover", "et tal med {n} cifre").format(n=len(text)))
+    return int(text)
+
+
+def _constant(name: str) -> Any:
+    raise _BadJson(translate("Handover", "{name} er ikke et tal").format(name=name))
+
+
+def decode(raw: bytes) -> Any:
+    """The parsed JSON of a case file, or HandoverError saying what is wrong with it."""
+    import json  # noqa: PLC0415 - import is rare; not loaded at start
+
+    the_file = translate("Handover", "filen")
+    if len(raw) > MAX_BYTES:
+        raise HandoverError(
+            [
+                f"{the_file}: "
+                + translate("Handover", "er {size} MB; en sag fylder under {limit} MB").format(
+                    size=round(len(raw) / 1e6, 1), limit=MAX_BYTES // 1_000_000
+                )
+            ]
+        )
+    try:
+        return json.loads(
+            raw.decode("utf-8"),
+            object_pairs_hook=_refuse_duplicates,
+            parse_int=_int,
+            parse_constant=_constant,
+        )
+    except _BadJson as e:
+        raise HandoverError([f"{the_file}: {e}"]) from None
+    except RecursionError:
+        raise HandoverError(
+            [f"{the_file}: " + translate("Handover", "er indlejret for dybt til at være en sag")]
+        ) from None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise HandoverError(
+            [f"{the_file}: " + translate("Handover", "er ikke en gyldig sagsfil (JSON)")]
+        ) from None
 
 
 def _time(at: datetime | None) -> str | None:
@@ -118,11 +188,19 @@ class _Reader:
         self.fail(where, translate("Handover", "skal være et objekt"))
         return {}
 
-    def items(self, data: Any, where: str) -> list[Any]:
-        if isinstance(data, list):
-            return data
-        self.fail(where, translate("Handover", "skal være en liste"))
-        return []
+    def items(self, data: Any, where: str, limit: int = MAX_ITEMS) -> list[Any]:
+        if not isinstance(data, list):
+            self.fail(where, translate("Handover", "skal være en liste"))
+            return []
+        if len(data) > limit:
+            self.fail(
+                where,
+                translate("Handover", "har {n} elementer; højst {limit}").format(
+                    n=len(data), limit=limit
+                ),
+            )
+            return []
+        return data
 
     def text(self, data: dict[str, Any], key: str, where: str, *, notes: bool = False) -> str:
         value = data.get(key, "")
@@ -152,6 +230,18 @@ class _Reader:
                 translate("Handover", "skal være et tidspunkt med tidszone (ISO 8601)"),
             )
             return None
+        try:
+            year = at.astimezone(UTC).year
+        except OverflowError:
+            year = at.year
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            self.fail(
+                f"{where}.{key}",
+                translate("Handover", "året {year} ligger ikke mellem {first} og {last}").format(
+                    year=at.year, first=FIRST_YEAR, last=LAST_YEAR
+                ),
+            )
+            return None
         return at
 
 
@@ -164,7 +254,8 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
         raise HandoverError(
             [f"{the_file}: " + translate("Handover", "er ikke en sag fra Rolleudpeger")]
         )
-    if top.get("version") != VERSION:
+    version = top.get("version")
+    if type(version) is not int or version != VERSION:  # True == 1 in Python
         raise HandoverError(
             [
                 f"{the_file}: "
@@ -185,7 +276,7 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
     created_at = r.time(raw, "created_at", "case")
     step_keys = {s.key for s in task.steps}
     current_step = raw.get("current_step", "")
-    if current_step not in step_keys | {""}:
+    if not isinstance(current_step, str) or current_step not in step_keys | {""}:
         r.fail(
             "case.current_step",
             translate("Handover", "ukendt trin {step}").format(step=repr(current_step)),
@@ -278,7 +369,7 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
             mails.append(SentMail(0, mail, sent, withdrawn))
 
     events: list[LoggedEvent] = []
-    for i, item in enumerate(r.items(raw.get("events", []), "case.events")):
+    for i, item in enumerate(r.items(raw.get("events", []), "case.events", MAX_EVENTS)):
         where = f"case.events[{i}]"
         entry = r.table(item, where)
         at = r.time(entry, "at", where)
@@ -299,6 +390,17 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
         questions=questions,
         mails=mails,
     )
+    # The same rule as in the window: a KLIK status needs what it needs (Fuldført: every
+    # step done), whatever the file claims.
+    if history and (missing := status_missing(task, case, history[-1].status)):
+        raise HandoverError(
+            [
+                "case.klik_status: "
+                + translate(
+                    "Handover", "»{status}« passer ikke til sagen; det mangler: {items}"
+                ).format(status=history[-1].status.value, items="; ".join(missing))
+            ]
+        )
     return ImportedCase(case, events, exported_at)
 
 

@@ -55,7 +55,8 @@ class Checked:
 
 
 def _has_control(text: str, *, allow_newlines: bool) -> bool:
-    for ch in text:
+    # Each distinct character once: a long text (an import) is checked in a moment.
+    for ch in set(text):
         if allow_newlines and ch in "\n\t":
             continue
         if unicodedata.category(ch) in ("Cc", "Cs") or ch in "\u2028\u2029":
@@ -69,6 +70,30 @@ def _CONTROL_CHARS() -> str:
     )
 
 
+def _has_format_char(text: str) -> bool:
+    """Invisible formatting characters (Unicode category Cf): bidi controls such as U+202E,
+    which make `Maja \u202emoc.live@live` *show* as another address, and zero-width
+    characters. A name, address, number or title never needs them."""
+    return not text.isascii() and any(unicodedata.category(ch) == "Cf" for ch in set(text))
+
+
+def _FORMAT_CHARS() -> str:
+    return translate(
+        "Validation",
+        "Teksten indeholder usynlige tegn (fx et skift af skriveretning eller et mellemrum "
+        "uden bredde), der kan få den til at se anderledes ud, end den er. "
+        "Skriv den igen i hånden i stedet for at kopiere den.",
+    )
+
+
+def visible(text: str) -> str:
+    """Free text for showing: invisible formatting characters written out as ⟨U+202E⟩, so
+    that they cannot turn or hide the text around them. The stored text is unchanged."""
+    if not _has_format_char(text):
+        return text
+    return "".join(f"⟨U+{ord(ch):04X}⟩" if unicodedata.category(ch) == "Cf" else ch for ch in text)
+
+
 def _too_long(limit: int, length: int) -> str:
     def number(n: int) -> str:  # 10.000 in Danish, 10,000 in English
         return f"{n:,}" if language() == "en" else f"{n:,}".replace(",", ".")
@@ -79,21 +104,23 @@ def _too_long(limit: int, length: int) -> str:
 
 
 def check_name(raw: str) -> Checked:
-    """A name or short text: trimmed, one line, at most 200 characters."""
+    """A name or short text: trimmed, one line, at most 200 characters, nothing invisible."""
     value = raw.strip()
-    if _has_control(value, allow_newlines=False):
-        raise ValidationError(_CONTROL_CHARS())
     if len(value) > MAX_NAME:
         raise ValidationError(_too_long(MAX_NAME, len(value)))
+    if _has_control(value, allow_newlines=False):
+        raise ValidationError(_CONTROL_CHARS())
+    if _has_format_char(value):
+        raise ValidationError(_FORMAT_CHARS())
     return Checked(value)
 
 
 def check_notes(raw: str) -> Checked:
     """Free text: line breaks allowed, at most 10,000 characters; kept exactly as typed."""
-    if _has_control(raw, allow_newlines=True):
-        raise ValidationError(_CONTROL_CHARS())
     if len(raw) > MAX_NOTES:
         raise ValidationError(_too_long(MAX_NOTES, len(raw)))
+    if _has_control(raw, allow_newlines=True):
+        raise ValidationError(_CONTROL_CHARS())
     return Checked(raw if raw.strip() else "")
 
 
@@ -181,13 +208,18 @@ def check_phone(raw: str) -> Checked:
 
 def is_valid_phone(value: str) -> bool:
     try:
-        return parse_phone(value) == value
+        return check_name(value).value == value and parse_phone(value) == value
     except ValidationError:
         return False
 
 
 def is_valid_email(value: str) -> bool:
-    return bool(value) and check_email(value).error is None
+    """A stored address as the mail may use it (one saved by an older version may hold
+    characters that are refused now)."""
+    try:
+        return bool(value) and check_email(value).error is None
+    except ValidationError:
+        return False
 
 
 def check_value(kind: FieldKind, raw: str) -> Checked:
