@@ -228,6 +228,17 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
     </message>
 </context>
 <context>
+    <name>Config</name>
+    <message>
+        <source>--data-dir er tom. Skriv mappens navn efter --data-dir.</source>
+        <translation>--data-dir is empty. Write the folder&apos;s name after --data-dir.</translation>
+    </message>
+    <message>
+        <source>Mappenavnet {name} indeholder tegn, der ikke er gyldig tekst (UTF-8). Vælg en mappe med et andet navn.</source>
+        <translation>The folder name {name} contains characters that are not valid text (UTF-8). Choose a folder with another name.</translation>
+    </message>
+</context>
+<context>
     <name>DataSafety</name>
     <message>
         <source>Datamappen kan ikke bruges</source>
@@ -246,6 +257,12 @@ Do you want to choose another folder for your data? (If you choose No, Rolleudpe
         <translation>Choose a folder for your data</translation>
     </message>
     <message>
+        <source>Databasen var ændret uden om Rolleudpeger: den indeholdt {what}. Sådan en fil kan ikke stoles på (den kan gemme eller ændre oplysninger uden om programmet), så Rolleudpeger bruger den ikke. Den er ikke slettet, men flyttet til:
+{file}</source>
+        <translation>The database had been changed outside Rolleudpeger: it contained {what}. Such a file cannot be trusted (it can keep or change information behind the app&apos;s back), so Rolleudpeger does not use it. It has not been deleted but moved to:
+{file}</translation>
+    </message>
+    <message>
         <source>Databasen var beskadiget og kunne ikke åbnes. Den er ikke slettet, men flyttet til:
 {file}</source>
         <translation>The database was damaged and could not be opened. It has not been deleted but moved to:
@@ -262,10 +279,6 @@ Do you want to choose another folder for your data? (If you choose No, Rolleudpe
     <message>
         <source>Databasen var beskadiget</source>
         <translation>The database was damaged</translation>
-    </message>
-    <message>
-        <source>Sikkerhedskopien kunne ikke tages: {error}</source>
-        <translation>The backup could not be taken: {error}</translation>
     </message>
     <message>
         <source>Sikkerhedskopi taget.</source>
@@ -308,8 +321,20 @@ Den nuværende sag bliver først selv gemt som en sikkerhedskopi, så intet går
 The current case is first saved as a backup itself, so nothing is lost.</translation>
     </message>
     <message>
-        <source>Det lykkedes ikke: {error}</source>
-        <translation>It did not work: {error}</translation>
+        <source>Sikkerhedskopien kunne ikke tages: {error}.</source>
+        <translation>The backup could not be taken: {error}.</translation>
+    </message>
+    <message>
+        <source>Ingen af de {n} sikkerhedskopier i {folder} kan bruges: de er ufuldstændige, beskadigede eller tomme.</source>
+        <translation>None of the {n} backups in {folder} can be used: they are incomplete, damaged or empty.</translation>
+    </message>
+    <message>
+        <source>Sikkerhedskopien kan ikke bruges længere. Intet er ændret.</source>
+        <translation>The backup can no longer be used. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Det lykkedes ikke: {error}. Intet er ændret.</source>
+        <translation>It did not work: {error}. Nothing has been changed.</translation>
     </message>
     <message>
         <source>sagen for {municipality}</source>
@@ -372,6 +397,18 @@ in {folder}.
 This cannot be undone. Save or print the report first if the municipality must be able to document the task. Do you want to delete?</translation>
     </message>
     <message>
+        <source>Ikke alt kunne slettes. Det, der står herunder, er ikke slettet; resten er:
+
+{left}
+
+Luk Rolleudpeger, og slet filerne selv (eller bed IT om det).</source>
+        <translation>Not everything could be erased. What is listed below has not been erased; the rest has:
+
+{left}
+
+Close Rolleudpeger and delete the files yourself (or ask IT to).</translation>
+    </message>
+    <message>
         <source>Eksportér sag (filen indeholder persondata)</source>
         <translation>Export case (the file contains personal data)</translation>
     </message>
@@ -396,8 +433,8 @@ This cannot be undone. Save or print the report first if the municipality must b
         <translation>{file} cannot be read: {reason}.</translation>
     </message>
     <message>
-        <source>{file} er ikke en gyldig sagsfil (JSON).</source>
-        <translation>{file} is not a valid case file (JSON).</translation>
+        <source>Sagen kunne ikke gemmes: {error}. Intet er ændret.</source>
+        <translation>The case could not be saved: {error}. Nothing has been changed.</translation>
     </message>
     <message>
         <source>… og {n} mere</source>
@@ -414,10 +451,6 @@ Den nuværende sag gemmes først som sikkerhedskopi, så du kan hente den tilbag
         <translation>There is already a case here. Do you want to replace it with the case from the file?
 
 The current case is first saved as a backup, so you can restore it.</translation>
-    </message>
-    <message>
-        <source>Sagen kunne ikke gemmes: {error}</source>
-        <translation>The case could not be saved: {error}</translation>
     </message>
 </context>
 <context>
@@ -509,6 +542,38 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>the file</translation>
     </message>
     <message>
+        <source>nøglen »{key}« står der to gange</source>
+        <translation>the key »{key}« appears twice</translation>
+    </message>
+    <message>
+        <source>et tal med {n} cifre</source>
+        <translation>a number with {n} digits</translation>
+    </message>
+    <message>
+        <source>{name} er ikke et tal</source>
+        <translation>{name} is not a number</translation>
+    </message>
+    <message>
+        <source>er {size} MB; en sag fylder under {limit} MB</source>
+        <translation>is {size} MB; a case takes up less than {limit} MB</translation>
+    </message>
+    <message>
+        <source>er indlejret for dybt til at være en sag</source>
+        <translation>is nested too deeply to be a case</translation>
+    </message>
+    <message>
+        <source>er ikke en gyldig sagsfil (JSON)</source>
+        <translation>is not a valid case file (JSON)</translation>
+    </message>
+    <message>
+        <source>har {n} elementer; højst {limit}</source>
+        <translation>has {n} items; at most {limit}</translation>
+    </message>
+    <message>
+        <source>året {year} ligger ikke mellem {first} og {last}</source>
+        <translation>the year {year} is not between {first} and {last}</translation>
+    </message>
+    <message>
         <source>er ikke en sag fra Rolleudpeger</source>
         <translation>is not a case from Rolleudpeger</translation>
     </message>
@@ -555,6 +620,10 @@ The current case is first saved as a backup, so you can restore it.</translation
     <message>
         <source>mangler</source>
         <translation>missing</translation>
+    </message>
+    <message>
+        <source>»{status}« passer ikke til sagen; det mangler: {items}</source>
+        <translation>»{status}« does not fit the case; missing: {items}</translation>
     </message>
 </context>
 <context>
@@ -795,6 +864,18 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>navnet er for langt</source>
         <translation>the name is too long</translation>
+    </message>
+    <message>
+        <source>det er et link (en genvej) til et andet sted, og Rolleudpeger følger ikke links</source>
+        <translation>it is a link (a shortcut) to somewhere else, and Rolleudpeger does not follow links</translation>
+    </message>
+    <message>
+        <source>filen er åben i et andet program. Luk det program, og prøv igen</source>
+        <translation>the file is open in another program. Close that program and try again</translation>
+    </message>
+    <message>
+        <source>det er ikke en almindelig fil</source>
+        <translation>it is not an ordinary file</translation>
     </message>
 </context>
 <context>
@@ -1128,7 +1209,7 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     </message>
     <message>
         <source>Rapporten blev ikke gemt: PDF/A kræver samme tid i filens to datofelter, og det lykkedes ikke. Prøv igen.</source>
-        <translation>The report was not saved: PDF/A needs the same time in the file's two date fields, and that did not work. Try again.</translation>
+        <translation>The report was not saved: PDF/A needs the same time in the file&apos;s two date fields, and that did not work. Try again.</translation>
     </message>
 </context>
 <context>
@@ -1157,8 +1238,24 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>There is no case in {folder} yet. Open Rolleudpeger and start on the task first.</translation>
     </message>
     <message>
+        <source>{file} er ikke en almindelig fil; rapporten er ikke skrevet.</source>
+        <translation>{file} is not an ordinary file; the report has not been written.</translation>
+    </message>
+    <message>
+        <source>{folder} er ikke en mappe.</source>
+        <translation>{folder} is not a folder.</translation>
+    </message>
+    <message>
         <source>Databasen i {folder} er fra en nyere version af Rolleudpeger (skema {revision}).</source>
         <translation>The database in {folder} is from a newer version of Rolleudpeger (schema {revision}).</translation>
+    </message>
+    <message>
+        <source>{file} er ikke en database fra Rolleudpeger (eller er beskadiget).</source>
+        <translation>{file} is not a Rolleudpeger database (or it is damaged).</translation>
+    </message>
+    <message>
+        <source>Databasen i {folder} er ændret uden om Rolleudpeger ({what}); der laves ingen rapport af den. Åbn Rolleudpeger: den lægger filen til side og henter den nyeste gode sikkerhedskopi.</source>
+        <translation>The database in {folder} has been changed outside Rolleudpeger ({what}); no report is made from it. Open Rolleudpeger: it puts the file aside and brings back the newest good backup.</translation>
     </message>
     <message>
         <source>Kunne ikke skrive rapporten til {file}: {reason}.</source>
@@ -1194,6 +1291,33 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>ØiR-koordinator</source>
         <translation>ØiR coordinator</translation>
+    </message>
+</context>
+<context>
+    <name>Schema</name>
+    <message>
+        <source>kolonnen »{column}« i tabellen »{table}«</source>
+        <translation>the column »{column}« in the table »{table}«</translation>
+    </message>
+    <message>
+        <source>tabellen »{name}«</source>
+        <translation>the table »{name}«</translation>
+    </message>
+    <message>
+        <source>indekset »{name}«</source>
+        <translation>the index »{name}«</translation>
+    </message>
+    <message>
+        <source>triggeren »{name}«</source>
+        <translation>the trigger »{name}«</translation>
+    </message>
+    <message>
+        <source>viewet »{name}«</source>
+        <translation>the view »{name}«</translation>
+    </message>
+    <message>
+        <source>tabellen »{name}« mangler</source>
+        <translation>the table »{name}« is missing</translation>
     </message>
 </context>
 <context>
@@ -1269,12 +1393,20 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>the disk is full</translation>
     </message>
     <message>
-        <source>datamappen er skrivebeskyttet</source>
-        <translation>the data folder is read-only</translation>
+        <source>databasen eller datamappen er skrivebeskyttet. Giv dig selv skriveadgang til datamappen (eller bed IT om det), og start Rolleudpeger igen</source>
+        <translation>the database or the data folder is read-only. Give yourself write access to the data folder (or ask IT to), and start Rolleudpeger again</translation>
     </message>
     <message>
         <source>databasen er låst af et andet program</source>
         <translation>the database is locked by another program</translation>
+    </message>
+    <message>
+        <source>filen er beskadiget eller ikke en database</source>
+        <translation>the file is damaged or not a database</translation>
+    </message>
+    <message>
+        <source>filen kan ikke åbnes</source>
+        <translation>the file cannot be opened</translation>
     </message>
     <message>
         <source>Kunne ikke gemme: {reason}.</source>
@@ -1416,6 +1548,10 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>Teksten indeholder usynlige styretegn. Skriv den igen uden dem.</source>
         <translation>The text contains invisible control characters. Type it again without them.</translation>
+    </message>
+    <message>
+        <source>Teksten indeholder usynlige tegn (fx et skift af skriveretning eller et mellemrum uden bredde), der kan få den til at se anderledes ud, end den er. Skriv den igen i hånden i stedet for at kopiere den.</source>
+        <translation>The text contains invisible characters (such as a change of writing direction or a zero-width space) that can make it look different from what it is. Type it again by hand instead of copying it.</translation>
     </message>
     <message>
         <source>Højst {limit} tegn. Du har skrevet {length}.</source>

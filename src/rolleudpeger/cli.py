@@ -35,22 +35,35 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args, rest = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    # What is left goes to Qt (its options have one dash, e.g. -style fusion); a long
+    # option nobody knows is a mistake to say, not to ignore.
+    unknown = [a for a in rest if a.startswith("--")]
+    if unknown:
+        parser.error(f"ukendt tilvalg: {' '.join(unknown)}")
     # Starting up makes hundreds of thousands of objects (modules, classes, Qt's enums)
     # and frees almost none, so the cyclic garbage collector would scan them over and
     # over for nothing: about 60 ms here. It is off until the window has been painted
     # (ui.app.started turns it on then) and in any case when this returns.
     gc.disable()
     try:
+        data_dir = args.data_dir
+        if args.command == "report" and args.report_data_dir is not None:
+            data_dir = args.report_data_dir
+        try:
+            from rolleudpeger.config import resolve_data_dir  # noqa: PLC0415
+
+            resolve_data_dir(data_dir)  # refused here, before any window
+        except ValueError as e:  # config.DataDirError
+            print(f"rolleudpeger: {e}", file=sys.stderr)
+            return 2
         if args.command == "report":
             if rest:
                 parser.error(f"ukendte argumenter: {' '.join(rest)}")
             from rolleudpeger.ui.report_command import run_report  # noqa: PLC0415
 
-            return run_report(
-                args.pdf, args.report_data_dir or args.data_dir, args.report_lang or args.lang
-            )
+            return run_report(args.pdf, data_dir, args.report_lang or args.lang)
         from rolleudpeger.ui.app import run  # noqa: PLC0415 - keeps --version free of it
 
-        return run(args.data_dir, rest, args.lang)
+        return run(data_dir, rest, args.lang)
     finally:
         gc.enable()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -16,13 +17,13 @@ from rolleudpeger import APP_NAME, __version__, i18n, logs
 from rolleudpeger.config import resolve_data_dir
 from rolleudpeger.domain.taskdef import TaskDef, TaskDefinitionError
 from rolleudpeger.editing import CaseEditor
-from rolleudpeger.errors import describe_os_error
 from rolleudpeger.i18n import translate
 from rolleudpeger.resources import load_task
 from rolleudpeger.store.backup import Recovery, recover_if_damaged
 from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.migrate import HEAD, DatabaseTooNewError
 from rolleudpeger.store.repository import Store, StoreError
+from rolleudpeger.store.schema import ForeignSchemaError
 from rolleudpeger.ui import data_safety, dialogs
 from rolleudpeger.ui.language import choose_language, install_language
 from rolleudpeger.ui.main_window import MainWindow
@@ -171,15 +172,19 @@ def _run_holding_lock(
 ) -> int:
     try:
         recovery = recover_if_damaged(data_dir)
-        store = Store.open(data_dir)
-    except OSError as e:
+        try:
+            store = Store.open(data_dir)
+        except ForeignSchemaError as e:  # seen only once an older file was upgraded
+            recovery = recover_if_damaged(data_dir, foreign=e.problems)
+            store = Store.open(data_dir)
+    except (OSError, sqlite3.Error) as e:
         return fail(
             translate("App", "Datamappen kan ikke bruges"),
             translate(
                 "App",
                 "Datamappen {folder} kan ikke bruges: {reason}. "
                 "Vælg en anden mappe med --data-dir.",
-            ).format(folder=data_dir, reason=describe_os_error(e)),
+            ).format(folder=data_dir, reason=data_safety.file_error(e)),
         )
     except DatabaseTooNewError as e:
         return fail(

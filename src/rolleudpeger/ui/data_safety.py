@@ -17,11 +17,12 @@ from rolleudpeger.editing import CaseEditor
 from rolleudpeger.errors import describe_os_error
 from rolleudpeger.i18n import translate
 from rolleudpeger.store import backup
-from rolleudpeger.store.backup import Recovery
+from rolleudpeger.store.backup import Damage, Recovery
+from rolleudpeger.store.erase import EraseResult, Left
 from rolleudpeger.store.erase import erase as erase_case
 from rolleudpeger.store.erase import plan as erase_plan
-from rolleudpeger.store.files import write_private_text
-from rolleudpeger.store.repository import Store, StoreError
+from rolleudpeger.store.files import DB_FILE, read_limited, write_private_text
+from rolleudpeger.store.repository import Store, StoreError, describe_db_error
 from rolleudpeger.ui import dialogs
 
 
@@ -65,11 +66,19 @@ def usable_data_folder(parent: QWidget | None, folder: Path) -> Path | None:
 
 
 def recovery_message(recovery: Recovery) -> str:
-    text = translate(
-        "DataSafety",
-        "Databasen var beskadiget og kunne ikke åbnes. Den er ikke slettet, men flyttet "
-        "til:\n{file}",
-    ).format(file=recovery.damaged_copy)
+    if recovery.damage is Damage.FOREIGN:
+        text = translate(
+            "DataSafety",
+            "Databasen var ændret uden om Rolleudpeger: den indeholdt {what}. Sådan en fil "
+            "kan ikke stoles på (den kan gemme eller ændre oplysninger uden om programmet), "
+            "så Rolleudpeger bruger den ikke. Den er ikke slettet, men flyttet til:\n{file}",
+        ).format(what=", ".join(recovery.problems[:5]), file=recovery.damaged_copy)
+    else:
+        text = translate(
+            "DataSafety",
+            "Databasen var beskadiget og kunne ikke åbnes. Den er ikke slettet, men flyttet "
+            "til:\n{file}",
+        ).format(file=recovery.damaged_copy)
     if recovery.restored_from is None:
         return (
             text
@@ -101,8 +110,17 @@ def after_show(window: QWidget, editor: CaseEditor, recovery: Recovery | None) -
     try:
         taken = backup.backup_if_changed(editor.store.path.parent)
     except (OSError, sqlite3.Error) as e:
-        return translate("DataSafety", "Sikkerhedskopien kunne ikke tages: {error}").format(error=e)
+        return translate("DataSafety", "Sikkerhedskopien kunne ikke tages: {error}.").format(
+            error=file_error(e)
+        )
     return translate("DataSafety", "Sikkerhedskopi taget.") if taken else ""
+
+
+def file_error(e: BaseException) -> str:
+    """What went wrong with a file, in words, naming the file when the system did."""
+    reason = describe_db_error(e)
+    name = getattr(e, "filename", None)
+    return f"{name}: {reason}" if isinstance(e, OSError) and name else reason
 
 
 def backup_summary(path: Path, editor: CaseEditor) -> str:
@@ -129,10 +147,19 @@ def restore(window: QWidget, editor: CaseEditor) -> bool:
     """Let the user pick a backup and restore it; True when the case was replaced."""
     data_dir = editor.store.path.parent
     title = translate("DataSafety", "Gendan sikkerhedskopi")
-    backups = backup.list_backups(data_dir)
+    listed = backup.list_backups(data_dir)
+    backups = [p for p in listed if backup.usable(p)]  # read-only checks; see backup.usable
     if not backups:
         dialogs.show_info(
-            window, title, translate("DataSafety", "Der er ingen sikkerhedskopier endnu.")
+            window,
+            title,
+            translate("DataSafety", "Der er ingen sikkerhedskopier endnu.")
+            if not listed
+            else translate(
+                "DataSafety",
+                "Ingen af de {n} sikkerhedskopier i {folder} kan bruges: de er ufuldstændige, "
+                "beskadigede eller tomme.",
+            ).format(n=len(listed), folder=backup.backup_dir(data_dir)),
         )
         return False
     labels = [backup_summary(p, editor) for p in backups]
@@ -157,9 +184,21 @@ def restore(window: QWidget, editor: CaseEditor) -> bool:
     editor.store.close()
     try:
         backup.restore_backup(data_dir, backups[index])
+    except backup.BackupUnusableError:
+        dialogs.show_error(
+            window,
+            title,
+            translate("DataSafety", "Sikkerhedskopien kan ikke bruges længere. Intet er ændret."),
+        )
+        editor.reload(Store.open(data_dir))
+        return False
     except (OSError, sqlite3.Error) as e:
         dialogs.show_error(
-            window, title, translate("DataSafety", "Det lykkedes ikke: {error}").format(error=e)
+            window,
+            title,
+            translate("DataSafety", "Det lykkedes ikke: {error}. Intet er ændret.").format(
+                error=file_error(e)
+            ),
         )
         editor.reload(Store.open(data_dir))
         return False
@@ -217,11 +256,33 @@ def erase(window: QWidget, editor: CaseEditor, log_files: list[Path]) -> bool:
     ):
         return False
     editor.store.close()
+    result = erase_case(data_dir, what)
     try:
-        erase_case(data_dir, what)
-    finally:
         editor.reload(Store.open(data_dir))
-    return True
+    except (OSError, StoreError, sqlite3.Error) as e:
+        result.left.append(Left(data_dir / DB_FILE, e))
+        _tell_erase(window, result)
+        window.close()  # nothing left to show: the database cannot be opened again
+        return False
+    _tell_erase(window, result)
+    return result.complete
+
+
+def _tell_erase(window: QWidget, result: EraseResult) -> None:
+    """Only a partial erasure is told here (the window's status line says a complete one):
+    what is left, where, and why."""
+    if result.complete:
+        return
+    lines = "\n".join(f"• {left.path}: {file_error(left.error)}" for left in result.left)
+    dialogs.show_error(
+        window,
+        translate("DataSafety", "Slet sag og persondata"),
+        translate(
+            "DataSafety",
+            "Ikke alt kunne slettes. Det, der står herunder, er ikke slettet; resten er:\n\n"
+            "{left}\n\nLuk Rolleudpeger, og slet filerne selv (eller bed IT om det).",
+        ).format(left=lines),
+    )
 
 
 def export_case(window: QWidget, editor: CaseEditor) -> str:
@@ -256,8 +317,6 @@ def export_case(window: QWidget, editor: CaseEditor) -> str:
 def import_case(window: QWidget, editor: CaseEditor) -> bool:
     """Read a case from a JSON file, check all of it, and make it the current case — after
     asking, if that replaces a case with content. True when imported."""
-    import json  # noqa: PLC0415
-
     from rolleudpeger.domain import handover  # noqa: PLC0415
 
     title = translate("DataSafety", "Importér sag")
@@ -267,8 +326,8 @@ def import_case(window: QWidget, editor: CaseEditor) -> bool:
     if not name:
         return False
     try:
-        data = json.loads(Path(name).read_text(encoding="utf-8"))
-        imported = handover.parse_case(editor.task, data)
+        raw = read_limited(Path(name), handover.MAX_BYTES)
+        imported = handover.parse_case(editor.task, handover.decode(raw))
     except OSError as e:
         dialogs.show_error(
             window,
@@ -276,13 +335,6 @@ def import_case(window: QWidget, editor: CaseEditor) -> bool:
             translate("DataSafety", "{file} kan ikke læses: {reason}.").format(
                 file=name, reason=describe_os_error(e)
             ),
-        )
-        return False
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        dialogs.show_error(
-            window,
-            title,
-            translate("DataSafety", "{file} er ikke en gyldig sagsfil (JSON).").format(file=name),
         )
         return False
     except handover.HandoverError as e:
@@ -318,13 +370,14 @@ def import_case(window: QWidget, editor: CaseEditor) -> bool:
         note = LoggedEvent(
             editor.clock(), "intro", "import", "", f"importeret fra {Path(name).name}"
         )
-        store.add_case(imported.case, imported.events, note)
-        store.delete_case(current.id)
+        store.add_case(imported.case, imported.events, note, replacing=current.id)
     except (StoreError, OSError, sqlite3.Error) as e:
         dialogs.show_error(
             window,
             title,
-            translate("DataSafety", "Sagen kunne ikke gemmes: {error}").format(error=e),
+            translate("DataSafety", "Sagen kunne ikke gemmes: {error}. Intet er ændret.").format(
+                error=file_error(e)
+            ),
         )
         return False
     editor.reload(store)

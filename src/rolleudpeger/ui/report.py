@@ -13,6 +13,7 @@ import tempfile
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
+from functools import partial
 from html import escape
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
@@ -43,8 +44,10 @@ from PySide6.QtGui import (
 )
 
 from rolleudpeger.domain.report import Report
+from rolleudpeger.domain.validation import visible
 from rolleudpeger.i18n import translate
 from rolleudpeger.resources import resource
+from rolleudpeger.store.files import retry_busy
 
 FONT_FILES = ("fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf")
 FONT_POINTS = 9.5
@@ -53,6 +56,12 @@ FOOTER_GAP_PT = 20  # room below the body for the footer line
 
 _family: str | None = None
 H2 = "<h2>"
+
+
+def esc(text: str) -> str:
+    """Text for the report's HTML: escaped, and invisible formatting characters (which
+    could turn the text around them) written out; see domain.validation.visible."""
+    return escape(visible(text))
 
 
 def style_sheet() -> str:
@@ -100,9 +109,7 @@ def _table(
     headers: tuple[str, ...], rows: list[tuple[str, ...]], widths: tuple[int, ...], extra: str = ""
 ) -> str:
     """A ruled table; the header row repeats on every page it runs onto (thead)."""
-    head = "".join(
-        f"<th width='{w}%'>{escape(h)}</th>" for h, w in zip(headers, widths, strict=True)
-    )
+    head = "".join(f"<th width='{w}%'>{esc(h)}</th>" for h, w in zip(headers, widths, strict=True))
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
     return f"{TABLE.format(extra=extra)}<thead><tr>{head}</tr></thead>{body}</table>"
 
@@ -117,25 +124,23 @@ def _box(html: str, css_class: str) -> str:
 
 def _text(value: str) -> str:
     """User text, escaped, with its line breaks; never interpreted as markup."""
-    return escape(value).replace("\n", "<br>") if value else "–"
+    return esc(value).replace("\n", "<br>") if value else "–"
 
 
 def report_html(r: Report) -> str:
     parts = ["<html><body>"]
     parts.append("<p class='sub'>" + translate("Report", "Dokumentation af KLIK-opgave") + "</p>")
-    parts.append(f"<h1>{escape(r.title)}</h1>")
-    facts = " · ".join(f"{escape(k)}: {escape(v)}" if k else escape(v) for k, v in r.facts)
-    parts.append(f"<p class='sub'><b>{escape(r.municipality)}</b><br>{facts}</p>")
-    status = translate("Report", "KLIK-status: <b>{status}</b>").format(
-        status=escape(r.klik_status)
-    )
+    parts.append(f"<h1>{esc(r.title)}</h1>")
+    facts = " · ".join(f"{esc(k)}: {esc(v)}" if k else esc(v) for k, v in r.facts)
+    parts.append(f"<p class='sub'><b>{esc(r.municipality)}</b><br>{facts}</p>")
+    status = translate("Report", "KLIK-status: <b>{status}</b>").format(status=esc(r.klik_status))
     if r.started_at:
-        status += " · " + translate("Report", "Påbegyndt {time}").format(time=escape(r.started_at))
+        status += " · " + translate("Report", "Påbegyndt {time}").format(time=esc(r.started_at))
     if r.completed_at:
-        status += " · " + translate("Report", "Fuldført {time}").format(time=escape(r.completed_at))
+        status += " · " + translate("Report", "Fuldført {time}").format(time=esc(r.completed_at))
     parts.append(f"<p>{status}</p>")
     if not r.complete:
-        items = "".join(f"<li>{escape(m)}</li>" for m in r.missing)
+        items = "".join(f"<li>{esc(m)}</li>" for m in r.missing)
         parts.append(
             _box(
                 translate("Report", "<b>IKKE FULDFØRT.</b> Opgaven er ikke afsluttet. Det mangler:")
@@ -153,7 +158,7 @@ def report_html(r: Report) -> str:
                 translate("Report", "Oplysninger"),
             ),
             [
-                (escape(a.role), _text(a.name), "<br>".join(map(escape, a.details)) or "–")
+                (esc(a.role), _text(a.name), "<br>".join(map(esc, a.details)) or "–")
                 for a in r.appointments
             ],
             (24, 26, 50),
@@ -165,7 +170,7 @@ def report_html(r: Report) -> str:
         parts.append(
             _table(
                 (translate("Report", "Emne"), translate("Report", "Det er aftalt / oplyst")),
-                [(escape(label), _text(value)) for label, value in r.agreements],
+                [(esc(label), _text(value)) for label, value in r.agreements],
                 (30, 70),
             )
         )
@@ -181,9 +186,9 @@ def report_html(r: Report) -> str:
             ),
             [
                 (
-                    escape(f"{s.number}. {s.title}" if s.number else s.title),
-                    escape(s.state),
-                    escape(s.done_at) or "–",
+                    esc(f"{s.number}. {s.title}" if s.number else s.title),
+                    esc(s.state),
+                    esc(s.done_at) or "–",
                     _text(s.note),
                 )
                 for s in r.steps
@@ -204,10 +209,10 @@ def report_html(r: Report) -> str:
                 ),
                 [
                     (
-                        escape(q.asked_at),
+                        esc(q.asked_at),
                         _text(q.text),
                         _text(q.answer) if q.answer else translate("Report", "ikke besvaret"),
-                        escape(q.answered_at) or "–",
+                        esc(q.answered_at) or "–",
                     )
                     for q in r.questions
                 ],
@@ -225,7 +230,7 @@ def report_html(r: Report) -> str:
     else:
         m = r.mail
         sent = translate("Report", "Sendt {time} til {address}. Den nøjagtige tekst:")
-        parts.append(f"<p>{sent.format(time=escape(m.sent_at), address=escape(m.to))}</p>")
+        parts.append(f"<p>{sent.format(time=esc(m.sent_at), address=esc(m.to))}</p>")
         if m.outdated:
             parts.append(
                 _box(
@@ -238,13 +243,13 @@ def report_html(r: Report) -> str:
                 )
             )
         parts.append(
-            _box(f"Til: {escape(m.to)}<br>Emne: {escape(m.subject)}<br><br>{_text(m.body)}", "box")
+            _box(f"Til: {esc(m.to)}<br>Emne: {esc(m.subject)}<br><br>{_text(m.body)}", "box")
         )
 
     parts.append(H2 + translate("Report", "Godkendelse") + "</h2>")
     parts.append("<p>" + translate("Report", "Godkendt af bibliotekschef") + "</p>")
     line = "_" * 40
-    name = escape(r.approver) if r.approver else line
+    name = esc(r.approver) if r.approver else line
     parts.append(
         translate(
             "Report", "<p>Navn: {name}</p><p><br>Dato: {line}</p><p><br>Underskrift: {line}</p>"
@@ -266,10 +271,7 @@ def report_html(r: Report) -> str:
                     translate("Report", "Fra"),
                     translate("Report", "Til"),
                 ),
-                [
-                    (escape(e.at), escape(e.step), escape(e.field), escape(e.old), escape(e.new))
-                    for e in r.events
-                ],
+                [(esc(e.at), esc(e.step), esc(e.field), esc(e.old), esc(e.new)) for e in r.events],
                 (20, 19, 19, 21, 21),
                 extra="font-size: 8pt",
             )
@@ -476,6 +478,9 @@ def pdf_bytes(report: Report, *, author: str, subject: str) -> tuple[bytes, int]
 
 def write_pdf(report: Report, path: Path, *, author: str, subject: str) -> int:
     """Write the PDF next to its target first, then move it into place (no half files).
+    It holds names and contact details, so it is owner-only like every such file the app
+    writes (mkstemp makes it 0600). A target another program holds open (Acrobat, on
+    Windows) is retried briefly, then told as such.
 
     Raises OSError when the file cannot be written."""
     content, pages = pdf_bytes(report, author=author, subject=subject)
@@ -484,10 +489,7 @@ def write_pdf(report: Report, path: Path, *, author: str, subject: str) -> int:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(content)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # a saved report is an ordinary file, not a private one
-        os.replace(tmp, path)
+        retry_busy(partial(os.replace, tmp, path))
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -14,7 +15,13 @@ from rolleudpeger.i18n import translate
 from rolleudpeger.resources import load_task
 from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.migrate import DatabaseTooNewError
-from rolleudpeger.store.repository import Store, StoreError
+from rolleudpeger.store.repository import (
+    NotADatabaseError,
+    Store,
+    StoreError,
+    describe_db_error,
+)
+from rolleudpeger.store.schema import ForeignSchemaError
 
 EXIT_NO_CASE = 1
 EXIT_FAILED = 2
@@ -49,11 +56,19 @@ def run_report(pdf: str, data_dir_arg: str | None, language: str | None = None) 
         "ReportCommand",
         "Der er ingen sag i {folder} endnu. Åbn Rolleudpeger og begynd på opgaven først.",
     ).format(folder=data_dir)
-    if not (data_dir / DB_FILE).is_file():
-        _say(no_case)  # and nothing is created there
-        return EXIT_NO_CASE
+    target = Path(pdf)
+    if (target.exists() or target.is_symlink()) and not target.is_file():
+        _say(  # a device, a FIFO, a folder: never replaced by a plain file
+            translate(
+                "ReportCommand", "{file} er ikke en almindelig fil; rapporten er ikke skrevet."
+            ).format(file=target)
+        )
+        return EXIT_FAILED
+    if data_dir.exists() and not data_dir.is_dir():
+        _say(translate("ReportCommand", "{folder} er ikke en mappe.").format(folder=data_dir))
+        return EXIT_FAILED
     try:
-        store = Store.open(data_dir)
+        store = Store.open_read_only(data_dir)  # reading never writes
     except DatabaseTooNewError as e:
         _say(
             translate(
@@ -62,9 +77,30 @@ def run_report(pdf: str, data_dir_arg: str | None, language: str | None = None) 
             ).format(folder=data_dir, revision=e.revision)
         )
         return EXIT_FAILED
-    except (StoreError, OSError) as e:
-        _say(str(e))
+    except NotADatabaseError as e:
+        _say(
+            translate(
+                "ReportCommand",
+                "{file} er ikke en database fra Rolleudpeger (eller er beskadiget).",
+            ).format(file=e.path)
+        )
         return EXIT_FAILED
+    except ForeignSchemaError as e:
+        _say(
+            translate(
+                "ReportCommand",
+                "Databasen i {folder} er ændret uden om Rolleudpeger ({what}); der laves ingen "
+                "rapport af den. Åbn Rolleudpeger: den lægger filen til side og henter den "
+                "nyeste gode sikkerhedskopi.",
+            ).format(folder=data_dir, what=", ".join(e.problems[:3]))
+        )
+        return EXIT_FAILED
+    except (StoreError, OSError, sqlite3.Error) as e:
+        _say(f"{data_dir / DB_FILE}: {describe_db_error(e)}")
+        return EXIT_FAILED
+    if store is None:
+        _say(no_case)  # and nothing is created there
+        return EXIT_NO_CASE
     try:
         if store.latest_case_id() is None:
             _say(no_case)
@@ -77,7 +113,6 @@ def run_report(pdf: str, data_dir_arg: str | None, language: str | None = None) 
         if task_language != i18n.language():  # the saved choice changed it
             task = load_task(language=i18n.language())
         editor = CaseEditor.open(task, store)
-        target = Path(pdf)
         try:
             pages = write_pdf(
                 editor.report(),

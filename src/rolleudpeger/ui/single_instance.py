@@ -26,7 +26,7 @@ TIMEOUT_MS = 2000
 
 
 def server_name(data_dir: Path) -> str:
-    digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:20]
+    digest = hashlib.sha256(os.fsencode(data_dir.resolve())).hexdigest()[:20]  # any bytes
     return f"rolleudpeger-{digest}"
 
 

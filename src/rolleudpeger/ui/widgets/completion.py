@@ -16,7 +16,7 @@ from rolleudpeger.domain.case import (
 )
 from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldDef, FieldKind
 from rolleudpeger.domain.timefmt import format_time
-from rolleudpeger.domain.validation import display_value
+from rolleudpeger.domain.validation import display_value, visible
 from rolleudpeger.i18n import translate
 from rolleudpeger.ui import report_actions
 from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext
@@ -28,9 +28,11 @@ _LONG_RUN = re.compile(r"\S{30,}")
 
 def wrap_html(text: str) -> str:
     """Escape user text for rich text, letting very long words (URLs) break: Qt wraps
-    only at spaces, and an unbroken run would make the page wider than its view."""
+    only at spaces, and an unbroken run would make the page wider than its view.
+    Invisible formatting characters the user pasted are written out first (visible)."""
     broken = _LONG_RUN.sub(
-        lambda m: "\u200b".join(m.group(0)[i : i + 20] for i in range(0, len(m.group(0)), 20)), text
+        lambda m: "\u200b".join(m.group(0)[i : i + 20] for i in range(0, len(m.group(0)), 20)),
+        visible(text),
     )
     return escape(broken).replace("\n", "<br>")
 

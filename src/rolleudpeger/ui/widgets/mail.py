@@ -23,6 +23,7 @@ from rolleudpeger.domain.taskdef import FieldDef
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.errors import describe_os_error
 from rolleudpeger.i18n import translate
+from rolleudpeger.store.files import write_private_bytes
 from rolleudpeger.ui import dialogs
 from rolleudpeger.ui.style import WARNING_STYLE
 from rolleudpeger.ui.widgets.fields import (
@@ -136,7 +137,7 @@ class MailBinding(FieldBinding):
         if not name:
             return
         try:
-            Path(name).write_bytes(as_eml(mail, self.editor.clock()))
+            write_private_bytes(Path(name), as_eml(mail, self.editor.clock()))  # personal data
         except OSError as e:
             self.error.show_message(
                 translate("Mail", "Kunne ikke gemme {file}: {reason}.").format(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from rolleudpeger.domain.taskdef import FieldDef
 from rolleudpeger.domain.timefmt import format_time_stacked
+from rolleudpeger.domain.validation import visible
 from rolleudpeger.i18n import QT_TRANSLATE_NOOP, translate
 from rolleudpeger.ui import dialogs
 from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext, hint_label
@@ -152,10 +153,10 @@ class QuestionsBinding(FieldBinding):
         if self.table.rowCount() != len(questions):
             self.table.setRowCount(len(questions))
         for r, q in enumerate(questions):
-            cells = (
-                q.text,
+            cells = (  # pasted bidi or zero-width characters written out (visible)
+                visible(q.text),
                 format_time_stacked(q.asked_at),
-                q.answer,
+                visible(q.answer),
                 format_time_stacked(q.answered_at),
             )
             for c, value in enumerate(cells):
