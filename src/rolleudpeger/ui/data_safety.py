@@ -273,7 +273,7 @@ def _tell_erase(window: QWidget, result: EraseResult) -> None:
     what is left, where, and why."""
     if result.complete:
         return
-    lines = "\n".join(f"• {left.path}: {file_error(left.error)}" for left in result.left)
+    lines = "\n".join(f"• {left.path}: {describe_db_error(left.error)}" for left in result.left)
     dialogs.show_error(
         window,
         translate("DataSafety", "Slet sag og persondata"),
