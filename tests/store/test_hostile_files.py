@@ -74,6 +74,35 @@ def test_a_linked_backups_folder_is_never_pruned_nor_erased(
 
 
 @posix
+def test_a_link_named_like_a_backup_is_never_listed_pruned_or_erased(
+    task: TaskDef, data_dir: Path, tmp_path: Path
+) -> None:
+    precious = tmp_path / "precious.sqlite3"
+    sqlite3.connect(precious).execute("CREATE TABLE t (x)").connection.close()
+    before = precious.read_bytes()
+    filled(task, data_dir)
+    (data_dir / "backups").mkdir()
+    (data_dir / "backups" / "rolleudpeger-20200101-000000-000000.sqlite3").symlink_to(precious)
+    for i in range(11):
+        backup.take_backup(data_dir, T0 + timedelta(minutes=i))
+    assert not any(p.is_symlink() for p in backup.list_backups(data_dir))
+    erase.erase(data_dir, erase.plan(data_dir, []))
+    assert precious.read_bytes() == before
+
+
+@posix
+def test_a_linked_wal_is_refused(task: TaskDef, data_dir: Path, tmp_path: Path) -> None:
+    filled(task, data_dir)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (data_dir / (DB_FILE + "-wal")).unlink(missing_ok=True)
+    (data_dir / (DB_FILE + "-wal")).symlink_to(victim)
+    with pytest.raises(LinkedPathError):
+        Store.open(data_dir)
+    assert victim.read_text() == "keep me"
+
+
+@posix
 def test_a_linked_log_file_is_neither_written_nor_chmodded_nor_emptied(tmp_path: Path) -> None:
     target = tmp_path / "important.txt"
     target.write_text("someone else's file\n")
