@@ -19,7 +19,7 @@ from PySide6.QtGui import QGuiApplication
 
 from rolleudpeger import i18n
 from rolleudpeger.demo import demo_clock, fill_demo_case
-from rolleudpeger.editing import CaseEditor
+from rolleudpeger.editing import CaseEditor, utc_now
 from rolleudpeger.resources import load_task
 from rolleudpeger.store.repository import Store
 from rolleudpeger.ui.language import install_language
@@ -44,6 +44,8 @@ def main() -> int:
         for i in range(args.questions):
             editor.add_question(f"Spørgsmål {i + 1}: Hvordan håndteres brugere i KLIK, når …?")
             editor.answer_question(editor.case.questions[-1].id, "Se KLIK-vejledningen, afsnit 3.")
+        # One clock for the footer's "Udskrevet" and the PDF's own creation date: now.
+        editor.clock = utc_now
         start = time.perf_counter()
         pages = write_pdf(
             editor.report(),

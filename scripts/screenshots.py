@@ -10,12 +10,20 @@ dark palette (as the system's dark mode); --lang en in English.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A desktop-sized virtual screen: the window fits itself to the screen it opens on, and
+# Qt's offscreen default (800 pixels wide) would squeeze the 1024×700 pictures.
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    _screen = Path(tempfile.gettempdir()) / "rolleudpeger-screenshot-screen.json"
+    _screen.write_text(
+        json.dumps({"screens": [{"name": "desk", "width": 1920, "height": 1200, "logicalDpi": 96}]})
+    )
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication

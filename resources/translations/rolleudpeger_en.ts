@@ -80,20 +80,24 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <translation>First clear the »Fuldført« check box.</translation>
     </message>
     <message>
-        <source>Skriv en begrundelse for at tage status tilbage.</source>
-        <translation>Give a reason for taking the status back.</translation>
-    </message>
-    <message>
         <source>Sæt først status til »Påbegyndt« (trin 4).</source>
         <translation>First set the status to »Påbegyndt« (step 4).</translation>
     </message>
     <message>
-        <source>Det mangler: {items}</source>
+        <source>Skriv en begrundelse for at sætte status tilbage.</source>
+        <translation>Write a reason for setting the status back.</translation>
+    </message>
+    <message>
+        <source>Der mangler: {items}</source>
         <translation>Still missing: {items}</translation>
     </message>
     <message>
-        <source>navnet på {role} (trin 4)</source>
-        <translation>the name of the {role} (step 4)</translation>
+        <source>navnet på den ansvarlige (trin 4)</source>
+        <translation>the name of the responsible person (step 4)</translation>
+    </message>
+    <message>
+        <source>navnet på udføreren (trin 4)</source>
+        <translation>the name of the performer (step 4)</translation>
     </message>
     <message>
         <source>trin {number}: {title}</source>
@@ -132,8 +136,12 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <translation>{done} of {total} steps done · KLIK status: {status}</translation>
     </message>
     <message>
-        <source>Projektleder og projektejer er den samme person. KOMBIT forventer to forskellige personer: projektejeren er sparringspartner for projektlederen.</source>
-        <translation>The project leader and the project owner are the same person. KOMBIT expects two different people: the project owner is the project leader&apos;s sparring partner.</translation>
+        <source>Projektleder og projektejer er den samme person. Vores råd: vælg to personer. Opgaven beskriver to roller, og projektejeren skal være sparringspartner for projektlederen.</source>
+        <translation>The project leader and the project owner are the same person. Our advice: choose two people. The task describes two roles, and the project owner is to be the project leader&apos;s sounding board.</translation>
+    </message>
+    <message>
+        <source>Mailen kan ikke sendes endnu. Der mangler: {items}</source>
+        <translation>The mail cannot be sent yet. Still missing: {items}</translation>
     </message>
     <message>
         <source>Før mailen kan sendes, mangler: {items}</source>
@@ -151,13 +159,13 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <source>kommunen (Opgaven)</source>
         <translation>the municipality (The task)</translation>
     </message>
-    <message>
-        <source>Mailen kan ikke sendes endnu. Det mangler: {items}</source>
-        <translation>The mail cannot be sent yet. Still missing: {items}</translation>
-    </message>
 </context>
 <context>
     <name>Completion</name>
+    <message>
+        <source>Bemærk: {n} spørgsmål til KOMBIT er ikke besvaret. Du kan godt afslutte opgaven, men rapporten viser det. &lt;a href=&apos;{link}&apos;&gt;Gå til trin {number}&lt;/a&gt;.</source>
+        <translation>Note: {n} question(s) put to KOMBIT have not been answered. You can still complete the task, but the report shows it. &lt;a href=&apos;{link}&apos;&gt;Go to step {number}&lt;/a&gt;.</translation>
+    </message>
     <message>
         <source>Opgaven er fuldført.</source>
         <translation>The task is complete.</translation>
@@ -495,8 +503,8 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>Why is the status no longer »{status}«?</translation>
     </message>
     <message>
-        <source>Skriv en begrundelse for at tage status tilbage.</source>
-        <translation>Give a reason for taking the status back.</translation>
+        <source>Skriv en begrundelse for at sætte status tilbage.</source>
+        <translation>Write a reason for setting the status back.</translation>
     </message>
     <message>
         <source>Sat {time}</source>
@@ -515,8 +523,8 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>Library director: {name}</translation>
     </message>
     <message>
-        <source>Bibliotekschefen skrives i trin 5.</source>
-        <translation>The library director is entered in step 5.</translation>
+        <source>Bibliotekschefens navn skriver du i trin 5.</source>
+        <translation>You write the library director&apos;s name in step 5.</translation>
     </message>
 </context>
 <context>
@@ -701,8 +709,12 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>Was the mail not sent after all? The tick is removed, but the saved text and the time stay in the log.</translation>
     </message>
     <message>
-        <source>Mailen kan laves, når du har udfyldt: {items}.</source>
-        <translation>The mail can be made when you have filled in: {items}.</translation>
+        <source>Mailen er klar, når du har udfyldt: {items}.</source>
+        <translation>The mail is ready once you have filled in: {items}.</translation>
+    </message>
+    <message>
+        <source>Sådan ser mailen ud. Den indeholder kun projektlederen. Den er underskrevet med kommunens navn, ikke udførerens: udføreren i trin 4 har samme efternavn som projektejeren, og KOMBIT må ikke få projektejerens navn.</source>
+        <translation>This is the mail. It holds the project leader only. It is signed with the municipality&apos;s name, not the performer&apos;s: the performer in step 4 has the same last name as the project owner, and KOMBIT must not get the project owner&apos;s name.</translation>
     </message>
     <message>
         <source>Sådan ser mailen ud. Den indeholder kun projektlederen.</source>
@@ -948,8 +960,8 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
 <context>
     <name>Report</name>
     <message>
-        <source>Placering og forankring af rollerne</source>
-        <translation>Placement and anchoring of the roles</translation>
+        <source>Placering og ledelsesmæssig forankring af rollerne</source>
+        <translation>Where the roles sit and how they are anchored in management</translation>
     </message>
     <message>
         <source>Hvem arbejder på opgaven</source>
@@ -957,7 +969,11 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     </message>
     <message>
         <source>PLUS-rettigheden i KLIK tildelt af</source>
-        <translation>PLUS right in KLIK granted by</translation>
+        <translation>PLUS rights in KLIK granted by</translation>
+    </message>
+    <message>
+        <source>Version af rollekataloget, der er læst</source>
+        <translation>Version of the role catalogue that was read</translation>
     </message>
     <message>
         <source>KLIK-status</source>
@@ -969,7 +985,7 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     </message>
     <message>
         <source>Spørgsmål til KOMBIT</source>
-        <translation>Questions to KOMBIT</translation>
+        <translation>Questions put to KOMBIT</translation>
     </message>
     <message>
         <source>Svar fra KOMBIT</source>
@@ -1056,6 +1072,26 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>ØiR coordinator</translation>
     </message>
     <message>
+        <source>{date} af {by}</source>
+        <translation>{date} by {by}</translation>
+    </message>
+    <message>
+        <source>Udpegningen er besluttet</source>
+        <translation>The appointment was decided</translation>
+    </message>
+    <message>
+        <source>Projektlederen har fået den (markeret {date})</source>
+        <translation>The project leader has received it (ticked {date})</translation>
+    </message>
+    <message>
+        <source>Invitation til webinaret</source>
+        <translation>Invitation to the webinar</translation>
+    </message>
+    <message>
+        <source>Ikke markeret som modtaget</source>
+        <translation>Not ticked as received</translation>
+    </message>
+    <message>
         <source>Trin {number} · {title}: {missing}</source>
         <translation>Step {number} · {title}: {missing}</translation>
     </message>
@@ -1076,6 +1112,14 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>Documentation of a KLIK task</translation>
     </message>
     <message>
+        <source>Journalnummer: {number}</source>
+        <translation>Case number: {number}</translation>
+    </message>
+    <message>
+        <source>Udarbejdet af {name} (udfører på KLIK-opgaven)</source>
+        <translation>Prepared by {name} (performer of the KLIK task)</translation>
+    </message>
+    <message>
         <source>KLIK-status: &lt;b&gt;{status}&lt;/b&gt;</source>
         <translation>KLIK status: &lt;b&gt;{status}&lt;/b&gt;</translation>
     </message>
@@ -1086,10 +1130,6 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>Fuldført {time}</source>
         <translation>Fuldført {time}</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;IKKE FULDFØRT.&lt;/b&gt; Opgaven er ikke afsluttet. Det mangler:</source>
-        <translation>&lt;b&gt;NOT COMPLETE.&lt;/b&gt; The task has not been finished. Still missing:</translation>
     </message>
     <message>
         <source>Udpegninger</source>
@@ -1176,8 +1216,28 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>Approved by the library director</translation>
     </message>
     <message>
+        <source>Trin og felt</source>
+        <translation>Step and field</translation>
+    </message>
+    <message>
         <source>&lt;p&gt;Navn: {name}&lt;/p&gt;&lt;p&gt;&lt;br&gt;Dato: {line}&lt;/p&gt;&lt;p&gt;&lt;br&gt;Underskrift: {line}&lt;/p&gt;</source>
         <translation>&lt;p&gt;Name: {name}&lt;/p&gt;&lt;p&gt;&lt;br&gt;Date: {line}&lt;/p&gt;&lt;p&gt;&lt;br&gt;Signature: {line}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;IKKE FULDFØRT.&lt;/b&gt; Opgaven er ikke afsluttet. Der mangler:</source>
+        <translation>&lt;b&gt;NOT COMPLETED.&lt;/b&gt; The task has not been completed. Still missing:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bemærk:&lt;/b&gt; {n} spørgsmål til KOMBIT er ikke besvaret:</source>
+        <translation>&lt;b&gt;Note:&lt;/b&gt; {n} question(s) put to KOMBIT have not been answered:</translation>
+    </message>
+    <message>
+        <source>Opgaven</source>
+        <translation>The task</translation>
+    </message>
+    <message>
+        <source>Rollen som projektejer er accepteret af</source>
+        <translation>The role of project owner is accepted by</translation>
     </message>
     <message>
         <source>Bilag: Hændelseslog</source>
@@ -1186,10 +1246,6 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>Tidspunkt</source>
         <translation>Time</translation>
-    </message>
-    <message>
-        <source>Felt</source>
-        <translation>Field</translation>
     </message>
     <message>
         <source>Fra</source>
@@ -1335,10 +1391,6 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>What the step is waiting for</translation>
     </message>
     <message>
-        <source>Hvad venter du på? Fx: svar fra KOMBIT-programlederen</source>
-        <translation>What are you waiting for? E.g. an answer from the KOMBIT programme manager</translation>
-    </message>
-    <message>
         <source>Afventer – siden {time}</source>
         <translation>Waiting – since {time}</translation>
     </message>
@@ -1351,20 +1403,24 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>Links</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;{phase} · {theme} · Prioritet: {priority}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mål:&lt;/b&gt; {goal}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Resultat:&lt;/b&gt; {result}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Anbefalet udfører:&lt;/b&gt; {performer}&lt;br&gt;&lt;b&gt;Involverede parter:&lt;/b&gt; {parties}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Trinene:&lt;/b&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;{phase} · {theme} · Priority: {priority}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Goal:&lt;/b&gt; {goal}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Result:&lt;/b&gt; {result}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Recommended performer:&lt;/b&gt; {performer}&lt;br&gt;&lt;b&gt;Involved parties:&lt;/b&gt; {parties}&lt;/p&gt;&lt;p&gt;&lt;b&gt;The steps:&lt;/b&gt;&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;{phase} · {theme} · Prioritet: {priority}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mål:&lt;/b&gt; {goal}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Beskrivelse:&lt;/b&gt;&lt;/p&gt;{description}&lt;p&gt;&lt;b&gt;Resultat:&lt;/b&gt; {result}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Anbefalet udfører:&lt;/b&gt; {performer}&lt;br&gt;&lt;b&gt;Involverede parter:&lt;/b&gt; {parties}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Trinene:&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;{phase} · {theme} · Priority: {priority}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Goal:&lt;/b&gt; {goal}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Description:&lt;/b&gt;&lt;/p&gt;{description}&lt;p&gt;&lt;b&gt;Result:&lt;/b&gt; {result}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Recommended performer:&lt;/b&gt; {performer}&lt;br&gt;&lt;b&gt;Involved parties:&lt;/b&gt; {parties}&lt;/p&gt;&lt;p&gt;&lt;b&gt;The steps:&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>. Der mangler:</source>
+        <translation>. Still missing:</translation>
     </message>
     <message>
         <source>Status: &lt;b&gt;{state}&lt;/b&gt;</source>
         <translation>Status: &lt;b&gt;{state}&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>. Udfyld felterne herunder.</source>
-        <translation>. Fill in the fields below.</translation>
+        <source>Hvad venter du på? Fx: svar fra kommunens KOMBIT-programleder</source>
+        <translation>What are you waiting for? E.g. an answer from your municipality&apos;s KOMBIT programme leader</translation>
     </message>
     <message>
-        <source>. Det mangler:</source>
-        <translation>. Still missing:</translation>
+        <source>. Udfyld felterne herunder.</source>
+        <translation>. Fill in the fields below.</translation>
     </message>
 </context>
 <context>
@@ -1562,8 +1618,12 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>Enter a valid e-mail address, e.g. firstname.lastname@kommune.dk.</translation>
     </message>
     <message>
-        <source>Et telefonnummer må kun have cifre, mellemrum og +.</source>
-        <translation>A phone number may only contain digits, spaces and +.</translation>
+        <source>Et telefonnummer må kun indeholde cifre, mellemrum, plus (+), bindestreg (-), parenteser og punktum.</source>
+        <translation>A phone number may only contain digits, spaces, plus (+), hyphens (-), brackets and full stops.</translation>
+    </message>
+    <message>
+        <source>Skriv datoen som dd.mm.åååå, fx 27.11.2026.</source>
+        <translation>Write the date as dd.mm.yyyy, e.g. 27.11.2026.</translation>
     </message>
     <message>
         <source>Skriv et dansk nummer med 8 cifre, fx 12 34 56 78.</source>

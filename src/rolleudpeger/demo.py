@@ -31,8 +31,10 @@ def fill_demo_case(editor: CaseEditor, *, complete: bool = True) -> None:
     e = editor
     e.set_municipality("751")
     e.set_text("team", "Jonas Kjær (systemadministrator) og Birgitte Lund (bibliotekschef)")
+    e.set_text("case_number", "26/12345")
     e.set_check("plus_granted", True)
-    e.set_text("plus_granted_by", "Henrik Mørch, KOMBIT")
+    # The KOMBIT programme leader is the municipality's own employee (domain facts).
+    e.set_text("plus_granted_by", "Henrik Mørch, kommunens KOMBIT-programleder")
     e.set_check("guide_read", True)
     e.set_check("task_read", True)
     e.add_question("Skal projektlederen også have adgang til FBS-testmiljøet?")
@@ -42,6 +44,7 @@ def fill_demo_case(editor: CaseEditor, *, complete: bool = True) -> None:
     e.set_text("performer_name", "Jonas Kjær")
     e.set_klik_status(KlikStatus.STARTED)
     e.set_check("catalogue_read", True)
+    e.set_text("catalogue_version", "1.4 (marts 2022)")
     e.set_text("library_director_name", "Birgitte Lund")
     e.set_text(
         "placement_notes",
@@ -49,6 +52,8 @@ def fill_demo_case(editor: CaseEditor, *, complete: bool = True) -> None:
         "Projektejeren er bibliotekschefen, som refererer til direktøren for Kultur og "
         "Borgerservice.",
     )
+    e.set_text("decided_by", "Birgitte Lund (bibliotekschef) og Jonas Kjær (systemadministrator)")
+    e.set_text("decision_date", "09.11.2026")
     e.set_text("leader_first_name", "Maja")
     e.set_text("leader_last_name", "Søndergaard")
     e.set_text("leader_email", "maja.sondergaard@aarhus.dk")
@@ -61,5 +66,10 @@ def fill_demo_case(editor: CaseEditor, *, complete: bool = True) -> None:
     if not complete:
         e.set_waiting("notify_kombit", True, "Venter på, at Maja bekræfter sit telefonnummer")
         return
+    e.answer_question(
+        e.case.questions[-1].id,
+        "Det er op til kommunen selv at beslutte, hvem der har rollen.",
+    )
     e.mark_mail_sent()
+    e.set_check("webinar_invitation", True)
     e.set_klik_status(KlikStatus.COMPLETED)

@@ -143,7 +143,7 @@ def test_english_text_of_every_step() -> None:
 
     danish, english = load_task(), load_task(language="en")
     assert [s.key for s in english.steps] == [s.key for s in danish.steps]
-    assert english.title == "Appoint the debtor project leader and project owner for FBS"
+    assert english.title == "Appoint the debtor project leader and debtor project owner for FBS"
     texts = [english.title, english.goal, english.description, english.result, english.phase]
     for step in english.steps:
         texts += [step.title, step.guidance, *(ln.label for ln in step.links)]

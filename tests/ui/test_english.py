@@ -180,7 +180,7 @@ def test_messages_at_the_field_are_english(
     qtbot.keyClick(field, Qt.Key.Key_Tab)
     qtbot.waitUntil(
         lambda: (
-            "A phone number may only contain digits, spaces and +."
+            "A phone number may only contain digits, spaces, plus (+), hyphens (-), brackets"
             in " ".join(w.text() for w in window.findChildren(QLabel) if w.isVisible())
         )
     )
@@ -194,7 +194,7 @@ def test_english_report(data_dir: Path, tmp_path: Path, english: TaskDef) -> Non
     write_pdf(editor.report(), target, author="Aarhus Kommune", subject="test")
     store.close()
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(target).pages)
-    for heading in ("Appointments", "The steps", "Questions to KOMBIT", "Appendix: Event log"):
+    for heading in ("Appointments", "The steps", "Questions put to KOMBIT", "Appendix: Event log"):
         assert heading in text
     assert "Page 1 of" in text and "Side 1 af" not in text
     assert "Kære KOMBIT" in text or "Til: bibsys@kombit.dk" in text  # the mail, as sent

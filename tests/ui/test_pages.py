@@ -124,7 +124,7 @@ def test_refused_text_stays_in_the_field(qtbot: QtBot, data_dir: Path, clock: Cl
 def test_started_status_needs_the_names(qtbot: QtBot, data_dir: Path, clock: Clock) -> None:
     w = open_window(qtbot, data_dir, clock)
     show_field(qtbot, w, "status_started")
-    assert "navnet på ansvarlig" in message_under(w, "status_started")
+    assert "navnet på den ansvarlige" in message_under(w, "status_started")
     check(qtbot, w, "status_started", expected=False)
     assert w.editor.case.klik_status is KlikStatus.NOT_STARTED
     assert "udfører" in message_under(w, "status_started")
@@ -502,3 +502,15 @@ def test_no_field_is_squeezed_on_any_page(qtbot: QtBot, data_dir: Path, clock: C
         assert squeezed_fields(window.pages.currentWidget()) == []
     window.close()
     store.close()
+
+
+def test_the_first_page_shows_the_task_cards_description(
+    qtbot: QtBot, data_dir: Path, clock: Clock
+) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    facts = find(w, "task_facts")
+    assert isinstance(facts, QLabel)
+    text = " ".join(facts.text().split())
+    assert "inden udgangen af uge 51" in text and "sparringspartner for projektlederen" in text
+    assert "Det er op til kommunen selv at beslutte" in text
+    close_window(w)

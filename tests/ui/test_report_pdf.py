@@ -163,6 +163,7 @@ def test_save_pdf_button(
 ) -> None:
     w = open_window(qtbot, data_dir, clock)
     demo(w.editor)
+    w.editor.clock = clock  # (the demo's own clock moves two hours a reading)
     suggested: list[str] = []
     target = tmp_path / "arkiv" / "rapport"
     target.parent.mkdir()
@@ -295,3 +296,19 @@ def test_report_command_follows_the_system_language(
     )
     assert result.returncode == 0, result.stderr
     assert footer in flat(page_texts(PdfReader(pdf))[0])
+
+
+@pytest.mark.parametrize("extra", range(0, 14, 2))
+def test_no_section_is_lost_wherever_the_pages_break(
+    editor: CaseEditor, tmp_path: Path, extra: int
+) -> None:
+    """Moving a heading to the next page made Qt lose the blocks after a table cell that
+    ran over a page break (the signature line and the appendix heading). Each number of
+    extra questions moves the page breaks somewhere else."""
+    demo(editor)
+    for i in range(extra):
+        editor.add_question(f"Ekstra spørgsmål {i} om brugere og rettigheder i KLIK?")
+    text = flat(" ".join(page_texts(make_pdf(editor, tmp_path / "r.pdf"))))
+    for section in ("Udpegninger", "Trinene", "Mail til KOMBIT", "Godkendelse", "Underskrift:"):
+        assert section in text, section
+    assert "Bilag: Hændelseslog" in text

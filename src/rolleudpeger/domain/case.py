@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from rolleudpeger.domain.mail import Mail, build_kombit_mail, leader_problems
+from rolleudpeger.domain.mail import (
+    Mail,
+    build_kombit_mail,
+    leader_problems,
+    may_sign,
+    same_facts,
+)
 from rolleudpeger.domain.people import ROLE_FIELDS, Person, Role
 from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldDef, FieldKind, StepDef, TaskDef
 from rolleudpeger.domain.validation import (
@@ -342,13 +348,13 @@ def propose_klik_status(
         if old.rank - new.rank > 1:
             raise RuleError(translate("Case", "Fjern først markeringen »Fuldført«."))
         if not reason:
-            raise RuleError(translate("Case", "Skriv en begrundelse for at tage status tilbage."))
+            raise RuleError(translate("Case", "Skriv en begrundelse for at sætte status tilbage."))
         return SetKlikStatus(step, old, new, reason, at)
     if new.rank - old.rank > 1:
         raise RuleError(translate("Case", "Sæt først status til »Påbegyndt« (trin 4)."))
     missing = status_missing(task, case, new)
     if missing:
-        raise RuleError(translate("Case", "Det mangler: {items}").format(items="; ".join(missing)))
+        raise RuleError(translate("Case", "Der mangler: {items}").format(items="; ".join(missing)))
     return SetKlikStatus(step, old, new, "", at)
 
 
@@ -364,14 +370,10 @@ def status_missing(task: TaskDef, case: Case, status: KlikStatus) -> list[str]:
     """What must be in place before the KLIK status can be set."""
     if status is KlikStatus.STARTED:
         missing = []
-        for role, key in (
-            (Role.RESPONSIBLE, "responsible_name"),
-            (Role.PERFORMER, "performer_name"),
-        ):
-            if not case.value(key):
-                missing.append(
-                    translate("Case", "navnet på {role} (trin 4)").format(role=role.label)
-                )
+        if not case.value("responsible_name"):
+            missing.append(translate("Case", "navnet på den ansvarlige (trin 4)"))
+        if not case.value("performer_name"):
+            missing.append(translate("Case", "navnet på udføreren (trin 4)"))
         return missing
     if status is KlikStatus.COMPLETED:
         holder = _status_step(task, KlikStatus.COMPLETED)
@@ -445,6 +447,11 @@ def field_missing(task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
             return None if value else fill_in
 
 
+def unanswered(case: Case) -> list[Question]:
+    """Questions to KOMBIT with no answer recorded: completing is allowed, but said."""
+    return [q for q in case.questions if not q.answer.strip()]
+
+
 def step_missing(task: TaskDef, case: Case, step: StepDef) -> list[str]:
     return [m for f in step.fields if (m := field_missing(task, case, f)) is not None]
 
@@ -495,8 +502,9 @@ def same_person_warning(case: Case) -> str | None:
     ):
         return translate(
             "Case",
-            "Projektleder og projektejer er den samme person. KOMBIT forventer to forskellige "
-            "personer: projektejeren er sparringspartner for projektlederen.",
+            "Projektleder og projektejer er den samme person. Vores råd: vælg to personer. "
+            "Opgaven beskriver to roller, og projektejeren skal være sparringspartner for "
+            "projektlederen.",
         )
     return None
 
@@ -512,10 +520,8 @@ class MailState:
     sent: SentMail | None
     problems: tuple[str, ...]
 
-    @property
-    def outdated(self) -> bool:
-        """KOMBIT has details that differ from those recorded now."""
-        return self.sent is not None and self.current is not None and self.sent.mail != self.current
+    outdated: bool = False  # KOMBIT has details that differ from those recorded now
+    unsigned_because_owner: bool = False  # the performer may be the owner: signed unnamed
 
     @property
     def missing(self) -> str | None:
@@ -530,26 +536,48 @@ class MailState:
         return None
 
 
+def _signer(case: Case) -> str:
+    performer = case.person(Role.PERFORMER).name
+    return performer if may_sign(performer, case.person(Role.OWNER)) else ""
+
+
 def current_mail(task: TaskDef, case: Case) -> Mail | None:
     municipality = task.municipality(case.value("municipality"))
     leader = case.person(Role.LEADER)
     if municipality is None or leader_problems(leader):
         return None
-    return build_kombit_mail(task.mail, task.mail.task_title, municipality, leader)
+    return build_kombit_mail(
+        task.mail, task.mail.task_title, municipality, leader, signer=_signer(case)
+    )
 
 
 def mail_state(task: TaskDef, case: Case) -> MailState:
     problems = leader_problems(case.person(Role.LEADER))
     if not case.value("municipality"):
         problems.insert(0, translate("Case", "kommunen (Opgaven)"))
-    return MailState(current_mail(task, case), case.last_sent_mail, tuple(problems))
+    current, sent = current_mail(task, case), case.last_sent_mail
+    municipality = task.municipality(case.value("municipality"))
+    outdated = (
+        sent is not None
+        and current is not None
+        and municipality is not None
+        and not same_facts(sent.mail, current, case.person(Role.LEADER), municipality.official_name)
+    )
+    performer = case.person(Role.PERFORMER).name
+    return MailState(
+        current,
+        sent,
+        tuple(problems),
+        outdated,
+        unsigned_because_owner=bool(performer) and not _signer(case),
+    )
 
 
 def propose_mail_sent(task: TaskDef, case: Case, at: datetime) -> RecordMailSent:
     mail = current_mail(task, case)
     if mail is None:
         raise RuleError(
-            translate("Case", "Mailen kan ikke sendes endnu. Det mangler: {items}").format(
+            translate("Case", "Mailen kan ikke sendes endnu. Der mangler: {items}").format(
                 items=", ".join(mail_state(task, case).problems)
             )
         )

@@ -17,6 +17,7 @@ from rolleudpeger.domain.case import (
     mail_state,
     step_missing,
     step_state,
+    unanswered,
 )
 from rolleudpeger.domain.people import Role
 from rolleudpeger.domain.taskdef import FieldKind, StepDef, TaskDef
@@ -27,9 +28,12 @@ from rolleudpeger.i18n import QT_TRANSLATE_NOOP, translate
 LOG_VALUE_LIMIT = 160
 # Recorded text worth filing in full, besides the people, with labels that read on paper.
 AGREEMENT_FIELDS = {
-    "placement_notes": QT_TRANSLATE_NOOP("Report", "Placering og forankring af rollerne"),
+    "placement_notes": QT_TRANSLATE_NOOP(
+        "Report", "Placering og ledelsesmæssig forankring af rollerne"
+    ),
     "team": QT_TRANSLATE_NOOP("Report", "Hvem arbejder på opgaven"),
     "plus_granted_by": QT_TRANSLATE_NOOP("Report", "PLUS-rettigheden i KLIK tildelt af"),
+    "catalogue_version": QT_TRANSLATE_NOOP("Report", "Version af rollekataloget, der er læst"),
 }
 
 # Event-log fields that are not fields of the task definition.
@@ -94,6 +98,9 @@ class Report:
     title: str
     municipality: str
     facts: tuple[tuple[str, str], ...]  # (label, value); a value that names itself has no label
+    case_number: str  # the municipality's own journal number ("" if none)
+    prepared_by: str  # the performer of the KLIK task ("" if not given)
+    description: tuple[str, ...]  # the task card's description, paragraph by paragraph
     klik_status: str
     started_at: str
     completed_at: str
@@ -104,7 +111,9 @@ class Report:
     steps: tuple[StepLine, ...]
     questions: tuple[QuestionLine, ...]
     mail: MailSection | None
-    approver: str
+    approver: str  # the library director, who approves
+    owner_signs: str  # the project owner when not the library director: accepts the role
+    unanswered: tuple[str, ...]  # questions to KOMBIT with no answer
     events: tuple[EventLine, ...]
     generated_at: str
     version: str
@@ -248,6 +257,37 @@ def _appointments(case: Case) -> tuple[Appointment, ...]:
     return tuple(result)
 
 
+def _agreements(case: Case) -> tuple[tuple[str, str], ...]:
+    found = [
+        (translate("Report", label), case.value(key))
+        for key, label in AGREEMENT_FIELDS.items()
+        if case.value(key)
+    ]
+    by, on = case.value("decided_by"), display_value(FieldKind.DATE, case.value("decision_date"))
+    if by or on:
+        decided = translate("Report", "{date} af {by}") if by and on else (on or by)
+        found.insert(
+            0,
+            (
+                translate("Report", "Udpegningen er besluttet"),
+                decided.format(date=on, by=by),
+            ),
+        )
+    if case.is_checked("webinar_invitation"):
+        got = translate("Report", "Projektlederen har fået den (markeret {date})").format(
+            date=format_date(case.changed_at("webinar_invitation"))
+        )
+        found.append((translate("Report", "Invitation til webinaret"), got))
+    elif case.last_sent_mail is not None:
+        found.append(
+            (
+                translate("Report", "Invitation til webinaret"),
+                translate("Report", "Ikke markeret som modtaget"),
+            )
+        )
+    return tuple(found)
+
+
 def build_report(
     task: TaskDef, case: Case, events: list[LoggedEvent], generated_at: datetime, version: str
 ) -> Report:
@@ -281,8 +321,12 @@ def build_report(
             body=sent.mail.body,
             outdated=state.outdated,
         )
+    director, owner = case.person(Role.LIBRARY_DIRECTOR), case.person(Role.OWNER)
     return Report(
         title=task.title,
+        case_number=case.value("case_number"),
+        prepared_by=case.person(Role.PERFORMER).name,
+        description=tuple(p for p in task.description.split("\n\n") if p.strip()),
         municipality=(
             f"{municipality.official_name} ({municipality.code})"
             if municipality
@@ -299,18 +343,16 @@ def build_report(
         complete=case.klik_status is KlikStatus.COMPLETED and not missing,
         missing=missing,
         appointments=_appointments(case),
-        agreements=tuple(
-            (translate("Report", label), case.value(key))
-            for key, label in AGREEMENT_FIELDS.items()
-            if case.value(key)
-        ),
+        agreements=_agreements(case),
         steps=steps,
         questions=tuple(
             QuestionLine(format_time(q.asked_at), q.text, q.answer, format_time(q.answered_at))
             for q in case.questions
         ),
         mail=mail,
-        approver=case.person(Role.LIBRARY_DIRECTOR).name,
+        approver=director.name,
+        owner_signs=owner.name if owner.name and owner.name != director.name else "",
+        unanswered=tuple(q.text for q in unanswered(case)),
         events=_event_lines(task, events),
         generated_at=format_time(generated_at),
         version=version,

@@ -31,6 +31,7 @@ class FieldKind(StrEnum):
     REVIEW = "review"
     REPORT = "report"
     OWNER_FROM_DIRECTOR = "owner_from_director"
+    DATE = "date"
 
 
 # Kinds whose value is a single stored string (the others are shown or derived).
@@ -40,6 +41,7 @@ VALUE_KINDS = frozenset(
         FieldKind.NAME,
         FieldKind.TEXT,
         FieldKind.NOTES,
+        FieldKind.DATE,
         FieldKind.EMAIL,
         FieldKind.PHONE,
         FieldKind.CHECK,
@@ -96,6 +98,10 @@ class MailDef:
     subject: str
     body: str
     webinar: str
+    # The end of the body: `signature` names the signer (the performer, step 4) on behalf of
+    # the municipality; `signature_unnamed` is used when no one can be named.
+    signature: str = "{signer}"
+    signature_unnamed: str = "{municipality}"
     # The task's name in KLIK, which the mail quotes. KOMBIT reads Danish, so it is the
     # Danish title also when the interface is in English.
     task_title: str = ""
@@ -156,6 +162,8 @@ MAIL_PLACEHOLDERS = {
     "last_name": "Efternavn",
     "email": "a@b.dk",
     "phone": "+45 12 34 56 78",
+    "signature": "Jonas Kjær\npå vegne af Aarhus Kommune",
+    "signer": "Jonas Kjær",
 }
 
 
@@ -319,10 +327,13 @@ def parse_task_definition(
         subject=r.text(mail_t, "subject", "[mail]"),
         body=r.text(mail_t, "body", "[mail]"),
         webinar=r.text(mail_t, "webinar", "[mail]"),
+        signature=r.text(mail_t, "signature", "[mail]", required=False) or "{signer}",
+        signature_unnamed=r.text(mail_t, "signature_unnamed", "[mail]", required=False)
+        or "{municipality}",
         task_title=r.text(mail_t, "task_title", "[mail]", required=False)
         or r.text(task, "title", "[task]"),
     )
-    for name in ("subject", "body"):
+    for name in ("subject", "body", "signature", "signature_unnamed"):
         try:
             getattr(mail, name).format(**MAIL_PLACEHOLDERS)
         except (KeyError, IndexError, ValueError) as e:

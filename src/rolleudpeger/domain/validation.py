@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from rolleudpeger.domain.taskdef import FieldKind
 from rolleudpeger.i18n import language, translate
@@ -154,7 +155,11 @@ def parse_phone(raw: str) -> str:
     text = raw.strip()
     if not _PHONE_CHARS.fullmatch(text):
         raise ValidationError(
-            translate("Validation", "Et telefonnummer må kun have cifre, mellemrum og +.")
+            translate(
+                "Validation",
+                "Et telefonnummer må kun indeholde cifre, mellemrum, plus (+), bindestreg (-), "
+                "parenteser og punktum.",
+            )
         )
     if _DANISH_E164.fullmatch(text):
         return text
@@ -206,6 +211,43 @@ def check_phone(raw: str) -> Checked:
         return Checked(value, str(e))
 
 
+_DATE_FORMATS = ("%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d")
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def parse_date(text: str) -> date | None:
+    """A date typed as dd.mm.åååå (also with - or /, or as 2026-11-27)."""
+    for pattern in _DATE_FORMATS:
+        try:
+            parsed = datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+        return parsed if FIRST_YEAR <= parsed.year <= LAST_YEAR else None
+    return None
+
+
+def check_date(raw: str) -> Checked:
+    """A date, stored as 2026-11-27; a date that cannot be read is kept as typed, with a
+    message, like an e-mail address that is not valid yet."""
+    value = check_name(raw).value
+    if not value:
+        return Checked("")
+    parsed = parse_date(value)
+    if parsed is None:
+        return Checked(
+            value,
+            translate("Validation", "Skriv datoen som dd.mm.åååå, fx 27.11.2026."),
+        )
+    return Checked(parsed.isoformat())
+
+
+def is_valid_date(value: str) -> bool:
+    try:
+        return date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
+
+
 def is_valid_phone(value: str) -> bool:
     try:
         return check_name(value).value == value and parse_phone(value) == value
@@ -231,6 +273,8 @@ def check_value(kind: FieldKind, raw: str) -> Checked:
             return check_phone(raw)
         case FieldKind.NOTES:
             return check_notes(raw)
+        case FieldKind.DATE:
+            return check_date(raw)
         case _:
             return check_name(raw)
 
@@ -239,4 +283,6 @@ def display_value(kind: FieldKind, stored: str) -> str:
     """How a stored value reads in a field or a report."""
     if kind is FieldKind.PHONE and is_valid_phone(stored):
         return format_phone(stored)
+    if kind is FieldKind.DATE and is_valid_date(stored):
+        return date.fromisoformat(stored).strftime("%d.%m.%Y")
     return stored

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from functools import partial
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
@@ -32,6 +32,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
+    QFontMetricsF,
+    QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -58,10 +60,38 @@ _family: str | None = None
 H2 = "<h2>"
 
 
+# A4 less the side margins, in points; a table cell loses its padding on both sides.
+TEXT_WIDTH_PT = (210 - MARGINS_MM.left() - MARGINS_MM.right()) * 72 / 25.4
+CELL_PADDING_PT = 8
+_WORD = re.compile(r"[^\s<>]+")  # a run of text between spaces and tags, in cell HTML
+_BREAK_AFTER = re.compile(r"([@./_-])(?=[^\s<>])")
+
+
 def esc(text: str) -> str:
     """Text for the report's HTML: escaped, and invisible formatting characters (which
     could turn the text around them) written out; see domain.validation.visible."""
     return escape(visible(text))
+
+
+def _break_wide_words(cell: str, width_pt: float, font_pt: float) -> str:
+    """Give a word too wide for its cell (an e-mail address, a URL) places to break after
+    @ . / _ -, so that it breaks there and not in the middle of a name; words that fit are
+    left whole (and so stay searchable in the PDF). Qt still breaks a word with no such
+    place anywhere, as a last resort."""
+    font = QFont(report_font_family())
+    font.setPointSizeF(font_pt)
+    metrics = QFontMetricsF(font)
+    screen = QGuiApplication.primaryScreen()
+    to_pt = 72 / (screen.logicalDotsPerInch() if screen else 96)
+
+    def breakable(word: re.Match[str]) -> str:
+        text = word.group(0)
+        if metrics.horizontalAdvance(unescape(text)) * to_pt <= width_pt * 0.95:
+            return text
+        return _BREAK_AFTER.sub("\\1\u200b", text)
+
+    parts = re.split(r"(<[^>]*>)", cell)  # tags stay as they are
+    return "".join(p if p.startswith("<") else _WORD.sub(breakable, p) for p in parts)
 
 
 def style_sheet() -> str:
@@ -106,11 +136,24 @@ TABLE = (
 
 
 def _table(
-    headers: tuple[str, ...], rows: list[tuple[str, ...]], widths: tuple[int, ...], extra: str = ""
+    headers: tuple[str, ...],
+    rows: list[tuple[str, ...]],
+    widths: tuple[int, ...],
+    extra: str = "",
+    font_pt: float = FONT_POINTS,
 ) -> str:
-    """A ruled table; the header row repeats on every page it runs onto (thead)."""
+    """A ruled table; the header row repeats on every page it runs onto (thead). Cells are
+    HTML; a word too wide for its column gets places to break (_break_wide_words)."""
     head = "".join(f"<th width='{w}%'>{esc(h)}</th>" for h, w in zip(headers, widths, strict=True))
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    room = [TEXT_WIDTH_PT * w / 100 - CELL_PADDING_PT for w in widths]
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{_break_wide_words(cell, room[i], font_pt)}</td>" for i, cell in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
     return f"{TABLE.format(extra=extra)}<thead><tr>{head}</tr></thead>{body}</table>"
 
 
@@ -132,7 +175,19 @@ def report_html(r: Report) -> str:
     parts.append("<p class='sub'>" + translate("Report", "Dokumentation af KLIK-opgave") + "</p>")
     parts.append(f"<h1>{esc(r.title)}</h1>")
     facts = " · ".join(f"{esc(k)}: {esc(v)}" if k else esc(v) for k, v in r.facts)
-    parts.append(f"<p class='sub'><b>{esc(r.municipality)}</b><br>{facts}</p>")
+    record = []
+    if r.case_number:
+        record.append(
+            translate("Report", "Journalnummer: {number}").format(number=esc(r.case_number))
+        )
+    if r.prepared_by:
+        record.append(
+            translate("Report", "Udarbejdet af {name} (udfører på KLIK-opgaven)").format(
+                name=esc(r.prepared_by)
+            )
+        )
+    more = "<br>" + " · ".join(record) if record else ""
+    parts.append(f"<p class='sub'><b>{esc(r.municipality)}</b><br>{facts}{more}</p>")
     status = translate("Report", "KLIK-status: <b>{status}</b>").format(status=esc(r.klik_status))
     if r.started_at:
         status += " · " + translate("Report", "Påbegyndt {time}").format(time=esc(r.started_at))
@@ -143,11 +198,27 @@ def report_html(r: Report) -> str:
         items = "".join(f"<li>{esc(m)}</li>" for m in r.missing)
         parts.append(
             _box(
-                translate("Report", "<b>IKKE FULDFØRT.</b> Opgaven er ikke afsluttet. Det mangler:")
+                translate("Report", "<b>IKKE FULDFØRT.</b> Opgaven er ikke afsluttet. Der mangler:")
                 + f"<ul>{items}</ul>",
                 "warning",
             )
         )
+
+    if r.unanswered:
+        items = "".join(f"<li>{_text(q)}</li>" for q in r.unanswered)
+        parts.append(
+            _box(
+                translate(
+                    "Report",
+                    "<b>Bemærk:</b> {n} spørgsmål til KOMBIT er ikke besvaret:",
+                ).format(n=len(r.unanswered))
+                + f"<ul>{items}</ul>",
+                "warning",
+            )
+        )
+
+    parts.append(H2 + translate("Report", "Opgaven") + "</h2>")
+    parts.extend(f"<p>{esc(paragraph)}</p>" for paragraph in r.description)
 
     parts.append(H2 + translate("Report", "Udpegninger") + "</h2>")
     parts.append(
@@ -247,14 +318,17 @@ def report_html(r: Report) -> str:
         )
 
     parts.append(H2 + translate("Report", "Godkendelse") + "</h2>")
-    parts.append("<p>" + translate("Report", "Godkendt af bibliotekschef") + "</p>")
     line = "_" * 40
-    name = esc(r.approver) if r.approver else line
-    parts.append(
-        translate(
-            "Report", "<p>Navn: {name}</p><p><br>Dato: {line}</p><p><br>Underskrift: {line}</p>"
-        ).format(name=name, line=line)
+    signature = translate(
+        "Report", "<p>Navn: {name}</p><p><br>Dato: {line}</p><p><br>Underskrift: {line}</p>"
     )
+    parts.append("<p>" + translate("Report", "Godkendt af bibliotekschef") + "</p>")
+    parts.append(signature.format(name=esc(r.approver) if r.approver else line, line=line))
+    if r.owner_signs:  # the owner is someone else: accepts the role with a signature too
+        parts.append(
+            "<p><br>" + translate("Report", "Rollen som projektejer er accepteret af") + "</p>"
+        )
+        parts.append(signature.format(name=esc(r.owner_signs), line=line))
 
     parts.append(
         "<h2 style='page-break-before: always'>"
@@ -266,14 +340,17 @@ def report_html(r: Report) -> str:
             _table(
                 (
                     translate("Report", "Tidspunkt"),
-                    translate("Report", "Trin"),
-                    translate("Report", "Felt"),
+                    translate("Report", "Trin og felt"),
                     translate("Report", "Fra"),
                     translate("Report", "Til"),
                 ),
-                [(esc(e.at), esc(e.step), esc(e.field), esc(e.old), esc(e.new)) for e in r.events],
-                (20, 19, 19, 21, 21),
+                [
+                    (esc(e.at), f"{esc(e.step)}:<br>{esc(e.field)}", esc(e.old), esc(e.new))
+                    for e in r.events
+                ],
+                (17, 25, 29, 29),
                 extra="font-size: 8pt",
+                font_pt=8,
             )
         )
     else:
@@ -287,6 +364,7 @@ def keep_headings_with_content(doc: QTextDocument, page_height: float, line_heig
     next page, a long one at least with its first lines."""
     layout = doc.documentLayout()
     headings = [b for b in _blocks(doc) if b.blockFormat().headingLevel() == 2]
+    moved = False
     for i, block in enumerate(headings):
         top = layout.blockBoundingRect(block).top()
         if i + 1 < len(headings):
@@ -299,6 +377,12 @@ def keep_headings_with_content(doc: QTextDocument, page_height: float, line_heig
             fmt = block.blockFormat()
             fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
             QTextCursor(block).setBlockFormat(fmt)
+            moved = True
+    if moved:
+        # Qt's incremental relayout after a format change can leave later blocks with no
+        # height when a table cell runs over a page break (the English sample lost its
+        # signature line and the appendix heading): lay the whole document out again.
+        doc.markContentsDirty(0, doc.characterCount())
 
 
 def _blocks(doc: QTextDocument) -> list[QTextBlock]:

@@ -88,7 +88,7 @@ class WaitingBox(QWidget):
         self.note.setObjectName("waiting_note")
         self.note.setAccessibleName(translate("StepPage", "Hvad venter trinnet på"))
         self.note.setPlaceholderText(
-            translate("StepPage", "Hvad venter du på? Fx: svar fra KOMBIT-programlederen")
+            translate("StepPage", "Hvad venter du på? Fx: svar fra kommunens KOMBIT-programleder")
         )
         self.error = MessageLabel()
         self.timer = QTimer(self)
@@ -266,6 +266,7 @@ class StepPage(QScrollArea):
             "StepPage",
             "<p><b>{title}</b><br>{phase} · {theme} · Prioritet: {priority}</p>"
             "<p><b>Mål:</b> {goal}</p>"
+            "<p><b>Beskrivelse:</b></p>{description}"
             "<p><b>Resultat:</b> {result}</p>"
             "<p><b>Anbefalet udfører:</b> {performer}<br>"
             "<b>Involverede parter:</b> {parties}</p>"
@@ -276,6 +277,7 @@ class StepPage(QScrollArea):
             theme=escape(task.theme),
             priority=escape(task.priority),
             goal=escape(task.goal),
+            description="".join(f"<p>{escape(p)}</p>" for p in task.description.split("\n\n")),
             result=escape(task.result),
             performer=escape(task.recommended_performer),
             parties=escape(", ".join(task.involved_parties)),
@@ -304,7 +306,7 @@ class StepPage(QScrollArea):
             text += translate("StepPage", ". Udfyld felterne herunder.")
         elif missing:
             items = "".join(f"<li>{escape(m)}</li>" for m in missing)
-            text += translate("StepPage", ". Det mangler:")
+            text += translate("StepPage", ". Der mangler:")
             text += f"<ul style='margin-top:0; margin-bottom:0'>{items}</ul>"
         else:
             text += "."

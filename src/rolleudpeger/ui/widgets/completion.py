@@ -13,6 +13,7 @@ from rolleudpeger.domain.case import (
     is_step_done,
     mail_state,
     step_missing,
+    unanswered,
 )
 from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldDef, FieldKind
 from rolleudpeger.domain.timefmt import format_time
@@ -59,6 +60,25 @@ class MissingBinding(FieldBinding):
             self.ctx.go_to_step(link.removeprefix(STEP_LINK))
 
     def refresh(self) -> None:
+        self.label.setText(self._missing_html() + self._open_questions_html())
+
+    def _open_questions_html(self) -> str:
+        """Completing is allowed with a question to KOMBIT unanswered, but it is said."""
+        open_questions = unanswered(self.editor.case)
+        if not open_questions:
+            return ""
+        step = self.editor.task.step_of_field("questions")
+        return (
+            "<p>⚠ "
+            + translate(
+                "Completion",
+                "Bemærk: {n} spørgsmål til KOMBIT er ikke besvaret. Du kan godt afslutte "
+                "opgaven, men rapporten viser det. <a href='{link}'>Gå til trin {number}</a>.",
+            ).format(n=len(open_questions), link=STEP_LINK + step.key, number=step.index)
+            + "</p>"
+        )
+
+    def _missing_html(self) -> str:
         task, case = self.editor.task, self.editor.case
         holder = task.step_of_field(self.fdef.key).key
         items = [
@@ -69,17 +89,11 @@ class MissingBinding(FieldBinding):
         ]
         if not items:
             if case.klik_status is KlikStatus.COMPLETED:
-                self.label.setText("✔ " + translate("Completion", "Opgaven er fuldført."))
-            else:
-                self.label.setText(
-                    "✔ "
-                    + translate(
-                        "Completion",
-                        "Trin 1–7 er færdige. "
-                        "Sæt status til »Fuldført« i KLIK, og markér det herunder.",
-                    )
-                )
-            return
+                return "✔ " + translate("Completion", "Opgaven er fuldført.")
+            return "✔ " + translate(
+                "Completion",
+                "Trin 1–7 er færdige. Sæt status til »Fuldført« i KLIK, og markér det herunder.",
+            )
         step_word = translate("Completion", "Trin {number} · {title}")
         rows = "".join(
             f"<li><a href='{STEP_LINK}{step.key}'>"
@@ -87,7 +101,7 @@ class MissingBinding(FieldBinding):
             f"{escape(text)}</li>"
             for step, text in items
         )
-        self.label.setText(
+        return (
             f"<b>{escape(self.fdef.label)} ({len(items)})</b> – "
             + translate("Completion", "følg et link for at gå til trinnet:")
             + f"<ul style='margin-top:2px'>{rows}</ul>"

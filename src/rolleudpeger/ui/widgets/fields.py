@@ -433,7 +433,7 @@ class KlikStatusBinding(FieldBinding):
                     pass
                 elif not reason.strip():
                     self.error.show_message(
-                        translate("Fields", "Skriv en begrundelse for at tage status tilbage.")
+                        translate("Fields", "Skriv en begrundelse for at sætte status tilbage.")
                     )
                 else:
                     ok = self._save(lambda: self.editor.set_klik_status(previous, reason))
@@ -499,14 +499,21 @@ class OwnerFromDirectorBinding(FieldBinding):
         self.hint.setText(
             translate("Fields", "Bibliotekschef: {name}").format(name=director)
             if director
-            else translate("Fields", "Bibliotekschefen skrives i trin 5.")
+            else translate("Fields", "Bibliotekschefens navn skriver du i trin 5.")
         )
 
 
 def make_binding(fdef: FieldDef, ctx: PageContext) -> FieldBinding | None:
     """The binding for simple field kinds; composite kinds are built by the page."""
     match fdef.kind:
-        case FieldKind.NAME | FieldKind.TEXT | FieldKind.EMAIL | FieldKind.PHONE | FieldKind.NOTES:
+        case (
+            FieldKind.NAME
+            | FieldKind.TEXT
+            | FieldKind.EMAIL
+            | FieldKind.PHONE
+            | FieldKind.NOTES
+            | FieldKind.DATE
+        ):
             return TextBinding(fdef, ctx)
         case FieldKind.CHECK:
             return CheckBinding(fdef, ctx)

@@ -188,8 +188,17 @@ class MailBinding(FieldBinding):
             b.setEnabled(ready)
         if state.problems:
             self.problems.setText(
-                translate("Mail", "Mailen kan laves, når du har udfyldt: {items}.").format(
+                translate("Mail", "Mailen er klar, når du har udfyldt: {items}.").format(
                     items=", ".join(state.problems)
+                )
+            )
+        elif state.unsigned_because_owner:
+            self.problems.setText(
+                translate(
+                    "Mail",
+                    "Sådan ser mailen ud. Den indeholder kun projektlederen. Den er underskrevet "
+                    "med kommunens navn, ikke udførerens: udføreren i trin 4 har samme efternavn "
+                    "som projektejeren, og KOMBIT må ikke få projektejerens navn.",
                 )
             )
         else:
