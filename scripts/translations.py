@@ -77,9 +77,8 @@ def main(argv: list[str]) -> int:
         for code, language in TARGET_LANGUAGES.items():
             run(update(catalogue(code), language))
         return 0
-    if argv[1:] == ["build"]:
-        for code in TARGET_LANGUAGES:
-            ts = catalogue(code)
+    if argv[1:] == ["build"]:  # every catalogue, also qt_fixes_da.ts (Qt's own dialogs)
+        for ts in sorted(TRANSLATIONS.glob("*.ts")):
             run(build(ts, ts.with_suffix(".qm")))
         return 0
     print(__doc__, file=sys.stderr)

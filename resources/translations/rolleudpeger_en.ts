@@ -163,10 +163,6 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
 <context>
     <name>Completion</name>
     <message>
-        <source>Bemærk: {n} spørgsmål til KOMBIT er ikke besvaret. Du kan godt afslutte opgaven, men rapporten viser det. &lt;a href=&apos;{link}&apos;&gt;Gå til trin {number}&lt;/a&gt;.</source>
-        <translation>Note: {n} question(s) put to KOMBIT have not been answered. You can still complete the task, but the report shows it. &lt;a href=&apos;{link}&apos;&gt;Go to step {number}&lt;/a&gt;.</translation>
-    </message>
-    <message>
         <source>Opgaven er fuldført.</source>
         <translation>The task is complete.</translation>
     </message>
@@ -179,8 +175,24 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <translation>Step {number} · {title}</translation>
     </message>
     <message>
+        <source>Går til spørgsmålene til KOMBIT</source>
+        <translation>Goes to the questions put to KOMBIT</translation>
+    </message>
+    <message>
         <source>følg et link for at gå til trinnet:</source>
         <translation>follow a link to go to the step:</translation>
+    </message>
+    <message>
+        <source>Går til trin {number}</source>
+        <translation>Goes to step {number}</translation>
+    </message>
+    <message>
+        <source>⚠ Bemærk: {n} spørgsmål til KOMBIT er ikke besvaret. Du kan godt afslutte opgaven, men rapporten viser det.</source>
+        <translation>⚠ Note: {n} question(s) put to KOMBIT have not been answered. You can still complete the task, but the report shows it.</translation>
+    </message>
+    <message>
+        <source>Gå til trin {number} · {title}</source>
+        <translation>Go to step {number} · {title}</translation>
     </message>
     <message>
         <source>ja, {time}</source>
@@ -1399,10 +1411,6 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>Step {number} of {total}: {title}</translation>
     </message>
     <message>
-        <source>Links</source>
-        <translation>Links</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;{phase} · {theme} · Prioritet: {priority}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mål:&lt;/b&gt; {goal}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Beskrivelse:&lt;/b&gt;&lt;/p&gt;{description}&lt;p&gt;&lt;b&gt;Resultat:&lt;/b&gt; {result}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Anbefalet udfører:&lt;/b&gt; {performer}&lt;br&gt;&lt;b&gt;Involverede parter:&lt;/b&gt; {parties}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Trinene:&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;{phase} · {theme} · Priority: {priority}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Goal:&lt;/b&gt; {goal}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Description:&lt;/b&gt;&lt;/p&gt;{description}&lt;p&gt;&lt;b&gt;Result:&lt;/b&gt; {result}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Recommended performer:&lt;/b&gt; {performer}&lt;br&gt;&lt;b&gt;Involved parties:&lt;/b&gt; {parties}&lt;/p&gt;&lt;p&gt;&lt;b&gt;The steps:&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
@@ -1417,6 +1425,14 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>Hvad venter du på? Fx: svar fra kommunens KOMBIT-programleder</source>
         <translation>What are you waiting for? E.g. an answer from your municipality&apos;s KOMBIT programme leader</translation>
+    </message>
+    <message>
+        <source>Åbner {url} i browseren</source>
+        <translation>Opens {url} in the browser</translation>
+    </message>
+    <message>
+        <source>Status: {state}</source>
+        <translation>Status: {state}</translation>
     </message>
     <message>
         <source>. Udfyld felterne herunder.</source>

@@ -279,6 +279,15 @@ def check_value(kind: FieldKind, raw: str) -> Checked:
             return check_name(raw)
 
 
+def stored_problem(kind: FieldKind, stored: str) -> str | None:
+    """The message a stored value gets when it is read into its field again: one kept
+    while not valid yet (or saved by an older version) says what to correct."""
+    try:
+        return check_value(kind, stored).error
+    except ValidationError as e:
+        return str(e)
+
+
 def display_value(kind: FieldKind, stored: str) -> str:
     """How a stored value reads in a field or a report."""
     if kind is FieldKind.PHONE and is_valid_phone(stored):

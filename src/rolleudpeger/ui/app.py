@@ -24,7 +24,7 @@ from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.migrate import HEAD, DatabaseTooNewError
 from rolleudpeger.store.repository import Store, StoreError
 from rolleudpeger.store.schema import ForeignSchemaError
-from rolleudpeger.ui import data_safety, dialogs
+from rolleudpeger.ui import accessible, data_safety, dialogs
 from rolleudpeger.ui.language import choose_language, install_language
 from rolleudpeger.ui.main_window import MainWindow
 from rolleudpeger.ui.single_instance import SingleInstance
@@ -46,6 +46,7 @@ def application(argv: list[str], language: str | None = None) -> QApplication:
         app.setApplicationVersion(__version__)
         app.setDesktopFileName(DESKTOP_ID)
         app.setWindowIcon(app_icon())
+        accessible.install()
         install_language(choose_language(language, None))
     return app
 
@@ -111,7 +112,7 @@ def _after_show(
     instance.listen(lambda: bring_to_front(window))
     status = data_safety.after_show(window, editor, recovery)
     if status:
-        window.statusBar().showMessage(status, 10_000)
+        window.tell(status)
 
 
 def _task_in_language(task: TaskDef, store: Store, requested: str | None) -> TaskDef:

@@ -16,6 +16,8 @@ from rolleudpeger import i18n, logs
 from rolleudpeger.resources import resource
 
 TRANSLATIONS = "translations"
+# Danish for the few texts of Qt's own dialogs that qtbase_da lacks (resources/translations).
+QT_FIXES = "qt_fixes_da"
 CATALOGUE = "rolleudpeger_{language}"
 _LOCALES = {
     "da": QLocale(QLocale.Language.Danish, QLocale.Country.Denmark),
@@ -62,7 +64,7 @@ def install_language(language: str) -> bool:
         # qtbase holds every text of the Qt modules the app uses (core, widgets, printing).
         # Not qt_da: it is a meta catalogue that also needs the Danish files of Qt modules
         # the bundle leaves out, so it fails to load there.
-        names = [("qtbase_da", qt_folder)]
+        names = [("qtbase_da", qt_folder), (QT_FIXES, catalogue_folder())]
     else:
         names = [(CATALOGUE.format(language=language), catalogue_folder())]
     loaded = True

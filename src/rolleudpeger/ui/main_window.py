@@ -34,7 +34,7 @@ from rolleudpeger.domain.case import Change, progress_line, step_state
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.i18n import translate
 from rolleudpeger.store.repository import StoreError
-from rolleudpeger.ui import data_safety, dialogs, report_actions
+from rolleudpeger.ui import accessible, data_safety, dialogs, report_actions
 from rolleudpeger.ui.pages.step_page import StepPage
 from rolleudpeger.ui.style import (
     DEFAULT_WINDOW,
@@ -310,7 +310,11 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{number}{step.title}, {state.label}")
         for page in self.page_list:
             page.refresh()
-        self.progress.setText(progress_line(task, case))
+        line = progress_line(task, case)
+        if line != self.progress.text():
+            if self.progress.text() and self.isVisible():
+                accessible.announce(self.progress, line)
+            self.progress.setText(line)
         municipality = task.municipality(case.value("municipality"))
         self.setWindowTitle(f"{APP_NAME} – {municipality.label}" if municipality else APP_NAME)
 
@@ -382,13 +386,17 @@ class MainWindow(QMainWindow):
             pass  # losing the window size is not worth keeping the user from closing
         event.accept()
 
+    def tell(self, message: str) -> None:
+        """A status line that stays until the next one (no timeout: a screen-reader user,
+        or anyone looking away, must not miss it), and is announced."""
+        self.statusBar().showMessage(message)
+        accessible.announce(self.statusBar(), message)
+
     def restore_backup(self) -> None:
         self.flush_all()
         if data_safety.restore(self, self.editor):
             self.go_to_step(self.editor.case.current_step or self.task.steps[0].key)
-            self.statusBar().showMessage(
-                translate("MainWindow", "Sikkerhedskopien er hentet tilbage."), 10_000
-            )
+            self.tell(translate("MainWindow", "Sikkerhedskopien er hentet tilbage."))
 
     def export_case(self) -> None:
         self.flush_all()
@@ -398,7 +406,7 @@ class MainWindow(QMainWindow):
                 self, translate("MainWindow", "Eksportér sag"), message.removeprefix("⚠ ")
             )
         elif message:
-            self.statusBar().showMessage(message, 10_000)
+            self.tell(message)
 
     def import_case(self) -> None:
         self.flush_all()
@@ -406,16 +414,14 @@ class MainWindow(QMainWindow):
             keys = [s.key for s in self.task.steps]
             step = self.editor.case.current_step
             self.go_to_step(step if step in keys else keys[0])
-            self.statusBar().showMessage(translate("MainWindow", "Sagen er importeret."), 10_000)
+            self.tell(translate("MainWindow", "Sagen er importeret."))
 
     def erase_case(self) -> None:
         self.flush_all()
         if data_safety.erase(self, self.editor, logs.log_files(self.log_folder)):
             logs.log.info("Sagen er slettet")
             self.go_to_step(self.task.steps[0].key)
-            self.statusBar().showMessage(
-                translate("MainWindow", "Sagen og alle persondata er slettet."), 10_000
-            )
+            self.tell(translate("MainWindow", "Sagen og alle persondata er slettet."))
 
     def _print_report(self) -> None:
         self.flush_all()
@@ -427,7 +433,7 @@ class MainWindow(QMainWindow):
         if message.startswith("⚠"):
             self.show_save_error(message.removeprefix("⚠ "))
         elif message:
-            self.statusBar().showMessage(message, 10_000)
+            self.tell(message)
 
     def show_about(self) -> None:
         from rolleudpeger.ui.about import AboutDialog  # noqa: PLC0415 - not needed at start

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from rolleudpeger.domain.case import StepState
 
@@ -87,3 +87,21 @@ def app_icon() -> QIcon:
     for size in ICON_SIZES:
         icon.addFile(str(resource(f"icons/rolleudpeger-{size}.png")))
     return icon
+
+
+def one_line_width(label: QLabel, widest: int | None = None) -> int:
+    """The width a word-wrapped label needs to show its text on one line (at most
+    `widest`). QLabel's own size hint for wrapped text is a balanced width that breaks a
+    short text in two; the advance from the font metrics is rounded, so the width is
+    checked against the label's own layout (at 150 % text a fraction of a pixel wrapped
+    the last word)."""
+    label.ensurePolished()  # a style sheet's border and padding are part of the frame
+    around = label.width() - label.contentsRect().width() + 2 * label.margin()
+    width = label.fontMetrics().horizontalAdvance(label.text().replace("&", "")) + around + 1
+    if widest is not None and width >= widest:
+        return widest
+    single = label.heightForWidth(10 * width + 1000)
+    limit = width + label.fontMetrics().averageCharWidth()
+    while label.heightForWidth(width) > single and width < limit:
+        width += 1
+    return width

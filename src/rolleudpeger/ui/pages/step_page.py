@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -24,6 +25,7 @@ from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.domain.validation import ValidationError
 from rolleudpeger.i18n import translate
 from rolleudpeger.store.repository import StoreError
+from rolleudpeger.ui.accessible import Link, announce
 from rolleudpeger.ui.style import MARGIN, SECTION_SPACING, SPACING, STATE_SYMBOL, TEXT_DEBOUNCE_MS
 from rolleudpeger.ui.widgets.fields import (
     FieldBinding,
@@ -91,6 +93,7 @@ class WaitingBox(QWidget):
             translate("StepPage", "Hvad venter du på? Fx: svar fra kommunens KOMBIT-programleder")
         )
         self.error = MessageLabel()
+        self.error.attach(self.note)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(TEXT_DEBOUNCE_MS)
@@ -136,10 +139,12 @@ class WaitingBox(QWidget):
                     time=format_time(waiting.since)
                 )
             )
+            self.check.setAccessibleName(self.check.text())  # "siden …" is read out too
             if not self.pending and not self.note.hasFocus():
                 self.note.setText(waiting.note)
         else:
             self.check.setText(translate("StepPage", "Afventer – trinnet venter på andre"))
+            self.check.setAccessibleName(translate("StepPage", "Afventer"))
             if not self.pending:
                 self.note.setText("")
 
@@ -189,16 +194,22 @@ class StepPage(QScrollArea):
         for paragraph in step.guidance.split("\n\n"):
             col.addWidget(_wrapping_label(paragraph.strip()))
         if step.links:
-            links = "<br>".join(
-                f"<a href='{escape(link.url, quote=True)}'>{escape(link.label)}</a>"
-                for link in step.links
-            )
-            link_label = _wrapping_label(links, rich=True)
-            link_label.setObjectName("links")
-            link_label.setOpenExternalLinks(True)
-            link_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-            link_label.setAccessibleName(translate("StepPage", "Links"))
-            col.addWidget(link_label)
+            # One link per widget: Tab reaches each, a screen reader reads each as a link.
+            links = QWidget()
+            links.setObjectName("links")
+            rows = QVBoxLayout(links)
+            rows.setContentsMargins(0, 0, 0, 0)
+            rows.setSpacing(0)
+            for link in step.links:
+                rows.addWidget(
+                    Link(
+                        link.label,
+                        partial(QDesktopServices.openUrl, QUrl(link.url)),
+                        translate("StepPage", "Åbner {url} i browseren").format(url=link.url),
+                    ),
+                    alignment=Qt.AlignmentFlag.AlignLeft,
+                )
+            col.addWidget(links)
         col.addSpacing(SECTION_SPACING // 2)
 
         form: QFormLayout | None = None
@@ -218,6 +229,9 @@ class StepPage(QScrollArea):
             if binding is None:
                 continue
             binding.add_to(form)
+            widget = getattr(binding, "widget", None)
+            if isinstance(widget, QWidget):  # its messages become its description too
+                binding.error.attach(widget, fdef.group)
             self.bindings.append(binding)
 
         if step.index == 0:
@@ -302,15 +316,24 @@ class StepPage(QScrollArea):
         missing = step_missing(task, case, self.step)
         status = translate("StepPage", "Status: <b>{state}</b>").format(state=escape(state.label))
         text = f"{STATE_SYMBOL[state]} {status}"
+        spoken = translate("StepPage", "Status: {state}").format(state=state.label)
         if state is StepState.NOT_STARTED:
             text += translate("StepPage", ". Udfyld felterne herunder.")
+            spoken += translate("StepPage", ". Udfyld felterne herunder.")
         elif missing:
             items = "".join(f"<li>{escape(m)}</li>" for m in missing)
             text += translate("StepPage", ". Der mangler:")
             text += f"<ul style='margin-top:0; margin-bottom:0'>{items}</ul>"
+            spoken += translate("StepPage", ". Der mangler:") + " " + "; ".join(missing) + "."
         else:
             text += "."
-        self.state.setText(text)
+            spoken += "."
+        # The list is drawn as a list; read, it is one sentence with every item in it.
+        self.state.setAccessibleName(spoken)
+        if text != self.state.text():
+            if self.state.text() and self.isVisible():
+                announce(self.state, spoken)  # what the user's last change did to the step
+            self.state.setText(text)
         for b in self.bindings:
             b.refresh()
         if self.waiting is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -20,10 +21,11 @@ from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.domain.validation import display_value, visible
 from rolleudpeger.i18n import translate
 from rolleudpeger.ui import report_actions
-from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext
+from rolleudpeger.ui.accessible import Link
+from rolleudpeger.ui.style import WARNING_STYLE
+from rolleudpeger.ui.widgets.fields import FieldBinding, MessageLabel, PageContext
 from rolleudpeger.ui.widgets.flow import flow_row
 
-STEP_LINK = "step:"
 _LONG_RUN = re.compile(r"\S{30,}")
 
 
@@ -39,73 +41,108 @@ def wrap_html(text: str) -> str:
 
 
 class MissingBinding(FieldBinding):
-    """Every missing item of steps 1–7 as a link; following it opens that step."""
+    """Every missing item of steps 1–7 as a link of its own (Tab reaches each, Enter opens
+    that step, a screen reader reads each as a link), and a note on open questions."""
 
     def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
         super().__init__(fdef, ctx)
-        self.label = QLabel()
-        self.label.setObjectName("missing")
-        self.label.setAccessibleName(fdef.label)
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        # Tab reaches each link, Enter follows it.
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.label.linkActivated.connect(self._follow)
+        self.box = QWidget()
+        self.box.setObjectName("missing")
+        self.box.setAccessibleName(fdef.label)  # a named group of links
+        self.column = QVBoxLayout(self.box)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(2)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setObjectName("missing_heading")
+        self.column.addWidget(self.heading)
+        self.items = QWidget()
+        self.item_rows = QVBoxLayout(self.items)
+        self.item_rows.setContentsMargins(12, 0, 0, 0)
+        self.item_rows.setSpacing(0)
+        self.column.addWidget(self.items)
+        self.questions = MessageLabel(WARNING_STYLE, sign="")
+        self.questions.setObjectName("open_questions")
+        self.column.addWidget(self.questions)
+        self.to_questions = Link(
+            "", self._to_questions, translate("Completion", "Går til spørgsmålene til KOMBIT")
+        )
+        self.to_questions.setObjectName("open_questions_link")
+        self.column.addWidget(self.to_questions, alignment=Qt.AlignmentFlag.AlignLeft)
+        self._shown: list[tuple[str, str]] = []
 
     def add_to(self, form: QFormLayout) -> None:
-        form.addRow(self.label)
+        form.addRow(self.box)
 
-    def _follow(self, link: str) -> None:
-        if link.startswith(STEP_LINK):
-            self.ctx.go_to_step(link.removeprefix(STEP_LINK))
+    def _to_questions(self) -> None:
+        self.ctx.go_to_step(self.editor.task.step_of_field("questions").key)
 
     def refresh(self) -> None:
-        self.label.setText(self._missing_html() + self._open_questions_html())
-
-    def _open_questions_html(self) -> str:
-        """Completing is allowed with a question to KOMBIT unanswered, but it is said."""
-        open_questions = unanswered(self.editor.case)
-        if not open_questions:
-            return ""
-        step = self.editor.task.step_of_field("questions")
-        return (
-            "<p>⚠ "
-            + translate(
-                "Completion",
-                "Bemærk: {n} spørgsmål til KOMBIT er ikke besvaret. Du kan godt afslutte "
-                "opgaven, men rapporten viser det. <a href='{link}'>Gå til trin {number}</a>.",
-            ).format(n=len(open_questions), link=STEP_LINK + step.key, number=step.index)
-            + "</p>"
-        )
-
-    def _missing_html(self) -> str:
         task, case = self.editor.task, self.editor.case
         holder = task.step_of_field(self.fdef.key).key
+        step_word = translate("Completion", "Trin {number} · {title}")
         items = [
-            (s, m)
+            (s.key, f"{step_word.format(number=s.index, title=s.title)}: {m}")
             for s in task.method_steps
             if s.key != holder
             for m in step_missing(task, case, s)
         ]
         if not items:
-            if case.klik_status is KlikStatus.COMPLETED:
-                return "✔ " + translate("Completion", "Opgaven er fuldført.")
-            return "✔ " + translate(
-                "Completion",
-                "Trin 1–7 er færdige. Sæt status til »Fuldført« i KLIK, og markér det herunder.",
+            done = case.klik_status is KlikStatus.COMPLETED
+            self.heading.setText(
+                "✔ "
+                + (
+                    translate("Completion", "Opgaven er fuldført.")
+                    if done
+                    else translate(
+                        "Completion",
+                        "Trin 1–7 er færdige. Sæt status til »Fuldført« i KLIK, og markér det "
+                        "herunder.",
+                    )
+                )
             )
-        step_word = translate("Completion", "Trin {number} · {title}")
-        rows = "".join(
-            f"<li><a href='{STEP_LINK}{step.key}'>"
-            f"{step_word.format(number=step.index, title=escape(step.title))}</a>: "
-            f"{escape(text)}</li>"
-            for step, text in items
+        else:
+            self.heading.setText(
+                f"{self.fdef.label} ({len(items)}) – "
+                + translate("Completion", "følg et link for at gå til trinnet:")
+            )
+        if items != self._shown:  # rebuilt only when they change: focus stays put
+            self._shown = items
+            while (item := self.item_rows.takeAt(0)) is not None:
+                if (old := item.widget()) is not None:
+                    old.hide()  # gone now; deleted when the event loop next runs
+                    old.deleteLater()
+            for key, text in items:
+                step = task.step(key)
+                where = translate("Completion", "Går til trin {number}").format(number=step.index)
+                self.item_rows.addWidget(
+                    Link(text, partial(self.ctx.go_to_step, key), where),
+                    alignment=Qt.AlignmentFlag.AlignLeft,
+                )
+            self.items.setVisible(bool(items))
+            self.column.invalidate()
+        self._refresh_questions()
+
+    def _refresh_questions(self) -> None:
+        """Completing is allowed with a question to KOMBIT unanswered, but it is said."""
+        open_questions = unanswered(self.editor.case)
+        step = self.editor.task.step_of_field("questions")
+        self.questions.show_message(
+            translate(
+                "Completion",
+                "⚠ Bemærk: {n} spørgsmål til KOMBIT er ikke besvaret. Du kan godt afslutte "
+                "opgaven, men rapporten viser det.",
+            ).format(n=len(open_questions))
+            if open_questions
+            else None
         )
-        return (
-            f"<b>{escape(self.fdef.label)} ({len(items)})</b> – "
-            + translate("Completion", "følg et link for at gå til trinnet:")
-            + f"<ul style='margin-top:2px'>{rows}</ul>"
+        self.to_questions.setText(
+            translate("Completion", "Gå til trin {number} · {title}").format(
+                number=step.index, title=step.title
+            )
         )
+        self.to_questions.setAccessibleName(self.to_questions.text())
+        self.to_questions.setVisible(bool(open_questions))
 
 
 class ReviewBinding(FieldBinding):
@@ -115,7 +152,8 @@ class ReviewBinding(FieldBinding):
         super().__init__(fdef, ctx)
         self.label = QLabel()
         self.label.setObjectName("review")
-        self.label.setAccessibleName(fdef.label)
+        # No accessible name of its own: a name set on a rich-text label replaces its text,
+        # and the review is to be read; focused with Tab, its whole text is its name.
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setTextInteractionFlags(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 from rolleudpeger.domain.case import KlikStatus, RuleError, status_missing
 from rolleudpeger.domain.taskdef import FieldDef, FieldKind
 from rolleudpeger.domain.timefmt import format_time
-from rolleudpeger.domain.validation import ValidationError, display_value
+from rolleudpeger.domain.validation import ValidationError, display_value, stored_problem
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.i18n import translate
 from rolleudpeger.store.repository import StoreError
-from rolleudpeger.ui import dialogs
-from rolleudpeger.ui.style import ERROR_STYLE, HINT_STYLE, TEXT_DEBOUNCE_MS
+from rolleudpeger.ui import accessible, dialogs
+from rolleudpeger.ui.style import ERROR_STYLE, HINT_STYLE, TEXT_DEBOUNCE_MS, one_line_width
 
 
 @dataclass
@@ -46,19 +46,43 @@ class PageContext:
 
 
 class MessageLabel(QLabel):
-    """A message under a field; hidden when empty. Starts with a sign, so not colour alone."""
+    """A message under a field; hidden when empty. Starts with a sign, so not colour alone.
+
+    Attached to its field, the message is also the field's accessible description (with
+    the field's group, which tells two "Fornavn" apart), and a new message is announced."""
 
     def __init__(self, style: str = ERROR_STYLE, sign: str = "⚠ ") -> None:
         super().__init__()
         self._sign = sign
+        self._field: QWidget | None = None
+        self._about = ""
+        self._message = ""
         self.setWordWrap(True)
         self.setStyleSheet(style)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 
+    def attach(self, field: QWidget, about: str = "") -> None:
+        self._field, self._about = field, about
+        accessible.describe(field, about, self._message)
+
+    def set_about(self, about: str) -> None:
+        """Change the standing part of the field's description (a hint under it)."""
+        if about != self._about:
+            self._about = about
+            if self._field is not None:
+                accessible.describe(self._field, self._about, self._message)
+
     def show_message(self, text: str | None) -> None:
-        self.setText(f"{self._sign}{text}" if text else "")
+        shown = f"{self._sign}{text}" if text else ""
+        changed = shown != self.text()
+        self._message = text or ""
+        self.setText(shown)
         self.setVisible(bool(text))
+        if self._field is not None:
+            accessible.describe(self._field, self._about, self._message)
+        if changed and text:
+            accessible.announce(self._field or self, text, assertive=self._sign == "⚠ ")
 
 
 def hint_label(text: str = "") -> QLabel:
@@ -115,8 +139,23 @@ class FieldBinding(QObject):
         return True
 
 
+class FormLabel(QLabel):
+    """A field's name in a form: on one line when it fits in about 30 characters,
+    wrapped beyond that.
+
+    QLabel's own hint for wrapped text is a balanced width (two lines for a short name
+    like "Version, du har læst"), and QFormLayout gives the label that width but only the
+    height of its field's row, so the first line was cut off."""
+
+    WIDEST_CHARS = 30
+
+    def sizeHint(self) -> QSize:
+        width = one_line_width(self, self.fontMetrics().averageCharWidth() * self.WIDEST_CHARS)
+        return QSize(width, self.heightForWidth(width))
+
+
 def _label(text: str, buddy: QWidget) -> QLabel:
-    label = QLabel(text)
+    label = FormLabel(text)
     label.setBuddy(buddy)
     label.setWordWrap(True)
     return label
@@ -148,6 +187,7 @@ class TextBinding(FieldBinding):
         self.widget.setAccessibleName(fdef.label)
         self.pending = False
         self._save_failed = False
+        self._message: str | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(TEXT_DEBOUNCE_MS)
@@ -183,6 +223,9 @@ class TextBinding(FieldBinding):
     def _left(self) -> None:
         self._commit(show_error=True)
         if not self.pending:
+            # Saved during a pause in typing: its message (an address not valid yet) was
+            # kept back then, so as not to interrupt; leaving the field shows it.
+            self._show(self._message)
             self.refresh(force=True)
 
     def _commit(self, *, show_error: bool) -> None:
@@ -207,6 +250,7 @@ class TextBinding(FieldBinding):
             self.ctx.report_save_error(str(e))
             return
         self.pending = self._save_failed = False
+        self._message = message  # shown now, or when the field is left
         if show_error or not message:
             self._show(message)
 
@@ -216,7 +260,6 @@ class TextBinding(FieldBinding):
 
     def _show(self, message: str | None) -> None:
         self.error.show_message(message)
-        self.widget.setAccessibleDescription(message or "")
 
     def flush(self) -> None:
         self._commit(show_error=True)
@@ -224,9 +267,14 @@ class TextBinding(FieldBinding):
     def refresh(self, force: bool = False) -> None:
         if self.pending or (self.widget.hasFocus() and not force):
             return
-        shown = display_value(self.fdef.kind, self.editor.case.value(self.fdef.key))
+        stored = self.editor.case.value(self.fdef.key)
+        shown = display_value(self.fdef.kind, stored)
         if shown != self.text():
             self.set_text(shown)
+        # A value kept while not valid (saved last week, or imported) says so at its
+        # field, not only in the step's status line.
+        self._message = stored_problem(self.fdef.kind, stored)
+        self._show(self._message)
 
 
 class CheckLabel(QLabel):
@@ -461,6 +509,7 @@ class KlikStatusBinding(FieldBinding):
         else:
             self.hint.setText("")
         self.hint.setVisible(bool(missing))
+        self.error.set_about(self.hint.text())  # what is missing: read with the box too
 
 
 class OwnerFromDirectorBinding(FieldBinding):

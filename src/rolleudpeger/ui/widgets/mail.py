@@ -24,7 +24,7 @@ from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.errors import describe_os_error
 from rolleudpeger.i18n import translate
 from rolleudpeger.store.files import write_private_bytes
-from rolleudpeger.ui import dialogs
+from rolleudpeger.ui import accessible, dialogs
 from rolleudpeger.ui.style import WARNING_STYLE
 from rolleudpeger.ui.widgets.fields import (
     FieldBinding,
@@ -61,12 +61,14 @@ class MailBinding(FieldBinding):
         self.sent = QCheckBox(sent_text)
         self.sent.setObjectName("mail_sent")
         self.sent.setAccessibleName(sent_text)
+        self.error.attach(self.sent)
         self.resend = _button(
             translate("Mail", "Markér den &opdaterede mail som sendt"), "mail_resend"
         )
         self.problems = hint_label()
         self.sent_time = hint_label()
         self.outdated = MessageLabel(WARNING_STYLE)
+        self.outdated.attach(self.resend)
         self.done = hint_label()
 
         self.open.clicked.connect(self._open)
@@ -119,7 +121,7 @@ class MailBinding(FieldBinding):
         if mail is None:
             return
         QGuiApplication.clipboard().setText(mail.as_text)
-        self.done.setText(
+        self._done(
             translate("Mail", "Mailen er kopieret. Indsæt den i en ny mail til bibsys@kombit.dk.")
         )
 
@@ -146,9 +148,14 @@ class MailBinding(FieldBinding):
             )
             return
         self.error.show_message(None)
-        self.done.setText(
+        self._done(
             translate("Mail", "Gemt som {file}. Åbn filen, og send mailen.").format(file=name)
         )
+
+    def _done(self, text: str) -> None:
+        """What the last button did: shown under the buttons, and announced."""
+        self.done.setText(text)
+        accessible.announce(self.done, text)
 
     def _mark_sent(self) -> None:
         self.ctx.flush_all()

@@ -47,11 +47,14 @@ class QuestionsBinding(FieldBinding):
         )
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(70)
+        self.error.attach(self.text)
         self.add = QPushButton(translate("Questions", "Tilføj &spørgsmål"))
         self.add.setObjectName("add_question")
         self.add.setAccessibleName(translate("Questions", "Tilføj spørgsmål"))
         self.add.clicked.connect(self._add)
         self.table = QTableWidget(0, len(COLUMNS))
+        # Tab leaves the table (arrow keys move between cells); it would otherwise trap Tab.
+        self.table.setTabKeyNavigation(False)
         self.table.setObjectName("questions")
         self.table.setAccessibleName(fdef.label)
         for column, name in enumerate(COLUMNS):
