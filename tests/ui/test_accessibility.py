@@ -166,15 +166,20 @@ def test_a_missing_item_is_followed_by_click_key_or_screen_reader(
 
 
 def test_a_value_kept_while_not_valid_says_so_when_the_case_is_opened_again(
-    qtbot: QtBot, data_dir: Path, clock: Clock
+    qtbot: QtBot, data_dir: Path, clock: Clock, spoken: list[str]
 ) -> None:
     """Last week's wrong address, opened today: the field says what to correct (on
-    screen and in its description), not only the step's status line."""
+    screen and in its description), not only the step's status line. Opening the case
+    on another step does not read out the messages of a page out of sight."""
     w = open_window(qtbot, data_dir, clock)
     for name, wrong, _ in CHECKED:
         assert w.editor.set_text(name, wrong)  # kept, with a message
+    w.go_to_step("klik_guide")
     close_window(w)
+    spoken.clear()
     w = open_window(qtbot, data_dir, clock)
+    qtbot.waitUntil(lambda: w.all_pages_built)
+    assert not [text for text in spoken if "Skriv" in text or "cifre" in text], spoken
     w.go_to_step("appoint")
     said = {"leader_email": "gyldig e-mailadresse", "leader_phone": "8 cifre"}
     said["decision_date"] = "dd.mm.åååå"

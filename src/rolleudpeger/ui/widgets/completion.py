@@ -70,6 +70,7 @@ class MissingBinding(FieldBinding):
         self.to_questions.setObjectName("open_questions_link")
         self.column.addWidget(self.to_questions, alignment=Qt.AlignmentFlag.AlignLeft)
         self._shown: list[tuple[str, str]] = []
+        self._links: list[Link] = []
 
     def add_to(self, form: QFormLayout) -> None:
         form.addRow(self.box)
@@ -108,19 +109,18 @@ class MissingBinding(FieldBinding):
             )
         if items != self._shown:  # rebuilt only when they change: focus stays put
             self._shown = items
-            while (item := self.item_rows.takeAt(0)) is not None:
-                if (old := item.widget()) is not None:
-                    old.hide()  # gone now; deleted when the event loop next runs
-                    old.deleteLater()
+            for old in self._links:
+                self.item_rows.removeWidget(old)
+                old.hide()  # gone now; deleted when the event loop next runs
+                old.deleteLater()
+            self._links = []
             for key, text in items:
                 step = task.step(key)
                 where = translate("Completion", "Går til trin {number}").format(number=step.index)
-                self.item_rows.addWidget(
-                    Link(text, partial(self.ctx.go_to_step, key), where),
-                    alignment=Qt.AlignmentFlag.AlignLeft,
-                )
+                link = Link(text, partial(self.ctx.go_to_step, key), where)
+                self.item_rows.addWidget(link, alignment=Qt.AlignmentFlag.AlignLeft)
+                self._links.append(link)
             self.items.setVisible(bool(items))
-            self.column.invalidate()
         self._refresh_questions()
 
     def _refresh_questions(self) -> None:
@@ -141,7 +141,6 @@ class MissingBinding(FieldBinding):
                 number=step.index, title=step.title
             )
         )
-        self.to_questions.setAccessibleName(self.to_questions.text())
         self.to_questions.setVisible(bool(open_questions))
 
 

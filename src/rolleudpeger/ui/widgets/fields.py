@@ -81,8 +81,9 @@ class MessageLabel(QLabel):
         self.setVisible(bool(text))
         if self._field is not None:
             accessible.describe(self._field, self._about, self._message)
-        if changed and text:
-            accessible.announce(self._field or self, text, assertive=self._sign == "⚠ ")
+        target = self._field or self
+        if changed and text and target.isVisible():  # not for pages out of sight
+            accessible.announce(target, text, assertive=self._sign == "⚠ ")
 
 
 def hint_label(text: str = "") -> QLabel:
