@@ -132,8 +132,8 @@ def big_folder(folder: Path, cases: int, events: int) -> Path:
             )
         per_case = max(1, events // max(1, cases - 1))  # history of the old cases
         db.executemany(
-            "INSERT INTO events (case_id, at, step, field, old, new) "
-            "VALUES (?, ?, 'appoint', 'leader_first_name', ?, ?)",
+            "INSERT INTO events (case_id, at, kind, step, field, old, new, detail, cause) "
+            "VALUES (?, ?, 'field_set', 'appoint', 'leader_first_name', ?, ?, '', 'user')",
             (
                 (
                     c,

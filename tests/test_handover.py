@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from rolleudpeger.demo import demo_clock, fill_demo_case
 from rolleudpeger.domain import handover
+from rolleudpeger.domain.events import Cause, EventKind
 from rolleudpeger.domain.taskdef import TaskDef
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store import backup
@@ -89,7 +90,7 @@ def test_export_and_import_on_another_pc(
     file = tmp_path / "overdragelse.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(file), ""))
     w.findChild(QAction, "action_export_case").trigger()
-    assert json.loads(file.read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads(file.read_text(encoding="utf-8"))["version"] == handover.VERSION == 2
     original = w.editor.case
     close_window(w)
 
@@ -107,7 +108,9 @@ def test_export_and_import_on_another_pc(
     assert w2.editor.case.klik_status == original.klik_status
     assert visible_page(w2) == "appoint"
     events = w2.editor.store.events(w2.editor.case.id)
-    assert events[-1].new == "importeret fra overdragelse.json"
+    assert (events[-1].kind, events[-1].detail) == (EventKind.CASE_IMPORTED, "overdragelse.json")
+    assert events[-1].cause is Cause.USER  # the import was done here
+    assert {e.cause for e in events[:-1]} == {Cause.IMPORTED}  # the rest on the old PC
 
     # Importing again over a case with content asks first, and keeps a backup.
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
@@ -134,3 +137,33 @@ def test_a_bad_file_changes_nothing(
     assert "ikke en gyldig sagsfil" in shown[0]
     assert w.editor.store.load_case(w.editor.case.id).value("leader_first_name") == "Bliver"
     close_window(w)
+
+
+def test_a_case_file_from_0_1_0_is_read_with_its_log_as_data(task: TaskDef) -> None:
+    """Version 1 files (0.1.0) hold the log as sentences; they are read as data."""
+    from tests.store.test_upgrade_from_0_1_0 import FIXTURE
+
+    raw = (FIXTURE.parent / "rolleudpeger-sag-0.1.0.json").read_bytes()
+    data = handover.decode(raw)
+    assert data["version"] == 1
+    imported = handover.parse_case(task, data)
+    assert len(imported.events) == len(data["case"]["events"]) == 27
+    assert {e.cause for e in imported.events} == {Cause.IMPORTED}
+    last = imported.events[-1]
+    assert (last.kind, last.new) == (
+        EventKind.WAITING_STARTED,
+        "Venter på, at Maja bekræfter sit telefonnummer",
+    )
+    status = [e for e in imported.events if e.kind is EventKind.KLIK_STATUS]
+    assert [(e.old, e.new) for e in status] == [("Ikke påbegyndt", "Påbegyndt")]
+    assert imported.case.value("leader_phone") == "+4541857230"
+
+
+def test_an_unknown_event_kind_is_named(task: TaskDef, editor: CaseEditor) -> None:
+    data = exported(editor)
+    data["case"]["events"][0]["kind"] = "hacked"
+    data["case"]["events"][1]["cause"] = 7
+    with pytest.raises(handover.HandoverError) as e:
+        handover.parse_case(task, data)
+    assert "case.events[0].kind: ukendt værdi 'hacked'" in e.value.problems
+    assert "case.events[1].cause: ukendt værdi 7" in e.value.problems

@@ -590,6 +590,10 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>has {n} items; at most {limit}</translation>
     </message>
     <message>
+        <source>ukendt værdi {value}</source>
+        <translation>unknown value {value}</translation>
+    </message>
+    <message>
         <source>året {year} ligger ikke mellem {first} og {last}</source>
         <translation>the year {year} is not between {first} and {last}</translation>
     </message>
@@ -1028,20 +1032,28 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>waiting</translation>
     </message>
     <message>
-        <source>begrundelse</source>
-        <translation>reason</translation>
-    </message>
-    <message>
-        <source>importeret fra</source>
-        <translation>imported from</translation>
-    </message>
-    <message>
         <source>sendt (se »Mail til KOMBIT«)</source>
         <translation>sent (see “Mail to KOMBIT”)</translation>
     </message>
     <message>
         <source>markeret</source>
         <translation>ticked</translation>
+    </message>
+    <message>
+        <source>afventer: {note}</source>
+        <translation>waiting: {note}</translation>
+    </message>
+    <message>
+        <source>{status} (begrundelse: {reason})</source>
+        <translation>{status} (reason: {reason})</translation>
+    </message>
+    <message>
+        <source>importeret fra {file}</source>
+        <translation>imported from {file}</translation>
+    </message>
+    <message>
+        <source>fra importeret fil</source>
+        <translation>from an imported file</translation>
     </message>
     <message>
         <source>KLIK-bruger ({user_type}) er ikke oprettet endnu</source>

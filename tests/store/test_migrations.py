@@ -1,8 +1,9 @@
 """Upgrading a database written by the previous release: data kept, copy taken first, and
 an upgrade that fails half-way leaves the old revision for the next start to finish.
 
-There is one revision so far, so the test builds what the next release will have: a copy
-of the migrations with a second revision (in Alembic's batch mode, as SQLite needs).
+The test builds what the next release will have: a copy of the migrations with one more
+revision (in Alembic's batch mode, as SQLite needs). The upgrade of a database made by
+0.1.0 itself is tested in tests/store/test_upgrade_from_0_1_0.py.
 """
 
 from __future__ import annotations
@@ -19,13 +20,15 @@ from rolleudpeger.store import backup, migrate, schema
 from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.repository import Store, StoreError
 
+CURRENT = migrate.HEAD  # the fixture below moves migrate.HEAD on to the next revision
+NEXT_REVISION = f"{int(CURRENT) + 1:04d}"
 NEXT = '''
 """Test revision: cases get a note column."""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "{revision}"
+down_revision = "{down}"
 branch_labels = None
 depends_on = None
 
@@ -47,12 +50,16 @@ def next_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, folder)
     monkeypatch.setattr(migrate, "MIGRATIONS", folder)
-    monkeypatch.setattr(migrate, "HEAD", "0002")
+    monkeypatch.setattr(migrate, "HEAD", NEXT_REVISION)
     # That release's models would have the column too (store/schema.py checks against them).
     tables, indexes = schema._expected()
     with_note = {**tables, "cases": tables["cases"] | {"note"}}
     monkeypatch.setattr(schema, "_expected", lambda: (with_note, indexes))
-    return folder / "versions" / "0002_note.py"
+    return folder / "versions" / f"{NEXT_REVISION}_note.py"
+
+
+def next_revision(failure: str) -> str:
+    return NEXT.format(revision=NEXT_REVISION, down=CURRENT, failure=failure)
 
 
 def revision_of(db: Path) -> str:
@@ -82,7 +89,7 @@ def test_upgrade_keeps_the_data_and_copies_the_file_first(
     data_dir: Path, next_release: Path
 ) -> None:
     previous_release_database(data_dir)
-    next_release.write_text(NEXT.format(failure="pass"))
+    next_release.write_text(next_revision("pass"))
     store = Store.open(data_dir)
     try:
         case = store.load_case(store.latest_case_id() or 0)
@@ -90,22 +97,22 @@ def test_upgrade_keeps_the_data_and_copies_the_file_first(
         assert [q.text for q in case.questions] == ["Hvornår?"]
     finally:
         store.close()
-    assert revision_of(data_dir / DB_FILE) == "0002"
+    assert revision_of(data_dir / DB_FILE) == NEXT_REVISION
     assert "note" in columns(data_dir / DB_FILE)
     copies = backup.list_backups(data_dir)
-    assert len(copies) == 1 and revision_of(copies[0]) == "0001"
+    assert len(copies) == 1 and revision_of(copies[0]) == CURRENT
 
 
 def test_an_interrupted_upgrade_is_finished_by_the_next_start(
     data_dir: Path, next_release: Path
 ) -> None:
     previous_release_database(data_dir)
-    next_release.write_text(NEXT.format(failure='raise RuntimeError("strømmen gik")'))
+    next_release.write_text(next_revision('raise RuntimeError("strømmen gik")'))
     with pytest.raises(StoreError, match="kunne ikke opdateres"):
         Store.open(data_dir)
     db = data_dir / DB_FILE
-    assert revision_of(db) == "0001"  # rolled back whole: no half-added column
+    assert revision_of(db) == CURRENT  # rolled back whole: no half-added column
     assert "note" not in columns(db)
-    next_release.write_text(NEXT.format(failure="pass"))
+    next_release.write_text(next_revision("pass"))
     Store.open(data_dir).close()  # no "duplicate column name"
-    assert revision_of(db) == "0002" and "note" in columns(db)
+    assert revision_of(db) == NEXT_REVISION and "note" in columns(db)

@@ -14,6 +14,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from rolleudpeger.domain.case import KlikStatus
+from rolleudpeger.domain.events import Cause, EventKind
 from rolleudpeger.domain.taskdef import TaskDef
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store import migrate
@@ -84,13 +85,14 @@ def test_event_log_records_old_and_new(editor: CaseEditor) -> None:
     editor.set_text("performer_name", "Ida")
     editor.set_klik_status(KlikStatus.STARTED)
     events = editor.store.events(editor.case.id)
-    fields = [(ev.step, ev.field, ev.old, ev.new) for ev in events]
+    fields = [(ev.kind, ev.step, ev.field, ev.old, ev.new) for ev in events]
     assert fields[:3] == [
-        ("appoint", "leader_first_name", "", "Ole"),
-        ("appoint", "leader_first_name", "Ole", "Ola"),
-        ("klik_guide", "guide_read", "", "1"),
+        (EventKind.FIELD_SET, "appoint", "leader_first_name", "", "Ole"),
+        (EventKind.FIELD_SET, "appoint", "leader_first_name", "Ole", "Ola"),
+        (EventKind.FIELD_SET, "klik_guide", "guide_read", "", "1"),
     ]
-    assert fields[-1] == ("responsible", "klik_status", "Ikke påbegyndt", "Påbegyndt")
+    assert fields[-1] == (EventKind.KLIK_STATUS, "responsible", "", "Ikke påbegyndt", "Påbegyndt")
+    assert {ev.cause for ev in events} == {Cause.USER}
     assert all(ev.at.tzinfo is not None for ev in events)
     assert [ev.at for ev in events] == sorted(ev.at for ev in events)
 
@@ -99,10 +101,10 @@ def test_a_failed_write_saves_nothing(editor: CaseEditor, monkeypatch: pytest.Mo
     """The value and its event row share one transaction."""
     from rolleudpeger.store import repository
 
-    def broken(_change: object) -> tuple[str, str, str]:
+    def broken(_case_id: int, _event: object) -> object:
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(repository, "_event_for", broken)
+    monkeypatch.setattr(repository, "_event_row", broken)
     with pytest.raises(repository.StoreError, match="disken er fuld"):
         editor.set_text("leader_first_name", "Ole")
     assert editor.case.value("leader_first_name") == ""  # the screen does not pretend

@@ -200,6 +200,51 @@ def test_english_report(data_dir: Path, tmp_path: Path, english: TaskDef) -> Non
     assert "Kære KOMBIT" in text or "Til: bibsys@kombit.dk" in text  # the mail, as sent
 
 
+def test_the_event_log_of_a_0_1_0_database_reads_in_both_languages(
+    data_dir: Path, task: TaskDef
+) -> None:
+    """0.1.0 stored Danish sentences; upgraded, its log is data, and the words come in the
+    reader's language (the user's own texts and KLIK's names stay as they are)."""
+    from rolleudpeger.domain.report import build_report
+    from rolleudpeger.ui.app import application
+    from tests.store.test_upgrade_from_0_1_0 import FIXTURE
+
+    data_dir.mkdir(parents=True)
+    (data_dir / "rolleudpeger.sqlite3").write_bytes(FIXTURE.read_bytes())
+    store = Store.open(data_dir)
+    case = store.load_case(store.latest_case_id() or 0)
+    events = store.events(case.id)
+    store.close()
+
+    def log(language: str) -> list[tuple[str, str, str]]:
+        application([])
+        assert install_language(language)
+        the_task = load_task(language=language)
+        lines = build_report(the_task, case, events, case.created_at, "0.2.0").events
+        assert len(lines) == len(events)
+        return [(e.field, e.old, e.new) for e in lines]
+
+    danish = log("da")
+    assert ("Afventer", "afventer: Maja er på ferie til mandag", "–") in danish
+    assert (
+        "KLIK-status",
+        "Fuldført",
+        "Påbegyndt (begrundelse: Mailen skulle sendes igen)",
+    ) in danish
+    assert ("Import", "–", "importeret fra Rolleudpeger-sag-Aarhus.json") in danish
+    assert ("Mail til KOMBIT", "sendt", "fortrudt") in danish
+    assert ("Projektleder – Telefon", "+45 41 85 72 30", "+45 41 85 72 31") in danish
+    english = log("en")
+    assert ("Waiting", "waiting: Maja er på ferie til mandag", "–") in english
+    assert ("KLIK status", "Fuldført", "Påbegyndt (reason: Mailen skulle sendes igen)") in english
+    assert ("Import", "–", "imported from Rolleudpeger-sag-Aarhus.json") in english
+    assert ("Mail to KOMBIT", "sent", "withdrawn") in english
+    assert ("Project leader – Phone", "+45 41 85 72 30", "+45 41 85 72 31") in english
+    assert [what for what, _, _ in english if danish_in(what)] == []  # the labels
+    app_words = ("afventer", "begrundelse", "importeret", "sendt", "fortrudt", "markeret")
+    assert [line for line in english if any(w in " ".join(line) for w in app_words)] == []
+
+
 def test_alt_keys_are_unique_on_every_page(
     qtbot: QtBot, data_dir: Path, clock: Clock, language: str
 ) -> None:

@@ -104,17 +104,6 @@ class SentMail:
     withdrawn_at: datetime | None = None
 
 
-@dataclass(frozen=True)
-class LoggedEvent:
-    """One row of the append-only event log: a change that matters, with its time."""
-
-    at: datetime
-    step: str
-    field: str
-    old: str
-    new: str
-
-
 # --- changes -------------------------------------------------------------------------
 
 
@@ -159,6 +148,7 @@ class AnswerQuestion:
     old: str
     answer: str
     at: datetime
+    question: str = ""  # its text, for the event log
 
 
 @dataclass(frozen=True)
@@ -399,7 +389,7 @@ def propose_answer(
     answer = check_notes(answer).value.strip()
     if answer == question.answer:
         return None
-    return AnswerQuestion("klik_task", question_id, question.answer, answer, at)
+    return AnswerQuestion("klik_task", question_id, question.answer, answer, at, question.text)
 
 
 def propose_delete_question(case: Case, question_id: int, at: datetime) -> DeleteQuestion:
@@ -415,7 +405,7 @@ def field_missing(task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
     if not fdef.required:
         return None
     value = case.value(fdef.key)
-    label = fdef.label if not fdef.group else f"{fdef.group} – {fdef.label}"
+    label = fdef.full_label
     fill_in = translate("Case", "Udfyld »{field}«").format(field=label)
     match fdef.kind:
         case FieldKind.CHECK:

@@ -10,29 +10,31 @@ limit, and the KLIK status must follow the same rules as in the window.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from rolleudpeger.domain.case import (
     CHECKED,
     Case,
     FieldValue,
     KlikStatus,
-    LoggedEvent,
     Question,
     SentMail,
     StatusChange,
     Waiting,
     status_missing,
 )
+from rolleudpeger.domain.events import Cause, Event, EventKind, read_v1
 from rolleudpeger.domain.mail import Mail
 from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldKind, TaskDef
 from rolleudpeger.domain.validation import ValidationError, check_name, check_notes
 from rolleudpeger.i18n import translate
 
 FORMAT = "rolleudpeger-sag"
-VERSION = 1
+VERSION = 2  # 2: events as data (domain/events.py); 1 (0.1.0): events as sentences
+READABLE_VERSIONS = (1, 2)
 # A real case is tens of kilobytes with a few hundred events; these leave ample room and
 # keep reading and checking a file to a moment.
 MAX_BYTES = 5_000_000
@@ -40,6 +42,7 @@ MAX_EVENTS = 20_000
 MAX_ITEMS = 1_000  # questions, mails, status changes
 MAX_DIGITS = 18
 FIRST_YEAR, LAST_YEAR = 2000, 2100
+_E = TypeVar("_E", bound=StrEnum)
 
 
 class HandoverError(ValueError):
@@ -53,8 +56,7 @@ class HandoverError(ValueError):
 @dataclass(frozen=True)
 class ImportedCase:
     case: Case
-    events: list[LoggedEvent]
-    exported_at: datetime | None
+    events: list[Event]  # each marked as done elsewhere (Cause.IMPORTED)
 
 
 def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -120,7 +122,7 @@ def _time(at: datetime | None) -> str | None:
 
 
 def export_case(
-    task: TaskDef, case: Case, events: list[LoggedEvent], now: datetime, version: str
+    task: TaskDef, case: Case, events: list[Event], now: datetime, version: str
 ) -> dict[str, Any]:
     return {
         "format": FORMAT,
@@ -164,10 +166,13 @@ def export_case(
             "events": [
                 {
                     "at": e.at.isoformat(),
+                    "kind": e.kind.value,
                     "step": e.step,
                     "field": e.field,
                     "old": e.old,
                     "new": e.new,
+                    "detail": e.detail,
+                    "cause": e.cause.value,
                 }
                 for e in events
             ],
@@ -214,6 +219,16 @@ class _Reader:
             return ""
         return value
 
+    def choice(self, data: dict[str, Any], key: str, where: str, kind: type[_E]) -> _E | None:
+        value = data.get(key)
+        if isinstance(value, str) and value in kind._value2member_map_:
+            return kind(value)
+        self.fail(
+            f"{where}.{key}",
+            translate("Handover", "ukendt værdi {value}").format(value=repr(value)),
+        )
+        return None
+
     def time(
         self, data: dict[str, Any], key: str, where: str, *, optional: bool = False
     ) -> datetime | None:
@@ -255,13 +270,16 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
             [f"{the_file}: " + translate("Handover", "er ikke en sag fra Rolleudpeger")]
         )
     version = top.get("version")
-    if type(version) is not int or version != VERSION:  # True == 1 in Python
+    if type(version) is not int or version not in READABLE_VERSIONS:  # True == 1 in Python
         raise HandoverError(
             [
                 f"{the_file}: "
                 + translate(
                     "Handover", "har formatversion {found}; denne version læser {version}"
-                ).format(found=repr(top.get("version")), version=VERSION)
+                ).format(
+                    found=repr(top.get("version")),
+                    version=", ".join(str(v) for v in READABLE_VERSIONS),
+                )
             ]
         )
     if top.get("task_id") != task.id:
@@ -271,7 +289,7 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
                 task=repr(top.get("task_id"))
             ),
         )
-    exported_at = r.time(top, "exported_at", the_file, optional=True)
+    r.time(top, "exported_at", the_file, optional=True)  # checked, not kept
     raw = r.table(top.get("case"), "case")
     created_at = r.time(raw, "created_at", "case")
     step_keys = {s.key for s in task.steps}
@@ -368,14 +386,25 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
         if sent is not None:
             mails.append(SentMail(0, mail, sent, withdrawn))
 
-    events: list[LoggedEvent] = []
+    events: list[Event] = []
     for i, item in enumerate(r.items(raw.get("events", []), "case.events", MAX_EVENTS)):
         where = f"case.events[{i}]"
         entry = r.table(item, where)
         at = r.time(entry, "at", where)
-        texts = [r.text(entry, k, where, notes=True) for k in ("step", "field", "old", "new")]
-        if at is not None:
-            events.append(LoggedEvent(at, *texts))
+        step, field, old, new = (
+            r.text(entry, k, where, notes=True) for k in ("step", "field", "old", "new")
+        )
+        if version == 1:
+            event = None if at is None else read_v1(at, step, field, old, new)
+        else:
+            kind = r.choice(entry, "kind", where, EventKind)
+            r.choice(entry, "cause", where, Cause)
+            detail = r.text(entry, "detail", where, notes=True)
+            event = None
+            if at is not None and kind is not None:
+                event = Event(at, kind, step, field, old, new, detail)
+        if event is not None:
+            events.append(replace(event, cause=Cause.IMPORTED))
 
     if r.problems or created_at is None:
         raise HandoverError(r.problems or ["case.created_at: " + translate("Handover", "mangler")])
@@ -401,7 +430,7 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
                 ).format(status=history[-1].status.value, items="; ".join(missing))
             ]
         )
-    return ImportedCase(case, events, exported_at)
+    return ImportedCase(case, events)
 
 
 def has_content(case: Case) -> bool:

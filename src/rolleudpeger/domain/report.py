@@ -12,13 +12,13 @@ from datetime import datetime
 from rolleudpeger.domain.case import (
     Case,
     KlikStatus,
-    LoggedEvent,
     is_step_done,
     mail_state,
     step_missing,
     step_state,
     unanswered,
 )
+from rolleudpeger.domain.events import Cause, Event, EventKind
 from rolleudpeger.domain.people import Role
 from rolleudpeger.domain.taskdef import FieldKind, StepDef, TaskDef
 from rolleudpeger.domain.timefmt import format_date, format_time
@@ -34,16 +34,6 @@ AGREEMENT_FIELDS = {
     "team": QT_TRANSLATE_NOOP("Report", "Hvem arbejder på opgaven"),
     "plus_granted_by": QT_TRANSLATE_NOOP("Report", "PLUS-rettigheden i KLIK tildelt af"),
     "catalogue_version": QT_TRANSLATE_NOOP("Report", "Version af rollekataloget, der er læst"),
-}
-
-# Event-log fields that are not fields of the task definition.
-_LOG_FIELDS = {
-    "klik_status": QT_TRANSLATE_NOOP("Report", "KLIK-status"),
-    "afventer": QT_TRANSLATE_NOOP("Report", "Afventer"),
-    "questions": QT_TRANSLATE_NOOP("Report", "Spørgsmål til KOMBIT"),
-    "question_answer": QT_TRANSLATE_NOOP("Report", "Svar fra KOMBIT"),
-    "mail_sent": QT_TRANSLATE_NOOP("Report", "Mail til KOMBIT"),
-    "import": QT_TRANSLATE_NOOP("Report", "Import"),
 }
 
 
@@ -86,9 +76,10 @@ class MailSection:
 class EventLine:
     at: str
     step: str
-    field: str
+    field: str  # what changed: a field's label, or what happened
     old: str
     new: str
+    cause: str = ""  # "" for work done here; else where it came from
 
 
 @dataclass(frozen=True)
@@ -149,35 +140,14 @@ def _shorten(text: str) -> str:
     return text if len(text) <= LOG_VALUE_LIMIT else text[: LOG_VALUE_LIMIT - 1] + "…"
 
 
-# The fixed words the store writes into the event log (in Danish, the language of record).
-_LOGGED_WORDS = {
-    "sendt": QT_TRANSLATE_NOOP("Report", "sendt"),
-    "fortrudt": QT_TRANSLATE_NOOP("Report", "fortrudt"),
-    "afventer": QT_TRANSLATE_NOOP("Report", "afventer"),
-    "begrundelse": QT_TRANSLATE_NOOP("Report", "begrundelse"),
-    "importeret fra": QT_TRANSLATE_NOOP("Report", "importeret fra"),
-}
-
-
-def _logged_words(value: str) -> str:
-    """An event-log value with the store's fixed words in the interface language."""
-    for word, marked in _LOGGED_WORDS.items():
-        if value == word or value.startswith((f"{word}:", f"{word} ")):
-            return translate("Report", marked) + value.removeprefix(word)
-        translated = translate("Report", marked)
-        value = value.replace(f"({word}: ", f"({translated}: ")
-    return value
-
-
 def _log_value(task: TaskDef, key: str, value: str) -> str:
+    """A field's stored value, as the log shows it."""
     if not value:
         return "–"
     try:
         fdef = task.field(key)
-    except KeyError:
-        if key == "mail_sent" and "\n" in value:
-            return translate("Report", "sendt (se »Mail til KOMBIT«)")
-        return _shorten(_logged_words(value))
+    except KeyError:  # a field of an older task definition
+        return _shorten(value)
     if fdef.kind is FieldKind.CHECK:
         return translate("Report", "markeret")
     if fdef.kind is FieldKind.MUNICIPALITY:
@@ -186,23 +156,67 @@ def _log_value(task: TaskDef, key: str, value: str) -> str:
     return _shorten(display_value(fdef.kind, value))
 
 
-def _event_lines(task: TaskDef, events: list[LoggedEvent]) -> tuple[EventLine, ...]:
+def _waiting(note: str) -> str:
+    if not note:
+        return translate("Report", "afventer")
+    return translate("Report", "afventer: {note}").format(note=_shorten(note))
+
+
+def _event_words(task: TaskDef, e: Event) -> tuple[str, str, str]:
+    """(what, from, to) in the reader's language."""
+    none = "–"
+    match e.kind:
+        case EventKind.FIELD_SET:
+            try:
+                label = task.field(e.field).full_label
+            except KeyError:
+                label = e.field
+            return label, _log_value(task, e.field, e.old), _log_value(task, e.field, e.new)
+        case EventKind.WAITING_STARTED:
+            return translate("Report", "Afventer"), none, _waiting(e.new)
+        case EventKind.WAITING_NOTE:
+            return translate("Report", "Afventer"), _waiting(e.old), _waiting(e.new)
+        case EventKind.WAITING_ENDED:
+            return translate("Report", "Afventer"), _waiting(e.old), none
+        case EventKind.KLIK_STATUS:
+            new = e.new
+            if e.detail:
+                new = translate("Report", "{status} (begrundelse: {reason})").format(
+                    status=e.new, reason=_shorten(e.detail)
+                )
+            return translate("Report", "KLIK-status"), e.old or none, new
+        case EventKind.QUESTION_ASKED:
+            return translate("Report", "Spørgsmål til KOMBIT"), none, _shorten(e.new)
+        case EventKind.QUESTION_ANSWERED:
+            what = translate("Report", "Svar fra KOMBIT")
+            return what, _shorten(e.old) if e.old else none, _shorten(e.new) if e.new else none
+        case EventKind.QUESTION_DELETED:
+            return translate("Report", "Spørgsmål til KOMBIT"), _shorten(e.old), none
+        case EventKind.MAIL_SENT:
+            mail = translate("Report", "Mail til KOMBIT")
+            return mail, none, translate("Report", "sendt (se »Mail til KOMBIT«)")
+        case EventKind.MAIL_WITHDRAWN:
+            mail = translate("Report", "Mail til KOMBIT")
+            return mail, translate("Report", "sendt"), translate("Report", "fortrudt")
+        case EventKind.CASE_IMPORTED:
+            imported_from = translate("Report", "importeret fra {file}").format(file=e.detail)
+            return translate("Report", "Import"), none, imported_from
+
+
+def _event_lines(task: TaskDef, events: list[Event]) -> tuple[EventLine, ...]:
     titles = {s.key: s.title for s in task.steps}
+    elsewhere = translate("Report", "fra importeret fil")
     lines = []
     for e in events:
-        try:
-            fdef = task.field(e.field)
-            # "Projektleder – Fornavn": the owner has a first name too
-            label = f"{fdef.group} – {fdef.label}" if fdef.group else fdef.label
-        except KeyError:
-            label = translate("Report", _LOG_FIELDS[e.field]) if e.field in _LOG_FIELDS else e.field
+        what, old, new = _event_words(task, e)
         lines.append(
             EventLine(
                 at=format_time(e.at),
                 step=titles.get(e.step, e.step),
-                field=label,
-                old=_log_value(task, e.field, e.old),
-                new=_log_value(task, e.field, e.new),
+                field=what,
+                old=old,
+                new=new,
+                cause=elsewhere if e.cause is Cause.IMPORTED else "",
             )
         )
     return tuple(lines)
@@ -289,7 +303,7 @@ def _agreements(case: Case) -> tuple[tuple[str, str], ...]:
 
 
 def build_report(
-    task: TaskDef, case: Case, events: list[LoggedEvent], generated_at: datetime, version: str
+    task: TaskDef, case: Case, events: list[Event], generated_at: datetime, version: str
 ) -> Report:
     """The report of a case, as it stands now."""
     municipality = task.municipality(case.value("municipality"))

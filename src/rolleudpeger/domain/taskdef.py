@@ -74,6 +74,11 @@ class FieldDef:
     placeholder: str = ""
     status: str = ""  # for klik_status fields: the status this field sets
 
+    @property
+    def full_label(self) -> str:
+        """ "Projektleder – Fornavn": the group tells apart fields with the same label."""
+        return f"{self.group} – {self.label}" if self.group else self.label
+
 
 @dataclass(frozen=True)
 class StepDef:

@@ -102,17 +102,21 @@ class SentMailRow(Base):
 
 
 class EventRow(Base):
-    """The append-only log: every change that matters, with its time."""
+    """The append-only log as data (domain/events.py): what happened, where, from what to
+    what, and its cause. The words are made when it is shown."""
 
     __tablename__ = "events"
     __table_args__ = (Index("ix_events_case_id_id", "case_id", "id"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(40))
     step: Mapped[str] = mapped_column(String(100))
-    field: Mapped[str] = mapped_column(String(100))
+    field: Mapped[str] = mapped_column(String(100), default="")
     old: Mapped[str] = mapped_column(Text, default="")
     new: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+    cause: Mapped[str] = mapped_column(String(20))
 
 
 class SettingRow(Base):

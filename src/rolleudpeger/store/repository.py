@@ -1,4 +1,5 @@
-"""The store: loads a case and saves each change in its own transaction, with an event row."""
+"""The store: loads a case and saves each change in its own transaction, with its event
+(domain/events.py) as a row of data."""
 
 from __future__ import annotations
 
@@ -21,7 +22,6 @@ from rolleudpeger.domain.case import (
     DeleteQuestion,
     FieldValue,
     KlikStatus,
-    LoggedEvent,
     Question,
     RecordMailSent,
     SentMail,
@@ -32,6 +32,7 @@ from rolleudpeger.domain.case import (
     Waiting,
     WithdrawMail,
 )
+from rolleudpeger.domain.events import Cause, Event, EventKind, event_of
 from rolleudpeger.domain.mail import Mail
 from rolleudpeger.errors import describe_os_error
 from rolleudpeger.i18n import translate
@@ -72,28 +73,18 @@ class NotADatabaseError(Exception):
         self.path = path
 
 
-def _event_for(change: Change) -> tuple[str, str, str]:
-    """(field, old, new) for the event log."""
-    match change:
-        case SetField():
-            return change.key, change.old, change.new
-        case SetWaiting():
-            old = "" if change.old_note is None else f"afventer: {change.old_note}".rstrip(": ")
-            new = f"afventer: {change.note}".rstrip(": ") if change.waiting else ""
-            return "afventer", old, new
-        case SetKlikStatus():
-            new = change.new.value + (f" (begrundelse: {change.reason})" if change.reason else "")
-            return "klik_status", change.old.value, new
-        case AddQuestion():
-            return "questions", "", change.text
-        case AnswerQuestion():
-            return "question_answer", change.old, change.answer
-        case DeleteQuestion():
-            return "questions", change.text, ""
-        case RecordMailSent():
-            return "mail_sent", "", change.mail.as_text
-        case WithdrawMail():
-            return "mail_sent", "sendt", "fortrudt"
+def _event_row(case_id: int, e: Event) -> EventRow:
+    return EventRow(
+        case_id=case_id,
+        at=e.at,
+        kind=e.kind.value,
+        step=e.step,
+        field=e.field,
+        old=e.old,
+        new=e.new,
+        detail=e.detail,
+        cause=e.cause.value,
+    )
 
 
 def describe_db_error(e: BaseException) -> str:
@@ -314,17 +305,7 @@ class Store:
         try:
             with self._session() as s, s.begin():
                 new_id = self._write(s, case_id, change)
-                field, old, new = _event_for(change)
-                s.add(
-                    EventRow(
-                        case_id=case_id,
-                        at=change.at,
-                        step=change.step,
-                        field=field,
-                        old=old,
-                        new=new,
-                    )
-                )
+                s.add(_event_row(case_id, event_of(change)))
                 s.execute(update(CaseRow).where(CaseRow.id == case_id).values(updated_at=change.at))
         except DB_ERRORS as e:
             raise _saving_failed(e) from e
@@ -409,8 +390,8 @@ class Store:
     def add_case(
         self,
         case: Case,
-        events: list[LoggedEvent],
-        note: LoggedEvent,
+        events: list[Event],
+        note: Event,
         *,
         replacing: int | None = None,
     ) -> int:
@@ -462,10 +443,7 @@ class Store:
                     )
                     for m in case.mails
                 )
-                s.add_all(
-                    EventRow(case_id=cid, at=e.at, step=e.step, field=e.field, old=e.old, new=e.new)
-                    for e in [*events, note]
-                )
+                s.add_all(_event_row(cid, e) for e in [*events, note])
         except DB_ERRORS as e:
             raise _saving_failed(e) from e
         return cid
@@ -484,10 +462,19 @@ class Store:
         except DB_ERRORS as e:
             raise _saving_failed(e) from e
 
-    def events(self, case_id: int) -> list[LoggedEvent]:
+    def events(self, case_id: int) -> list[Event]:
         with self._session() as s:
             return [
-                LoggedEvent(e.at, e.step, e.field, e.old, e.new)
+                Event(
+                    e.at,
+                    EventKind(e.kind),
+                    e.step,
+                    e.field,
+                    e.old,
+                    e.new,
+                    e.detail,
+                    Cause(e.cause),
+                )
                 for e in s.scalars(
                     select(EventRow).where(EventRow.case_id == case_id).order_by(EventRow.id)
                 )

@@ -11,7 +11,8 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QWidget
 
 from rolleudpeger import __version__
-from rolleudpeger.domain.case import LoggedEvent, progress_line
+from rolleudpeger.domain import events
+from rolleudpeger.domain.case import progress_line
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.errors import describe_os_error
@@ -367,9 +368,7 @@ def import_case(window: QWidget, editor: CaseEditor) -> bool:
     try:
         if handover.has_content(current):
             backup.take_backup(store.path.parent)
-        note = LoggedEvent(
-            editor.clock(), "intro", "import", "", f"importeret fra {Path(name).name}"
-        )
+        note = events.imported(editor.clock(), editor.task.steps[0].key, Path(name).name)
         store.add_case(imported.case, imported.events, note, replacing=current.id)
     except (StoreError, OSError, sqlite3.Error) as e:
         dialogs.show_error(

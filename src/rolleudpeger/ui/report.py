@@ -345,7 +345,12 @@ def report_html(r: Report) -> str:
                     translate("Report", "Til"),
                 ),
                 [
-                    (esc(e.at), f"{esc(e.step)}:<br>{esc(e.field)}", esc(e.old), esc(e.new))
+                    (
+                        esc(e.at) + (f"<br><i>{esc(e.cause)}</i>" if e.cause else ""),
+                        f"{esc(e.step)}:<br>{esc(e.field)}",
+                        esc(e.old),
+                        esc(e.new),
+                    )
                     for e in r.events
                 ],
                 (17, 25, 29, 29),

@@ -207,7 +207,7 @@ def review_html(b: FieldBinding) -> str:
             text = _value_text(b, f)
             if text is None:
                 continue
-            label = f"{f.group} – {f.label}" if f.group else f.label
+            label = f.full_label
             parts.append(
                 f"<tr><td style='padding-right:12px'>{escape(label)}</td>"
                 f"<td>{wrap_html(text) or '–'}</td></tr>"
