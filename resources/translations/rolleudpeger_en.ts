@@ -80,10 +80,6 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <translation>First clear the »Fuldført« check box.</translation>
     </message>
     <message>
-        <source>Sæt først status til »Påbegyndt« (trin 4).</source>
-        <translation>First set the status to »Påbegyndt« (step 4).</translation>
-    </message>
-    <message>
         <source>Skriv en begrundelse for at sætte status tilbage.</source>
         <translation>Write a reason for setting the status back.</translation>
     </message>
@@ -92,16 +88,20 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <translation>Still missing: {items}</translation>
     </message>
     <message>
-        <source>navnet på den ansvarlige (trin 4)</source>
-        <translation>the name of the responsible person (step 4)</translation>
-    </message>
-    <message>
-        <source>navnet på udføreren (trin 4)</source>
-        <translation>the name of the performer (step 4)</translation>
-    </message>
-    <message>
         <source>trin {number}: {title}</source>
         <translation>step {number}: {title}</translation>
+    </message>
+    <message>
+        <source>Trin {number} · {title}</source>
+        <translation>Step {number} · {title}</translation>
+    </message>
+    <message>
+        <source>navnet på den ansvarlige ({step})</source>
+        <translation>the name of the responsible person ({step})</translation>
+    </message>
+    <message>
+        <source>navnet på udføreren ({step})</source>
+        <translation>the name of the performer ({step})</translation>
     </message>
     <message>
         <source>Skriv spørgsmålet først.</source>
@@ -140,12 +140,20 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <translation>The project leader and the project owner are the same person. Our advice: choose two people. The task describes two roles, and the project owner is to be the project leader&apos;s sounding board.</translation>
     </message>
     <message>
+        <source>kommunen ({step})</source>
+        <translation>the municipality ({step})</translation>
+    </message>
+    <message>
         <source>Mailen kan ikke sendes endnu. Der mangler: {items}</source>
         <translation>The mail cannot be sent yet. Still missing: {items}</translation>
     </message>
     <message>
         <source>Før mailen kan sendes, mangler: {items}</source>
         <translation>Before the mail can be sent, fill in: {items}</translation>
+    </message>
+    <message>
+        <source>Sæt først status til »{status}« ({step}).</source>
+        <translation>First set the status to »{status}« ({step}).</translation>
     </message>
     <message>
         <source>Send mailen til KOMBIT, og markér den som sendt</source>
@@ -155,10 +163,6 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <source>Send de opdaterede oplysninger om projektlederen til KOMBIT</source>
         <translation>Send the updated details of the project leader to KOMBIT</translation>
     </message>
-    <message>
-        <source>kommunen (Opgaven)</source>
-        <translation>the municipality (The task)</translation>
-    </message>
 </context>
 <context>
     <name>Completion</name>
@@ -167,16 +171,12 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <translation>The task is complete.</translation>
     </message>
     <message>
-        <source>Trin 1–7 er færdige. Sæt status til »Fuldført« i KLIK, og markér det herunder.</source>
-        <translation>Steps 1–7 are done. Set the status to »Fuldført« in KLIK and tick it below.</translation>
-    </message>
-    <message>
-        <source>Trin {number} · {title}</source>
-        <translation>Step {number} · {title}</translation>
-    </message>
-    <message>
         <source>Går til spørgsmålene til KOMBIT</source>
         <translation>Goes to the questions put to KOMBIT</translation>
+    </message>
+    <message>
+        <source>De andre trin er færdige. Sæt status til »Fuldført« i KLIK, og markér det herunder.</source>
+        <translation>The other steps are done. Set the status to »Fuldført« in KLIK and tick it below.</translation>
     </message>
     <message>
         <source>følg et link for at gå til trinnet:</source>
@@ -189,10 +189,6 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
     <message>
         <source>⚠ Bemærk: {n} spørgsmål til KOMBIT er ikke besvaret. Du kan godt afslutte opgaven, men rapporten viser det.</source>
         <translation>⚠ Note: {n} question(s) put to KOMBIT have not been answered. You can still complete the task, but the report shows it.</translation>
-    </message>
-    <message>
-        <source>Gå til trin {number} · {title}</source>
-        <translation>Go to step {number} · {title}</translation>
     </message>
     <message>
         <source>ja, {time}</source>
@@ -211,8 +207,8 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <translation>not done</translation>
     </message>
     <message>
-        <source>Trin {number}. {title}</source>
-        <translation>Step {number}. {title}</translation>
+        <source>Gå til {step}</source>
+        <translation>Go to {step}</translation>
     </message>
     <message>
         <source>Afventer</source>
@@ -503,8 +499,16 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>Choose a municipality from the list. Type e.g. “Aarhus” or “751”.</translation>
     </message>
     <message>
-        <source>Fjern først markeringen »Fuldført« (trin 8).</source>
-        <translation>First clear »Fuldført« (step 8).</translation>
+        <source>Fjern først markeringen »{status}« ({step}).</source>
+        <translation>First clear »{status}« ({step}).</translation>
+    </message>
+    <message>
+        <source>Skriv først bibliotekschefens navn ({step}).</source>
+        <translation>First enter the library director&apos;s name ({step}).</translation>
+    </message>
+    <message>
+        <source>Bibliotekschefens navn skriver du i {step}.</source>
+        <translation>You write the library director&apos;s name in {step}.</translation>
     </message>
     <message>
         <source>Tag status tilbage</source>
@@ -527,16 +531,8 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>Before you can tick this, fill in: {items}.</translation>
     </message>
     <message>
-        <source>Skriv først bibliotekschefens navn i trin 5.</source>
-        <translation>First enter the library director&apos;s name in step 5.</translation>
-    </message>
-    <message>
         <source>Bibliotekschef: {name}</source>
         <translation>Library director: {name}</translation>
-    </message>
-    <message>
-        <source>Bibliotekschefens navn skriver du i trin 5.</source>
-        <translation>You write the library director&apos;s name in step 5.</translation>
     </message>
 </context>
 <context>
@@ -681,10 +677,6 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>Save as &amp;draft (.eml)…</translation>
     </message>
     <message>
-        <source>Mailen er sendt til bibsys@kombit.dk</source>
-        <translation>The mail has been sent to bibsys@kombit.dk</translation>
-    </message>
-    <message>
         <source>Markér den &amp;opdaterede mail som sendt</source>
         <translation>Mark the &amp;updated mail as sent</translation>
     </message>
@@ -693,8 +685,12 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>Your mail program could not be opened. Use “Copy mail” and paste it into a new mail.</translation>
     </message>
     <message>
-        <source>Mailen er kopieret. Indsæt den i en ny mail til bibsys@kombit.dk.</source>
-        <translation>The mail has been copied. Paste it into a new mail to bibsys@kombit.dk.</translation>
+        <source>Mailen er sendt til {to}</source>
+        <translation>The mail has been sent to {to}</translation>
+    </message>
+    <message>
+        <source>Mailen er kopieret. Indsæt den i en ny mail til {to}.</source>
+        <translation>The mail has been copied. Paste it into a new mail to {to}.</translation>
     </message>
     <message>
         <source>Gem mailen som kladde</source>
@@ -729,8 +725,8 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>The mail is ready once you have filled in: {items}.</translation>
     </message>
     <message>
-        <source>Sådan ser mailen ud. Den indeholder kun projektlederen. Den er underskrevet med kommunens navn, ikke udførerens: udføreren i trin 4 har samme efternavn som projektejeren, og KOMBIT må ikke få projektejerens navn.</source>
-        <translation>This is the mail. It holds the project leader only. It is signed with the municipality&apos;s name, not the performer&apos;s: the performer in step 4 has the same last name as the project owner, and KOMBIT must not get the project owner&apos;s name.</translation>
+        <source>Sådan ser mailen ud. Den indeholder kun projektlederen. Den er underskrevet med kommunens navn, ikke udførerens: udføreren ({step}) har samme efternavn som projektejeren, og KOMBIT må ikke få projektejerens navn.</source>
+        <translation>This is the mail. It holds the project leader only. It is signed with the municipality&apos;s name, not the performer&apos;s: the performer ({step}) has the same last name as the project owner, and KOMBIT must not get the project owner&apos;s name.</translation>
     </message>
     <message>
         <source>Sådan ser mailen ud. Den indeholder kun projektlederen.</source>
@@ -976,22 +972,6 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
 <context>
     <name>Report</name>
     <message>
-        <source>Placering og ledelsesmæssig forankring af rollerne</source>
-        <translation>Where the roles sit and how they are anchored in management</translation>
-    </message>
-    <message>
-        <source>Hvem arbejder på opgaven</source>
-        <translation>Who works on the task</translation>
-    </message>
-    <message>
-        <source>PLUS-rettigheden i KLIK tildelt af</source>
-        <translation>PLUS rights in KLIK granted by</translation>
-    </message>
-    <message>
-        <source>Version af rollekataloget, der er læst</source>
-        <translation>Version of the role catalogue that was read</translation>
-    </message>
-    <message>
         <source>KLIK-status</source>
         <translation>KLIK status</translation>
     </message>
@@ -1114,10 +1094,6 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>Ikke markeret som modtaget</source>
         <translation>Not ticked as received</translation>
-    </message>
-    <message>
-        <source>Trin {number} · {title}: {missing}</source>
-        <translation>Step {number} · {title}: {missing}</translation>
     </message>
     <message>
         <source>Kommune ikke valgt</source>
@@ -1602,6 +1578,18 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>»required« skal være true eller false</source>
         <translation>“required” must be true or false</translation>
+    </message>
+    <message>
+        <source>ukendt formål »{purpose}«</source>
+        <translation>unknown purpose “{purpose}”</translation>
+    </message>
+    <message>
+        <source>formålet »{purpose}« findes to gange</source>
+        <translation>the purpose “{purpose}” is there twice</translation>
+    </message>
+    <message>
+        <source>det første trin og kun det skal have kind = »intro«</source>
+        <translation>the first step, and only that one, must have kind = “intro”</translation>
     </message>
     <message>
         <source>opgaven skal have en indledning og mindst ét trin</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 
-from rolleudpeger.domain.case import KlikStatus
+from rolleudpeger.domain.taskdef import KlikStatus
 from rolleudpeger.editing import CaseEditor
 
 # Danish winter time (UTC+1), as the whole demo falls in November: its times read as office

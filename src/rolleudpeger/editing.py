@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from rolleudpeger import __version__
 from rolleudpeger.domain import case as rules
-from rolleudpeger.domain.case import Case, Change, KlikStatus
-from rolleudpeger.domain.people import Role, split_full_name
-from rolleudpeger.domain.taskdef import TaskDef
+from rolleudpeger.domain.case import Case, Change
+from rolleudpeger.domain.people import Role, purpose, split_full_name
+from rolleudpeger.domain.taskdef import KlikStatus, TaskDef
 from rolleudpeger.domain.timefmt import local
 from rolleudpeger.store.repository import Store
 
@@ -93,28 +93,30 @@ class CaseEditor:
         """Raises RuleError when the rules do not allow it now."""
         self._commit(rules.propose_klik_status(self.task, self.case, status, reason, self.clock()))
 
-    def fill_owner_from_director(self) -> bool:
-        """Make the library director (step 5) the project owner; False when none is named."""
-        director = self.case.person(Role.LIBRARY_DIRECTOR).name
+    def fill_owner_from_director(self, default_title: str = "") -> bool:
+        """Make the library director the project owner (and give the owner `default_title`
+        when there is no title yet); False when no director is named."""
+        director = self.case.person(self.task, Role.LIBRARY_DIRECTOR).name
         if not director:
             return False
         first, last = split_full_name(director)
-        self.set_text("owner_first_name", first)
-        self.set_text("owner_last_name", last)
-        if not self.case.value("owner_title"):
-            self.set_text("owner_title", "Bibliotekschef")
+        self.set_text(self.task.key_for(purpose(Role.OWNER, "first_name")), first)
+        self.set_text(self.task.key_for(purpose(Role.OWNER, "last_name")), last)
+        title = self.task.key_for(purpose(Role.OWNER, "title"))
+        if title and default_title and not self.case.value(title):
+            self.set_text(title, default_title)
         return True
 
     # --- questions -----------------------------------------------------------------
 
     def add_question(self, text: str) -> None:
-        self._commit(rules.propose_question(self.case, text, self.clock()))
+        self._commit(rules.propose_question(self.task, self.case, text, self.clock()))
 
     def answer_question(self, question_id: int, answer: str) -> None:
-        self._commit(rules.propose_answer(self.case, question_id, answer, self.clock()))
+        self._commit(rules.propose_answer(self.task, self.case, question_id, answer, self.clock()))
 
     def delete_question(self, question_id: int) -> None:
-        self._commit(rules.propose_delete_question(self.case, question_id, self.clock()))
+        self._commit(rules.propose_delete_question(self.task, self.case, question_id, self.clock()))
 
     # --- the mail ------------------------------------------------------------------
 
@@ -122,7 +124,7 @@ class CaseEditor:
         self._commit(rules.propose_mail_sent(self.task, self.case, self.clock()))
 
     def withdraw_mail(self) -> None:
-        self._commit(rules.propose_mail_withdrawn(self.case, self.clock()))
+        self._commit(rules.propose_mail_withdrawn(self.task, self.case, self.clock()))
 
     # --- the report ------------------------------------------------------------------
 
@@ -135,7 +137,7 @@ class CaseEditor:
 
     def report_file_name(self) -> str:
         """`Rolleudpeger-Aarhus-2026-11-27.pdf`."""
-        municipality = self.task.municipality(self.case.value("municipality"))
+        municipality = rules.municipality_of(self.task, self.case)
         day = local(self.clock()).strftime("%Y-%m-%d")  # the user's date, not UTC's
         return (
             f"Rolleudpeger-{municipality.name}-{day}.pdf"
@@ -144,7 +146,7 @@ class CaseEditor:
         )
 
     def report_author(self) -> str:
-        municipality = self.task.municipality(self.case.value("municipality"))
+        municipality = rules.municipality_of(self.task, self.case)
         return municipality.official_name if municipality else "Rolleudpeger"
 
     # --- where the user is ---------------------------------------------------------

@@ -45,7 +45,7 @@ def test_claims_the_card_does_not_make_are_gone() -> None:
     task = load_task()
     assert "for at kunne oprette brugere" not in task.steps[1].guidance
     warning = rules.same_person_warning(
-        make_case(**LEADER, owner_first_name="Maja", owner_last_name="Søndergaard")
+        task, make_case(**LEADER, owner_first_name="Maja", owner_last_name="Søndergaard")
     )
     assert warning is not None
     assert "KOMBIT forventer" not in warning and "Vores råd" in warning  # advice, said as such

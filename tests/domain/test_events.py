@@ -13,7 +13,6 @@ from rolleudpeger.domain.case import (
     AnswerQuestion,
     Change,
     DeleteQuestion,
-    KlikStatus,
     RecordMailSent,
     SetField,
     SetKlikStatus,
@@ -22,6 +21,7 @@ from rolleudpeger.domain.case import (
 )
 from rolleudpeger.domain.events import EventKind, event_of, read_v1
 from rolleudpeger.domain.mail import Mail
+from rolleudpeger.domain.taskdef import KlikStatus
 
 AT = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 MAIL = Mail("bibsys@kombit.dk", "Projektleder", "Kære KOMBIT\n\nFornavn: Maja")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rolleudpeger.domain.case import KlikStatus
+from rolleudpeger.domain.taskdef import KlikStatus
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store.repository import Store
 from tests.conftest import Clock, demo

@@ -16,7 +16,6 @@ from rolleudpeger.domain.case import (
     CHECKED,
     Case,
     FieldValue,
-    KlikStatus,
     RuleError,
     StepState,
     mail_state,
@@ -24,7 +23,7 @@ from rolleudpeger.domain.case import (
 )
 from rolleudpeger.domain.mail import as_eml, build_kombit_mail, mailto_url
 from rolleudpeger.domain.people import Person
-from rolleudpeger.domain.taskdef import TaskDef
+from rolleudpeger.domain.taskdef import KlikStatus, TaskDef
 
 T0 = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
@@ -154,8 +153,8 @@ def test_step_states(task: TaskDef) -> None:
 
 def test_same_person_warns(task: TaskDef) -> None:
     case = make_case(**{**APPOINT, "owner_first_name": "maja", "owner_last_name": "SØNDERGAARD"})
-    assert "samme person" in (rules.same_person_warning(case) or "")
-    assert rules.same_person_warning(make_case(**APPOINT)) is None
+    assert "samme person" in (rules.same_person_warning(task, case) or "")
+    assert rules.same_person_warning(task, make_case(**APPOINT)) is None
 
 
 # --- the mail --------------------------------------------------------------------------

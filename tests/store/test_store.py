@@ -13,9 +13,8 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
-from rolleudpeger.domain.case import KlikStatus
 from rolleudpeger.domain.events import Cause, EventKind
-from rolleudpeger.domain.taskdef import TaskDef
+from rolleudpeger.domain.taskdef import KlikStatus, TaskDef
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store import migrate
 from rolleudpeger.store.files import DB_FILE

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from rolleudpeger.domain.case import KlikStatus
 from rolleudpeger.domain.events import Cause, EventKind
+from rolleudpeger.domain.taskdef import KlikStatus
 from rolleudpeger.store import backup, migrate
 from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.repository import Store

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QTableWidget
 from pytestqt.qtbot import QtBot
 
-from rolleudpeger.domain.case import KlikStatus
+from rolleudpeger.domain.taskdef import KlikStatus
 from rolleudpeger.domain.timefmt import format_time
 from tests.conftest import Clock
 from tests.ui.helpers import (

@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from rolleudpeger.domain.case import KlikStatus
-from rolleudpeger.domain.taskdef import FieldKind
+from rolleudpeger.domain.taskdef import FieldKind, KlikStatus
 from rolleudpeger.ui import dialogs
 from rolleudpeger.ui.main_window import MainWindow
 from tests.conftest import Clock

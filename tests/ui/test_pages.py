@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from rolleudpeger.domain.case import KlikStatus
+from rolleudpeger.domain.taskdef import KlikStatus
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.ui import dialogs
 from rolleudpeger.ui.accessible import Link

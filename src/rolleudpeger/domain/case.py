@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 
+from rolleudpeger.domain import people
 from rolleudpeger.domain.mail import (
     Mail,
     build_kombit_mail,
@@ -18,8 +18,16 @@ from rolleudpeger.domain.mail import (
     may_sign,
     same_facts,
 )
-from rolleudpeger.domain.people import ROLE_FIELDS, Person, Role
-from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldDef, FieldKind, StepDef, TaskDef
+from rolleudpeger.domain.municipalities import Municipality
+from rolleudpeger.domain.people import Person, Role
+from rolleudpeger.domain.taskdef import (
+    VALUE_KINDS,
+    FieldDef,
+    FieldKind,
+    KlikStatus,
+    StepDef,
+    TaskDef,
+)
 from rolleudpeger.domain.validation import (
     ValidationError,
     check_name,
@@ -31,18 +39,6 @@ from rolleudpeger.domain.validation import (
 from rolleudpeger.i18n import QT_TRANSLATE_NOOP, TranslatedEnum, translate
 
 CHECKED = "1"
-
-
-class KlikStatus(StrEnum):
-    """The execution status of the task in KLIK."""
-
-    NOT_STARTED = "Ikke påbegyndt"
-    STARTED = "Påbegyndt"
-    COMPLETED = "Fuldført"
-
-    @property
-    def rank(self) -> int:
-        return list(KlikStatus).index(self)
 
 
 class StepState(TranslatedEnum):
@@ -231,8 +227,15 @@ class Case:
         live = [m for m in self.mails if m.withdrawn_at is None]
         return live[-1] if live else None
 
-    def person(self, role: Role) -> Person:
-        return Person(**{attr: self.value(key) for attr, key in ROLE_FIELDS[role].items()})
+    def person(self, task: TaskDef, role: Role) -> Person:
+        """The person recorded in a role, from the fields the task has for it."""
+        return Person(
+            **{d: self.value(task.key_for(people.purpose(role, d))) for d in people.PERSON_DETAILS}
+        )
+
+    def of(self, task: TaskDef, purpose: str) -> str:
+        """The value of the field that serves a purpose ("" when the task has none)."""
+        return self.value(task.key_for(purpose))
 
     def apply(self, change: Change, new_id: int | None = None) -> None:
         """Apply a change the store has saved; `new_id` is the id the store gave a new row."""
@@ -301,8 +304,9 @@ def propose_field(
 def propose_municipality(task: TaskDef, case: Case, code: str, at: datetime) -> SetField | None:
     if code and task.municipality(code) is None:
         raise ValidationError(translate("Case", "Vælg en kommune fra listen."))
-    old = case.value("municipality")
-    return None if code == old else SetField("intro", "municipality", old, code, at)
+    key = task.municipality_key
+    old = case.value(key)
+    return None if code == old else SetField(task.step_of_field(key).key, key, old, code, at)
 
 
 def propose_check(
@@ -332,7 +336,7 @@ def propose_klik_status(
     old = case.klik_status
     if new is old:
         return None
-    step = _status_step(task, new if new.rank > old.rank else old)
+    step = status_step(task, new if new.rank > old.rank else old)
     reason = check_name(reason).value
     if new.rank < old.rank:
         if old.rank - new.rank > 1:
@@ -341,60 +345,103 @@ def propose_klik_status(
             raise RuleError(translate("Case", "Skriv en begrundelse for at sætte status tilbage."))
         return SetKlikStatus(step, old, new, reason, at)
     if new.rank - old.rank > 1:
-        raise RuleError(translate("Case", "Sæt først status til »Påbegyndt« (trin 4)."))
+        raise RuleError(
+            translate("Case", "Sæt først status til »{status}« ({step}).").format(
+                status=KlikStatus.STARTED.value,
+                step=step_in_sentence(task, status_step(task, KlikStatus.STARTED)),
+            )
+        )
     missing = status_missing(task, case, new)
     if missing:
         raise RuleError(translate("Case", "Der mangler: {items}").format(items="; ".join(missing)))
     return SetKlikStatus(step, old, new, "", at)
 
 
-def _status_step(task: TaskDef, status: KlikStatus) -> str:
-    for s in task.steps:
-        for f in s.fields:
-            if f.kind is FieldKind.KLIK_STATUS and f.status == status.value:
-                return s.key
-    return ""
+def status_step(task: TaskDef, status: KlikStatus) -> str:
+    """The key of the step where the status is set ("" when the task has no such field)."""
+    fdef = task.status_field(status.value)
+    return task.step_of_field(fdef.key).key if fdef else ""
+
+
+def step_in_sentence(task: TaskDef, key: str) -> str:
+    """ "trin 4: Angiv ansvarlig og udfører" (or the intro's title), inside a sentence."""
+    if not key:
+        return ""
+    step = task.step(key)
+    if step.is_intro:
+        return step.title
+    return translate("Case", "trin {number}: {title}").format(number=step.index, title=step.title)
+
+
+def step_heading(step: StepDef) -> str:
+    """ "Trin 4 · Angiv ansvarlig og udfører" (or the intro's title), heading a line."""
+    if step.is_intro:
+        return step.title
+    return translate("Case", "Trin {number} · {title}").format(number=step.index, title=step.title)
+
+
+def step_name(task: TaskDef, role: Role) -> str:
+    """The step where a role's name is written, inside a sentence ("" when none is)."""
+    key = task.key_for(people.purpose(role, "full_name")) or task.key_for(
+        people.purpose(role, "first_name")
+    )
+    return step_in_sentence(task, task.step_of_field(key).key) if key else ""
 
 
 def status_missing(task: TaskDef, case: Case, status: KlikStatus) -> list[str]:
     """What must be in place before the KLIK status can be set."""
     if status is KlikStatus.STARTED:
+        # KLIK asks for a responsible person and a performer before work starts.
         missing = []
-        if not case.value("responsible_name"):
-            missing.append(translate("Case", "navnet på den ansvarlige (trin 4)"))
-        if not case.value("performer_name"):
-            missing.append(translate("Case", "navnet på udføreren (trin 4)"))
+        for role, what in (
+            (Role.RESPONSIBLE, translate("Case", "navnet på den ansvarlige ({step})")),
+            (Role.PERFORMER, translate("Case", "navnet på udføreren ({step})")),
+        ):
+            key = task.key_for(people.purpose(role, "full_name"))
+            if key and not case.value(key):
+                missing.append(
+                    what.format(step=step_in_sentence(task, task.step_of_field(key).key))
+                )
         return missing
     if status is KlikStatus.COMPLETED:
-        holder = _status_step(task, KlikStatus.COMPLETED)
+        holder = status_step(task, KlikStatus.COMPLETED)
         return [
-            translate("Case", "trin {number}: {title}").format(number=s.index, title=s.title)
+            step_in_sentence(task, s.key)
             for s in task.method_steps
             if s.key != holder and not is_step_done(task, case, s)
         ]
     return []
 
 
-def propose_question(case: Case, text: str, at: datetime) -> AddQuestion:
+def _questions_step(task: TaskDef) -> str:
+    step = task.step_of_kind(FieldKind.QUESTIONS)
+    return step.key if step else task.intro.key
+
+
+def propose_question(task: TaskDef, case: Case, text: str, at: datetime) -> AddQuestion:
     text = check_notes(text).value.strip()
     if not text:
         raise ValidationError(translate("Case", "Skriv spørgsmålet først."))
-    return AddQuestion("klik_task", text, at)
+    return AddQuestion(_questions_step(task), text, at)
 
 
 def propose_answer(
-    case: Case, question_id: int, answer: str, at: datetime
+    task: TaskDef, case: Case, question_id: int, answer: str, at: datetime
 ) -> AnswerQuestion | None:
     question = next(q for q in case.questions if q.id == question_id)
     answer = check_notes(answer).value.strip()
     if answer == question.answer:
         return None
-    return AnswerQuestion("klik_task", question_id, question.answer, answer, at, question.text)
+    return AnswerQuestion(
+        _questions_step(task), question_id, question.answer, answer, at, question.text
+    )
 
 
-def propose_delete_question(case: Case, question_id: int, at: datetime) -> DeleteQuestion:
+def propose_delete_question(
+    task: TaskDef, case: Case, question_id: int, at: datetime
+) -> DeleteQuestion:
     question = next(q for q in case.questions if q.id == question_id)
-    return DeleteQuestion("klik_task", question_id, question.text, at)
+    return DeleteQuestion(_questions_step(task), question_id, question.text, at)
 
 
 # --- rules: when is a step done, and what is missing ---------------------------------
@@ -478,9 +525,9 @@ def progress_line(task: TaskDef, case: Case) -> str:
     )
 
 
-def same_person_warning(case: Case) -> str | None:
+def same_person_warning(task: TaskDef, case: Case) -> str | None:
     """Leader and owner should be two people; warn (not block) when they look the same."""
-    leader, owner = case.person(Role.LEADER), case.person(Role.OWNER)
+    leader, owner = case.person(task, Role.LEADER), case.person(task, Role.OWNER)
     if (
         leader.first_name
         and leader.last_name
@@ -526,40 +573,53 @@ class MailState:
         return None
 
 
-def _signer(case: Case) -> str:
-    performer = case.person(Role.PERFORMER).name
-    return performer if may_sign(performer, case.person(Role.OWNER)) else ""
+def _signer(task: TaskDef, case: Case) -> str:
+    performer = case.person(task, Role.PERFORMER).name
+    return performer if may_sign(performer, case.person(task, Role.OWNER)) else ""
+
+
+def municipality_of(task: TaskDef, case: Case) -> Municipality | None:
+    return task.municipality(case.value(task.municipality_key))
 
 
 def current_mail(task: TaskDef, case: Case) -> Mail | None:
-    municipality = task.municipality(case.value("municipality"))
-    leader = case.person(Role.LEADER)
+    municipality = municipality_of(task, case)
+    leader = case.person(task, Role.LEADER)
     if municipality is None or leader_problems(leader):
         return None
     return build_kombit_mail(
-        task.mail, task.mail.task_title, municipality, leader, signer=_signer(case)
+        task.mail, task.mail.task_title, municipality, leader, signer=_signer(task, case)
     )
 
 
 def mail_state(task: TaskDef, case: Case) -> MailState:
-    problems = leader_problems(case.person(Role.LEADER))
-    if not case.value("municipality"):
-        problems.insert(0, translate("Case", "kommunen (Opgaven)"))
+    problems = leader_problems(case.person(task, Role.LEADER))
+    if not case.value(task.municipality_key):
+        problems.insert(
+            0,
+            translate("Case", "kommunen ({step})").format(
+                step=step_in_sentence(task, task.step_of_field(task.municipality_key).key)
+                if task.municipality_key
+                else task.intro.title
+            ),
+        )
     current, sent = current_mail(task, case), case.last_sent_mail
-    municipality = task.municipality(case.value("municipality"))
+    municipality = municipality_of(task, case)
     outdated = (
         sent is not None
         and current is not None
         and municipality is not None
-        and not same_facts(sent.mail, current, case.person(Role.LEADER), municipality.official_name)
+        and not same_facts(
+            sent.mail, current, case.person(task, Role.LEADER), municipality.official_name
+        )
     )
-    performer = case.person(Role.PERFORMER).name
+    performer = case.person(task, Role.PERFORMER).name
     return MailState(
         current,
         sent,
         tuple(problems),
         outdated,
-        unsigned_because_owner=bool(performer) and not _signer(case),
+        unsigned_because_owner=bool(performer) and not _signer(task, case),
     )
 
 
@@ -571,9 +631,14 @@ def propose_mail_sent(task: TaskDef, case: Case, at: datetime) -> RecordMailSent
                 items=", ".join(mail_state(task, case).problems)
             )
         )
-    return RecordMailSent("notify_kombit", mail, at)
+    return RecordMailSent(_mail_step(task), mail, at)
 
 
-def propose_mail_withdrawn(case: Case, at: datetime) -> WithdrawMail | None:
+def _mail_step(task: TaskDef) -> str:
+    step = task.step_of_kind(FieldKind.MAIL)
+    return step.key if step else task.intro.key
+
+
+def propose_mail_withdrawn(task: TaskDef, case: Case, at: datetime) -> WithdrawMail | None:
     sent = case.last_sent_mail
-    return None if sent is None else WithdrawMail("notify_kombit", sent.id, at)
+    return None if sent is None else WithdrawMail(_mail_step(task), sent.id, at)

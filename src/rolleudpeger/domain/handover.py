@@ -19,7 +19,6 @@ from rolleudpeger.domain.case import (
     CHECKED,
     Case,
     FieldValue,
-    KlikStatus,
     Question,
     SentMail,
     StatusChange,
@@ -28,7 +27,7 @@ from rolleudpeger.domain.case import (
 )
 from rolleudpeger.domain.events import Cause, Event, EventKind, read_v1
 from rolleudpeger.domain.mail import Mail
-from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldKind, TaskDef
+from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldKind, KlikStatus, TaskDef
 from rolleudpeger.domain.validation import ValidationError, check_name, check_notes
 from rolleudpeger.i18n import translate
 

@@ -18,25 +18,12 @@ class Role(TranslatedEnum):
     COORDINATOR = QT_TRANSLATE_NOOP("Role", "ØiR-koordinator")
 
 
-# Where each role's details are recorded. The leader is the only one with contact data.
-ROLE_FIELDS: dict[Role, dict[str, str]] = {
-    Role.LEADER: {
-        "first_name": "leader_first_name",
-        "last_name": "leader_last_name",
-        "email": "leader_email",
-        "phone": "leader_phone",
-        "title": "leader_title",
-    },
-    Role.OWNER: {
-        "first_name": "owner_first_name",
-        "last_name": "owner_last_name",
-        "title": "owner_title",
-    },
-    Role.RESPONSIBLE: {"full_name": "responsible_name"},
-    Role.PERFORMER: {"full_name": "performer_name"},
-    Role.LIBRARY_DIRECTOR: {"full_name": "library_director_name"},
-    Role.COORDINATOR: {"full_name": "coordinator_name"},
-}
+def purpose(role: Role, detail: str) -> str:
+    """The field purpose (see `taskdef.PURPOSES`) of one detail of a role: "leader.email"."""
+    return f"{role.name.lower()}.{detail}"
+
+
+PERSON_DETAILS = ("first_name", "last_name", "email", "phone", "title", "full_name")
 
 
 @dataclass(frozen=True)

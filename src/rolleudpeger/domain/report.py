@@ -11,30 +11,22 @@ from datetime import datetime
 
 from rolleudpeger.domain.case import (
     Case,
-    KlikStatus,
     is_step_done,
     mail_state,
+    municipality_of,
+    step_heading,
     step_missing,
     step_state,
     unanswered,
 )
 from rolleudpeger.domain.events import Cause, Event, EventKind
-from rolleudpeger.domain.people import Role
-from rolleudpeger.domain.taskdef import FieldKind, StepDef, TaskDef
+from rolleudpeger.domain.people import Role, purpose
+from rolleudpeger.domain.taskdef import FieldKind, KlikStatus, StepDef, TaskDef
 from rolleudpeger.domain.timefmt import format_date, format_time
 from rolleudpeger.domain.validation import display_value
-from rolleudpeger.i18n import QT_TRANSLATE_NOOP, translate
+from rolleudpeger.i18n import translate
 
 LOG_VALUE_LIMIT = 160
-# Recorded text worth filing in full, besides the people, with labels that read on paper.
-AGREEMENT_FIELDS = {
-    "placement_notes": QT_TRANSLATE_NOOP(
-        "Report", "Placering og ledelsesmæssig forankring af rollerne"
-    ),
-    "team": QT_TRANSLATE_NOOP("Report", "Hvem arbejder på opgaven"),
-    "plus_granted_by": QT_TRANSLATE_NOOP("Report", "PLUS-rettigheden i KLIK tildelt af"),
-    "catalogue_version": QT_TRANSLATE_NOOP("Report", "Version af rollekataloget, der er læst"),
-}
 
 
 @dataclass(frozen=True)
@@ -222,10 +214,13 @@ def _event_lines(task: TaskDef, events: list[Event]) -> tuple[EventLine, ...]:
     return tuple(lines)
 
 
-def _appointments(case: Case) -> tuple[Appointment, ...]:
-    leader, owner = case.person(Role.LEADER), case.person(Role.OWNER)
+def _appointments(task: TaskDef, case: Case) -> tuple[Appointment, ...]:
+    leader, owner = case.person(task, Role.LEADER), case.person(task, Role.OWNER)
 
-    def created(key: str, user_type: str) -> str:
+    def created(role: Role, user_type: str) -> str:
+        key = task.key_for(purpose(role, "klik_user"))
+        if not key:
+            return ""
         at = case.changed_at(key) if case.is_checked(key) else None
         if at is None:
             return translate("Report", "KLIK-bruger ({user_type}) er ikke oprettet endnu").format(
@@ -247,7 +242,7 @@ def _appointments(case: Case) -> tuple[Appointment, ...]:
                     leader.title,
                     leader.email,
                     display_value(FieldKind.PHONE, leader.phone),
-                    created("leader_plus_created", "PLUS"),
+                    created(Role.LEADER, "PLUS"),
                 )
                 if d
             ),
@@ -255,7 +250,7 @@ def _appointments(case: Case) -> tuple[Appointment, ...]:
         Appointment(
             translate("Report", "Projektejer"),
             owner.name or not_appointed,
-            tuple(d for d in (owner.title, created("owner_reader_created", "LÆSER")) if d),
+            tuple(d for d in (owner.title, created(Role.OWNER, "LÆSER")) if d),
         ),
     ]
     for role, label in (
@@ -263,21 +258,24 @@ def _appointments(case: Case) -> tuple[Appointment, ...]:
         (Role.PERFORMER, translate("Report", "Udfører på KLIK-opgaven")),
         (Role.LIBRARY_DIRECTOR, translate("Report", "Bibliotekschef")),
     ):
-        name = case.person(role).name or translate("Report", "ikke angivet")
+        if not task.key_for(purpose(role, "full_name")):
+            continue  # the task does not name this role
+        name = case.person(task, role).name or translate("Report", "ikke angivet")
         result.append(Appointment(label, name, ()))
-    coordinator = case.person(Role.COORDINATOR).name
+    coordinator = case.person(task, Role.COORDINATOR).name
     if coordinator:
         result.append(Appointment(translate("Report", "ØiR-koordinator"), coordinator, ()))
     return tuple(result)
 
 
-def _agreements(case: Case) -> tuple[tuple[str, str], ...]:
+def _agreements(task: TaskDef, case: Case) -> tuple[tuple[str, str], ...]:
     found = [
-        (translate("Report", label), case.value(key))
-        for key, label in AGREEMENT_FIELDS.items()
-        if case.value(key)
+        (f.report_label, case.value(f.key))
+        for f in task.fields_for("agreement")
+        if case.value(f.key)
     ]
-    by, on = case.value("decided_by"), display_value(FieldKind.DATE, case.value("decision_date"))
+    by = case.of(task, "decided_by")
+    on = display_value(FieldKind.DATE, case.of(task, "decision_date"))
     if by or on:
         decided = translate("Report", "{date} af {by}") if by and on else (on or by)
         found.insert(
@@ -287,12 +285,13 @@ def _agreements(case: Case) -> tuple[tuple[str, str], ...]:
                 decided.format(date=on, by=by),
             ),
         )
-    if case.is_checked("webinar_invitation"):
+    webinar = task.key_for("webinar_invitation")
+    if case.is_checked(webinar):
         got = translate("Report", "Projektlederen har fået den (markeret {date})").format(
-            date=format_date(case.changed_at("webinar_invitation"))
+            date=format_date(case.changed_at(webinar))
         )
         found.append((translate("Report", "Invitation til webinaret"), got))
-    elif case.last_sent_mail is not None:
+    elif webinar and case.last_sent_mail is not None:
         found.append(
             (
                 translate("Report", "Invitation til webinaret"),
@@ -306,17 +305,13 @@ def build_report(
     task: TaskDef, case: Case, events: list[Event], generated_at: datetime, version: str
 ) -> Report:
     """The report of a case, as it stands now."""
-    municipality = task.municipality(case.value("municipality"))
+    municipality = municipality_of(task, case)
     missing = tuple(
-        translate("Report", "Trin {number} · {title}: {missing}").format(
-            number=s.index, title=s.title, missing=m
-        )
-        for s in task.method_steps
-        for m in step_missing(task, case, s)
+        f"{step_heading(s)}: {m}" for s in task.method_steps for m in step_missing(task, case, s)
     )
     steps = tuple(
         StepLine(
-            number="" if s.index == 0 else str(s.index),
+            number="" if s.is_intro else str(s.index),
             title=s.title,
             state=step_state(task, case, s).label,
             done_at=format_time(step_done_at(task, case, s)),
@@ -335,11 +330,12 @@ def build_report(
             body=sent.mail.body,
             outdated=state.outdated,
         )
-    director, owner = case.person(Role.LIBRARY_DIRECTOR), case.person(Role.OWNER)
+    director = case.person(task, Role.LIBRARY_DIRECTOR)
+    owner = case.person(task, Role.OWNER)
     return Report(
         title=task.title,
-        case_number=case.value("case_number"),
-        prepared_by=case.person(Role.PERFORMER).name,
+        case_number=case.of(task, "case_number"),
+        prepared_by=case.person(task, Role.PERFORMER).name,
         description=tuple(p for p in task.description.split("\n\n") if p.strip()),
         municipality=(
             f"{municipality.official_name} ({municipality.code})"
@@ -356,8 +352,8 @@ def build_report(
         completed_at=format_time(case.status_reached_at(KlikStatus.COMPLETED)),
         complete=case.klik_status is KlikStatus.COMPLETED and not missing,
         missing=missing,
-        appointments=_appointments(case),
-        agreements=_agreements(case),
+        appointments=_appointments(task, case),
+        agreements=_agreements(task, case),
         steps=steps,
         questions=tuple(
             QuestionLine(format_time(q.asked_at), q.text, q.answer, format_time(q.answered_at))

@@ -8,6 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from rolleudpeger.domain import people
 from rolleudpeger.domain.municipalities import Municipality
 from rolleudpeger.i18n import translate
 
@@ -47,7 +48,43 @@ VALUE_KINDS = frozenset(
         FieldKind.CHECK,
     }
 )
-KLIK_STATUSES = ("Ikke påbegyndt", "Påbegyndt", "Fuldført")
+
+
+class KlikStatus(StrEnum):
+    """The execution status of a task in KLIK (KLIK's own words, in both languages)."""
+
+    NOT_STARTED = "Ikke påbegyndt"
+    STARTED = "Påbegyndt"
+    COMPLETED = "Fuldført"
+
+    @property
+    def rank(self) -> int:
+        return list(KlikStatus).index(self)
+
+
+class StepKind(StrEnum):
+    """What a step is: the intro (the task card and the case's own details, unnumbered)
+    or a numbered step of the method."""
+
+    INTRO = "intro"
+    STEP = "step"
+
+
+# What a field is for, so that rules find it in any task by purpose, never by key.
+# People: "<role>.<detail>" (`people.purpose`), plus "<role>.klik_user": the check box
+# that says the person's KLIK user is created.
+CASE_PURPOSES = (
+    "case_number",  # the municipality's own case number, on the report's first page
+    "decided_by",  # who decided the appointment
+    "decision_date",  # when
+    "webinar_invitation",  # the leader got KOMBIT's webinar invitation
+    "agreement",  # text worth filing in full; the report labels it with `report_label`
+)
+PURPOSES = frozenset(
+    {people.purpose(role, d) for role in people.Role for d in (*people.PERSON_DETAILS, "klik_user")}
+    | set(CASE_PURPOSES)
+)
+REPEATABLE_PURPOSES = frozenset({"agreement"})
 
 
 class TaskDefinitionError(Exception):
@@ -73,6 +110,9 @@ class FieldDef:
     group: str = ""
     placeholder: str = ""
     status: str = ""  # for klik_status fields: the status this field sets
+    purpose: str = ""  # what the field is for (PURPOSES), so rules need not know its key
+    report_label: str = ""  # for "agreement" fields: the label that reads on paper
+    default_title: str = ""  # for owner_from_director: the title filled in when none is
 
     @property
     def full_label(self) -> str:
@@ -82,7 +122,7 @@ class FieldDef:
 
 @dataclass(frozen=True)
 class StepDef:
-    """One step of the method, or the intro (index 0)."""
+    """One step of the method (numbered from 1), or the intro (index 0)."""
 
     index: int
     key: str
@@ -90,6 +130,11 @@ class StepDef:
     guidance: str
     links: tuple[Link, ...]
     fields: tuple[FieldDef, ...]
+    kind: StepKind = StepKind.STEP
+
+    @property
+    def is_intro(self) -> bool:
+        return self.kind is StepKind.INTRO
 
     def field(self, key: str) -> FieldDef | None:
         return next((f for f in self.fields if f.key == key), None)
@@ -134,6 +179,13 @@ class TaskDef:
     def municipality(self, code: str) -> Municipality | None:
         return next((m for m in self.municipalities if m.code == code), None)
 
+    @property
+    def municipality_key(self) -> str:
+        """The key of the field that names the municipality ("" when there is none)."""
+        return next(
+            (f.key for s in self.steps for f in s.fields if f.kind is FieldKind.MUNICIPALITY), ""
+        )
+
     def step(self, key: str) -> StepDef:
         for s in self.steps:
             if s.key == key:
@@ -154,9 +206,47 @@ class TaskDef:
         raise KeyError(key)
 
     @property
+    def intro(self) -> StepDef:
+        return self.steps[0]  # the loader makes sure it is the intro
+
+    @property
     def method_steps(self) -> tuple[StepDef, ...]:
         """The numbered steps (all but the intro)."""
         return self.steps[1:]
+
+    @property
+    def last_step(self) -> StepDef:
+        return self.steps[-1]
+
+    def fields_for(self, purpose: str) -> tuple[FieldDef, ...]:
+        """The fields that serve a purpose (one, except for repeatable purposes)."""
+        return tuple(f for s in self.steps for f in s.fields if f.purpose == purpose)
+
+    def key_for(self, purpose: str) -> str:
+        """The key of the field that serves a purpose, or "" when this task has none (a
+        case holds no value under "", so `case.value(task.key_for(...))` is then "")."""
+        found = self.fields_for(purpose)
+        return found[0].key if found else ""
+
+    def step_for(self, purpose: str) -> StepDef | None:
+        key = self.key_for(purpose)
+        return self.step_of_field(key) if key else None
+
+    def step_of_kind(self, kind: FieldKind) -> StepDef | None:
+        """The step holding the first field of a kind (the questions, the mail)."""
+        return next((s for s in self.steps for f in s.fields if f.kind is kind), None)
+
+    def status_field(self, status: str) -> FieldDef | None:
+        """The klik_status field that sets a status."""
+        return next(
+            (
+                f
+                for s in self.steps
+                for f in s.fields
+                if f.kind is FieldKind.KLIK_STATUS and f.status == status
+            ),
+            None,
+        )
 
 
 MAIL_PLACEHOLDERS = {
@@ -236,6 +326,7 @@ TRANSLATED = frozenset(
         "label",
         "placeholder",
         "group",
+        "report_label",
     }
 )
 LANGUAGES = ("da", "en")
@@ -352,6 +443,7 @@ def parse_task_definition(
     steps: list[StepDef] = []
     step_keys: set[str] = set()
     field_keys: set[str] = set()
+    purposes: set[str] = set()
     for i, st in enumerate(r.tables(data, "steps", "[[steps]]")):
         where = translate("TaskDefinition", "trin {number}").format(number=i)
         key = r.text(st, "key", where)
@@ -391,7 +483,10 @@ def parse_task_definition(
                     fwhere, translate("TaskDefinition", "ukendt slags »{kind}«").format(kind=kind_s)
                 ) from None
             status = r.text(fd, "status", fwhere, required=kind is FieldKind.KLIK_STATUS)
-            if kind is FieldKind.KLIK_STATUS and status not in KLIK_STATUSES[1:]:
+            if kind is FieldKind.KLIK_STATUS and status not in (
+                KlikStatus.STARTED,
+                KlikStatus.COMPLETED,
+            ):
                 raise r.fail(
                     fwhere,
                     translate(
@@ -404,6 +499,22 @@ def parse_task_definition(
                 raise r.fail(
                     fwhere, translate("TaskDefinition", "»required« skal være true eller false")
                 )
+            purpose = r.text(fd, "purpose", fwhere, required=False)
+            if purpose and purpose not in PURPOSES:
+                raise r.fail(
+                    fwhere,
+                    translate("TaskDefinition", "ukendt formål »{purpose}«").format(
+                        purpose=purpose
+                    ),
+                )
+            if purpose and purpose not in REPEATABLE_PURPOSES and purpose in purposes:
+                raise r.fail(
+                    fwhere,
+                    translate("TaskDefinition", "formålet »{purpose}« findes to gange").format(
+                        purpose=purpose
+                    ),
+                )
+            purposes.add(purpose)
             fields.append(
                 FieldDef(
                     key=fkey,
@@ -413,9 +524,26 @@ def parse_task_definition(
                     group=r.text(fd, "group", fwhere, required=False),
                     placeholder=r.text(fd, "placeholder", fwhere, required=False),
                     status=status,
+                    purpose=purpose,
+                    report_label=r.text(
+                        fd, "report_label", fwhere, required=purpose == "agreement"
+                    ),
+                    default_title=r.text(fd, "default_title", fwhere, required=False),
                 )
             )
         guidance = r.text(st, "guidance", where).replace("{webinar}", mail.webinar)
+        kind_s = r.text(st, "kind", where, required=False) or StepKind.STEP.value
+        try:
+            step_kind = StepKind(kind_s)
+        except ValueError:
+            raise r.fail(
+                where, translate("TaskDefinition", "ukendt slags »{kind}«").format(kind=kind_s)
+            ) from None
+        if (step_kind is StepKind.INTRO) != (i == 0):
+            raise r.fail(
+                where,
+                translate("TaskDefinition", "det første trin og kun det skal have kind = »intro«"),
+            )
         steps.append(
             StepDef(
                 index=i,
@@ -424,6 +552,7 @@ def parse_task_definition(
                 guidance=guidance,
                 links=tuple(links),
                 fields=tuple(fields),
+                kind=step_kind,
             )
         )
     if len(steps) < 2:

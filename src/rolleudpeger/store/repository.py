@@ -21,7 +21,6 @@ from rolleudpeger.domain.case import (
     Change,
     DeleteQuestion,
     FieldValue,
-    KlikStatus,
     Question,
     RecordMailSent,
     SentMail,
@@ -34,6 +33,7 @@ from rolleudpeger.domain.case import (
 )
 from rolleudpeger.domain.events import Cause, Event, EventKind, event_of
 from rolleudpeger.domain.mail import Mail
+from rolleudpeger.domain.taskdef import KlikStatus
 from rolleudpeger.errors import describe_os_error
 from rolleudpeger.i18n import translate
 from rolleudpeger.store import backup, migrate, schema

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from rolleudpeger import __version__
 from rolleudpeger.domain import events
-from rolleudpeger.domain.case import progress_line
+from rolleudpeger.domain.case import municipality_of, progress_line
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.errors import describe_os_error
@@ -133,7 +133,7 @@ def backup_summary(path: Path, editor: CaseEditor) -> str:
         if case_id is None:
             return f"{when} — " + translate("DataSafety", "tom")
         case = snapshot.load_case(case_id)
-        municipality = editor.task.municipality(case.value("municipality"))
+        municipality = municipality_of(editor.task, case)
         name = (
             municipality.label if municipality else translate("DataSafety", "ingen kommune valgt")
         )
@@ -216,7 +216,7 @@ def erase(window: QWidget, editor: CaseEditor, log_files: list[Path]) -> bool:
     what goes; True when it was done."""
     data_dir = editor.store.path.parent
     what = erase_plan(data_dir, log_files)
-    municipality = editor.task.municipality(editor.case.value("municipality"))
+    municipality = municipality_of(editor.task, editor.case)
     case = (
         translate("DataSafety", "sagen for {municipality}").format(
             municipality=municipality.official_name
@@ -368,7 +368,7 @@ def import_case(window: QWidget, editor: CaseEditor) -> bool:
     try:
         if handover.has_content(current):
             backup.take_backup(store.path.parent)
-        note = events.imported(editor.clock(), editor.task.steps[0].key, Path(name).name)
+        note = events.imported(editor.clock(), editor.task.intro.key, Path(name).name)
         store.add_case(imported.case, imported.events, note, replacing=current.id)
     except (StoreError, OSError, sqlite3.Error) as e:
         dialogs.show_error(

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from rolleudpeger import APP_NAME, i18n, logs
-from rolleudpeger.domain.case import Change, progress_line, step_state
+from rolleudpeger.domain.case import Change, municipality_of, progress_line, step_state
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.i18n import translate
 from rolleudpeger.store.repository import StoreError
@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
         task, case = self.task, self.editor.case
         for i, step in enumerate(task.steps):
             state = step_state(task, case, step)
-            number = "" if step.index == 0 else f"{step.index}. "
+            number = "" if step.is_intro else f"{step.index}. "
             item = self.step_list.item(i)
             item.setText(f"{number}{step.title}\n{state.label}")
             item.setIcon(state_icon(state))
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
             if self.progress.text() and self.isVisible():
                 accessible.announce(self.progress, line)
             self.progress.setText(line)
-        municipality = task.municipality(case.value("municipality"))
+        municipality = municipality_of(task, case)
         self.setWindowTitle(f"{APP_NAME} – {municipality.label}" if municipality else APP_NAME)
 
     def flush_all(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from rolleudpeger.domain.case import StepState, same_person_warning, step_missing, step_state
+from rolleudpeger.domain.people import Role, purpose
 from rolleudpeger.domain.taskdef import FieldKind, StepDef
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.domain.validation import ValidationError
@@ -162,7 +163,7 @@ class StepPage(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.heading = (
             step.title
-            if step.index == 0
+            if step.is_intro
             else translate("StepPage", "Trin {number} af {total}: {title}").format(
                 number=step.index, total=total_steps, title=step.title
             )
@@ -234,13 +235,13 @@ class StepPage(QScrollArea):
                 binding.error.attach(widget, fdef.group)
             self.bindings.append(binding)
 
-        if step.index == 0:
+        if step.is_intro:
             col.addSpacing(SECTION_SPACING // 2)
             col.addWidget(self._task_facts())
-        if step.key == "appoint":
-            self.same_person = MessageLabel()
+        if any(f.purpose == purpose(Role.OWNER, "first_name") for f in step.fields):
+            self.same_person = MessageLabel()  # where the owner is named, next to the leader
             col.addWidget(self.same_person)
-        if step.index != 0:
+        if not step.is_intro:
             col.addSpacing(SECTION_SPACING // 2)
             self.waiting = WaitingBox(step, ctx)
             col.addWidget(self.waiting)
@@ -339,7 +340,7 @@ class StepPage(QScrollArea):
         if self.waiting is not None:
             self.waiting.refresh()
         if self.same_person is not None:
-            self.same_person.show_message(same_person_warning(case))
+            self.same_person.show_message(same_person_warning(task, case))
 
     def flush(self) -> None:
         for b in self.bindings:

@@ -10,13 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from rolleudpeger.domain.case import (
-    KlikStatus,
     is_step_done,
     mail_state,
+    step_heading,
     step_missing,
     unanswered,
 )
-from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldDef, FieldKind
+from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldDef, FieldKind, KlikStatus
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.domain.validation import display_value, visible
 from rolleudpeger.i18n import translate
@@ -76,14 +76,15 @@ class MissingBinding(FieldBinding):
         form.addRow(self.box)
 
     def _to_questions(self) -> None:
-        self.ctx.go_to_step(self.editor.task.step_of_field("questions").key)
+        step = self.editor.task.step_of_kind(FieldKind.QUESTIONS)
+        if step is not None:
+            self.ctx.go_to_step(step.key)
 
     def refresh(self) -> None:
         task, case = self.editor.task, self.editor.case
         holder = task.step_of_field(self.fdef.key).key
-        step_word = translate("Completion", "Trin {number} · {title}")
         items = [
-            (s.key, f"{step_word.format(number=s.index, title=s.title)}: {m}")
+            (s.key, f"{step_heading(s)}: {m}")
             for s in task.method_steps
             if s.key != holder
             for m in step_missing(task, case, s)
@@ -97,8 +98,8 @@ class MissingBinding(FieldBinding):
                     if done
                     else translate(
                         "Completion",
-                        "Trin 1–7 er færdige. Sæt status til »Fuldført« i KLIK, og markér det "
-                        "herunder.",
+                        "De andre trin er færdige. Sæt status til »Fuldført« i KLIK, og markér "
+                        "det herunder.",
                     )
                 )
             )
@@ -126,7 +127,7 @@ class MissingBinding(FieldBinding):
     def _refresh_questions(self) -> None:
         """Completing is allowed with a question to KOMBIT unanswered, but it is said."""
         open_questions = unanswered(self.editor.case)
-        step = self.editor.task.step_of_field("questions")
+        step = self.editor.task.step_of_kind(FieldKind.QUESTIONS)
         self.questions.show_message(
             translate(
                 "Completion",
@@ -136,12 +137,11 @@ class MissingBinding(FieldBinding):
             if open_questions
             else None
         )
-        self.to_questions.setText(
-            translate("Completion", "Gå til trin {number} · {title}").format(
-                number=step.index, title=step.title
+        if step is not None:
+            self.to_questions.setText(
+                translate("Completion", "Gå til {step}").format(step=step_heading(step))
             )
-        )
-        self.to_questions.setVisible(bool(open_questions))
+        self.to_questions.setVisible(bool(open_questions) and step is not None)
 
 
 class ReviewBinding(FieldBinding):
@@ -195,13 +195,7 @@ def review_html(b: FieldBinding) -> str:
         state = (
             translate("Completion", "færdig") if done else translate("Completion", "ikke færdig")
         )
-        heading = (
-            step.title
-            if step.index == 0
-            else translate("Completion", "Trin {number}. {title}").format(
-                number=step.index, title=step.title
-            )
-        )
+        heading = step_heading(step)
         parts.append(f"<h4 style='margin-bottom:2px'>{escape(heading)} – {state}</h4><table>")
         for f in step.fields:
             text = _value_text(b, f)

@@ -24,8 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rolleudpeger.domain.case import KlikStatus, RuleError, status_missing
-from rolleudpeger.domain.taskdef import FieldDef, FieldKind
+from rolleudpeger.domain.case import (
+    RuleError,
+    status_missing,
+    status_step,
+    step_in_sentence,
+    step_name,
+)
+from rolleudpeger.domain.people import Role
+from rolleudpeger.domain.taskdef import FieldDef, FieldKind, KlikStatus
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.domain.validation import ValidationError, display_value, stored_problem
 from rolleudpeger.editing import CaseEditor
@@ -467,8 +474,12 @@ class KlikStatusBinding(FieldBinding):
             previous = list(KlikStatus)[self.status.rank - 1]
             ok = False
             if self.editor.case.klik_status.rank > self.status.rank:
+                task = self.editor.task
                 self.error.show_message(
-                    translate("Fields", "Fjern først markeringen »Fuldført« (trin 8).")
+                    translate("Fields", "Fjern først markeringen »{status}« ({step}).").format(
+                        status=KlikStatus.COMPLETED.value,
+                        step=step_in_sentence(task, status_step(task, KlikStatus.COMPLETED)),
+                    )
                 )
             else:
                 reason = dialogs.ask_text(
@@ -514,7 +525,7 @@ class KlikStatusBinding(FieldBinding):
 
 
 class OwnerFromDirectorBinding(FieldBinding):
-    """A button that makes the library director (step 5) the project owner."""
+    """A button that makes the library director the project owner."""
 
     def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
         super().__init__(fdef, ctx)
@@ -536,20 +547,26 @@ class OwnerFromDirectorBinding(FieldBinding):
     def _clicked(self) -> None:
         self.ctx.flush_all()
         filled: list[bool] = []
-        if self._save(lambda: filled.append(self.editor.fill_owner_from_director())):
+        title = self.fdef.default_title
+        if self._save(lambda: filled.append(self.editor.fill_owner_from_director(title))):
             if filled and not filled[0]:
                 self.error.show_message(
-                    translate("Fields", "Skriv først bibliotekschefens navn i trin 5.")
+                    translate("Fields", "Skriv først bibliotekschefens navn ({step}).").format(
+                        step=step_name(self.editor.task, Role.LIBRARY_DIRECTOR)
+                    )
                 )
             else:
                 self.error.show_message(None)
 
     def refresh(self) -> None:
-        director = self.editor.case.value("library_director_name")
+        task = self.editor.task
+        director = self.editor.case.person(task, Role.LIBRARY_DIRECTOR).name
         self.hint.setText(
             translate("Fields", "Bibliotekschef: {name}").format(name=director)
             if director
-            else translate("Fields", "Bibliotekschefens navn skriver du i trin 5.")
+            else translate("Fields", "Bibliotekschefens navn skriver du i {step}.").format(
+                step=step_name(task, Role.LIBRARY_DIRECTOR)
+            )
         )
 
 

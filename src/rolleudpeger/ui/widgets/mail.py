@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rolleudpeger.domain.case import mail_state
+from rolleudpeger.domain.case import mail_state, step_name
 from rolleudpeger.domain.mail import Mail, as_eml, mailto_url
+from rolleudpeger.domain.people import Role
 from rolleudpeger.domain.taskdef import FieldDef
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.errors import describe_os_error
@@ -57,7 +58,7 @@ class MailBinding(FieldBinding):
         self.open = _button(translate("Mail", "Åbn i &mailprogram"), "mail_open")
         self.copy = _button(translate("Mail", "&Kopiér mail"), "mail_copy")
         self.save = _button(translate("Mail", "Gem som k&ladde (.eml)…"), "mail_save_eml")
-        sent_text = translate("Mail", "Mailen er sendt til bibsys@kombit.dk")
+        sent_text = translate("Mail", "Mailen er sendt til {to}").format(to=ctx.editor.task.mail.to)
         self.sent = QCheckBox(sent_text)
         self.sent.setObjectName("mail_sent")
         self.sent.setAccessibleName(sent_text)
@@ -122,7 +123,9 @@ class MailBinding(FieldBinding):
             return
         QGuiApplication.clipboard().setText(mail.as_text)
         self._done(
-            translate("Mail", "Mailen er kopieret. Indsæt den i en ny mail til bibsys@kombit.dk.")
+            translate("Mail", "Mailen er kopieret. Indsæt den i en ny mail til {to}.").format(
+                to=self.editor.task.mail.to
+            )
         )
 
     def _save_eml(self) -> None:
@@ -204,9 +207,9 @@ class MailBinding(FieldBinding):
                 translate(
                     "Mail",
                     "Sådan ser mailen ud. Den indeholder kun projektlederen. Den er underskrevet "
-                    "med kommunens navn, ikke udførerens: udføreren i trin 4 har samme efternavn "
+                    "med kommunens navn, ikke udførerens: udføreren ({step}) har samme efternavn "
                     "som projektejeren, og KOMBIT må ikke få projektejerens navn.",
-                )
+                ).format(step=step_name(self.editor.task, Role.PERFORMER))
             )
         else:
             self.problems.setText(
