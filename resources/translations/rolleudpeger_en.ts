@@ -389,30 +389,6 @@ The current case is first saved as a backup itself, so nothing is lost.</transla
         <translation>Delete case and personal data</translation>
     </message>
     <message>
-        <source>Dette sletter {case} for altid:
-
-• alle navne, titler, e-mailadresser og telefonnumre
-• noter, spørgsmål til KOMBIT og svarene
-• mailen til KOMBIT, som den blev sendt
-• hændelsesloggen
-• {backups}, {damaged} og {logs}
-
-i {folder}.
-
-Det kan ikke fortrydes. Gem eller udskriv rapporten først, hvis kommunen skal kunne dokumentere opgaven. Vil du slette?</source>
-        <translation>This deletes {case} for good:
-
-• all names, titles, e-mail addresses and phone numbers
-• notes, questions to KOMBIT and the answers
-• the mail to KOMBIT as it was sent
-• the event log
-• {backups}, {damaged} and {logs}
-
-in {folder}.
-
-This cannot be undone. Save or print the report first if the municipality must be able to document the task. Do you want to delete?</translation>
-    </message>
-    <message>
         <source>Ikke alt kunne slettes. Det, der står herunder, er ikke slettet; resten er:
 
 {left}
@@ -455,6 +431,38 @@ Close Rolleudpeger and delete the files yourself (or ask IT to).</translation>
     <message>
         <source>… og {n} mere</source>
         <translation>… and {n} more</translation>
+    </message>
+    <message>
+        <source>Dette sletter {case} for altid:
+
+• alle navne, titler, e-mailadresser og telefonnumre
+• noter, {questions} og svarene
+• {mail}, som den blev sendt
+• hændelsesloggen
+• {backups}, {damaged} og {logs}
+
+i {folder}.
+
+Det kan ikke fortrydes. Gem eller udskriv rapporten først, hvis kommunen skal kunne dokumentere opgaven. Vil du slette?</source>
+        <translation>This deletes {case} for good:
+
+• all names, titles, e-mail addresses and phone numbers
+• notes, {questions} and the answers
+• the {mail} as it was sent
+• the event log
+• {backups}, {damaged} and {logs}
+
+in {folder}.
+
+This cannot be undone. Save or print the report first if the municipality must be able to document the task. Do you want to delete?</translation>
+    </message>
+    <message>
+        <source>spørgsmål</source>
+        <translation>questions</translation>
+    </message>
+    <message>
+        <source>mailen</source>
+        <translation>mail</translation>
     </message>
     <message>
         <source>{file} kan ikke importeres. Intet er ændret.</source>
@@ -980,18 +988,6 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>Waiting</translation>
     </message>
     <message>
-        <source>Spørgsmål til KOMBIT</source>
-        <translation>Questions put to KOMBIT</translation>
-    </message>
-    <message>
-        <source>Svar fra KOMBIT</source>
-        <translation>Answer from KOMBIT</translation>
-    </message>
-    <message>
-        <source>Mail til KOMBIT</source>
-        <translation>Mail to KOMBIT</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -1012,10 +1008,6 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>waiting</translation>
     </message>
     <message>
-        <source>sendt (se »Mail til KOMBIT«)</source>
-        <translation>sent (see “Mail to KOMBIT”)</translation>
-    </message>
-    <message>
         <source>markeret</source>
         <translation>ticked</translation>
     </message>
@@ -1026,6 +1018,14 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>{status} (begrundelse: {reason})</source>
         <translation>{status} (reason: {reason})</translation>
+    </message>
+    <message>
+        <source>Svar</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>sendt (se »{section}«)</source>
+        <translation>sent (see “{section}”)</translation>
     </message>
     <message>
         <source>importeret fra {file}</source>
@@ -1106,6 +1106,10 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>Prioritet</source>
         <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Godkendt af</source>
+        <translation>Approved by</translation>
     </message>
     <message>
         <source>Dokumentation af KLIK-opgave</source>
@@ -1192,20 +1196,8 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>not answered</translation>
     </message>
     <message>
-        <source>Der er ikke stillet spørgsmål til KOMBIT.</source>
-        <translation>No questions have been asked to KOMBIT.</translation>
-    </message>
-    <message>
-        <source>Mailen til KOMBIT er ikke sendt endnu.</source>
-        <translation>The mail to KOMBIT has not been sent yet.</translation>
-    </message>
-    <message>
         <source>Sendt {time} til {address}. Den nøjagtige tekst:</source>
         <translation>Sent {time} to {address}. The exact text (in Danish):</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Bemærk:&lt;/b&gt; Projektlederens oplysninger er ændret, efter mailen blev sendt. KOMBIT har de gamle oplysninger herunder.</source>
-        <translation>&lt;b&gt;Note:&lt;/b&gt; The project leader&apos;s details changed after the mail was sent. KOMBIT has the old details below.</translation>
     </message>
     <message>
         <source>Godkendelse</source>
@@ -1234,6 +1226,18 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>Opgaven</source>
         <translation>The task</translation>
+    </message>
+    <message>
+        <source>Der er ikke stillet spørgsmål.</source>
+        <translation>No questions have been asked.</translation>
+    </message>
+    <message>
+        <source>Mailen er ikke sendt endnu.</source>
+        <translation>The mail has not been sent yet.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bemærk:&lt;/b&gt; Projektlederens oplysninger er ændret, efter mailen blev sendt. Mailen herunder har de gamle oplysninger.</source>
+        <translation>&lt;b&gt;Note:&lt;/b&gt; The project leader&apos;s details changed after the mail was sent. The mail below has the old details.</translation>
     </message>
     <message>
         <source>Rollen som projektejer er accepteret af</source>

@@ -25,11 +25,15 @@ from rolleudpeger.ui.app import application
 from rolleudpeger.ui.main_window import MainWindow
 
 
-def open_window(qtbot: QtBot, data_dir: Path, clock: Clock) -> MainWindow:
-    """Open the window on a data folder, as the app does at start."""
+def open_window(
+    qtbot: QtBot, data_dir: Path, clock: Clock, task_file: Path | None = None
+) -> MainWindow:
+    """Open the window on a data folder, as the app does at start (with the shipped task,
+    or the task definition in `task_file`)."""
     application([])
     store = Store.open(data_dir)
-    window = MainWindow(CaseEditor.open(load_task(language=i18n.language()), store, clock))
+    task = load_task(task_file, language=i18n.language())
+    window = MainWindow(CaseEditor.open(task, store, clock))
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
         window.show()

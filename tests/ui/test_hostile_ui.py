@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from rolleudpeger import operations
 from rolleudpeger.store import backup
 from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.repository import Store
@@ -113,14 +114,14 @@ def test_erasing_when_the_database_became_a_folder_says_what_is_left(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     errors: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: errors.append(text))
-    real_erase = data_safety.erase_case
+    real_erase = operations.erase_files
 
     def swapped(folder: Path, what: object) -> object:
         (folder / DB_FILE).unlink()
         (folder / DB_FILE).mkdir()  # someone put a folder where the database was
         return real_erase(folder, what)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(data_safety, "erase_case", swapped)
+    monkeypatch.setattr(operations, "erase_files", swapped)
     w.findChild(QAction, "action_erase_case").trigger()
     assert errors and "Ikke alt kunne slettes" in errors[0]
     assert str(data_dir / DB_FILE) in errors[0]

@@ -89,7 +89,7 @@ def test_incomplete_report_says_so(editor: CaseEditor, tmp_path: Path) -> None:
     text = flat(page_texts(reader)[0])
     assert "IKKE FULDFØRT" in text
     assert "Trin 7 · Giv KOMBIT besked: Send mailen til KOMBIT, og markér den som sendt" in text
-    assert "Mailen til KOMBIT er ikke sendt endnu." in flat(" ".join(page_texts(reader)))
+    assert "Mail til KOMBIT Mailen er ikke sendt endnu." in flat(" ".join(page_texts(reader)))
 
 
 def test_user_text_prints_literally(editor: CaseEditor, tmp_path: Path) -> None:

@@ -94,6 +94,9 @@ class Report:
     steps: tuple[StepLine, ...]
     questions: tuple[QuestionLine, ...]
     mail: MailSection | None
+    questions_title: str  # the questions' section ("" when the task has no questions)
+    mail_title: str  # the mail's section ("" when the task has no mail)
+    approved_by: str  # "Godkendt af bibliotekschef": who approves
     approver: str  # the library director, who approves
     owner_signs: str  # the project owner when not the library director: accepts the role
     unanswered: tuple[str, ...]  # questions to KOMBIT with no answer
@@ -154,6 +157,12 @@ def _waiting(note: str) -> str:
     return translate("Report", "afventer: {note}").format(note=_shorten(note))
 
 
+def _label_of(task: TaskDef, kind: FieldKind) -> str:
+    """The label of the task's field of a kind: the name of its section in the report."""
+    found = task.field_of_kind(kind)
+    return found.label if found else ""
+
+
 def _event_words(task: TaskDef, e: Event) -> tuple[str, str, str]:
     """(what, from, to) in the reader's language."""
     none = "–"
@@ -178,17 +187,17 @@ def _event_words(task: TaskDef, e: Event) -> tuple[str, str, str]:
                 )
             return translate("Report", "KLIK-status"), e.old or none, new
         case EventKind.QUESTION_ASKED:
-            return translate("Report", "Spørgsmål til KOMBIT"), none, _shorten(e.new)
+            return _label_of(task, FieldKind.QUESTIONS), none, _shorten(e.new)
         case EventKind.QUESTION_ANSWERED:
-            what = translate("Report", "Svar fra KOMBIT")
+            what = translate("Report", "Svar")
             return what, _shorten(e.old) if e.old else none, _shorten(e.new) if e.new else none
         case EventKind.QUESTION_DELETED:
-            return translate("Report", "Spørgsmål til KOMBIT"), _shorten(e.old), none
+            return _label_of(task, FieldKind.QUESTIONS), _shorten(e.old), none
         case EventKind.MAIL_SENT:
-            mail = translate("Report", "Mail til KOMBIT")
-            return mail, none, translate("Report", "sendt (se »Mail til KOMBIT«)")
+            mail = _label_of(task, FieldKind.MAIL)
+            return mail, none, translate("Report", "sendt (se »{section}«)").format(section=mail)
         case EventKind.MAIL_WITHDRAWN:
-            mail = translate("Report", "Mail til KOMBIT")
+            mail = _label_of(task, FieldKind.MAIL)
             return mail, translate("Report", "sendt"), translate("Report", "fortrudt")
         case EventKind.CASE_IMPORTED:
             imported_from = translate("Report", "importeret fra {file}").format(file=e.detail)
@@ -217,6 +226,11 @@ def _event_lines(task: TaskDef, events: list[Event]) -> tuple[EventLine, ...]:
 def _appointments(task: TaskDef, case: Case) -> tuple[Appointment, ...]:
     leader, owner = case.person(task, Role.LEADER), case.person(task, Role.OWNER)
 
+    def role_label(role: Role, default: str) -> str:
+        """The group the task puts the role's fields in ("Projektleder"), if any."""
+        found = task.fields_for(purpose(role, "first_name"))
+        return found[0].group if found and found[0].group else default
+
     def created(role: Role, user_type: str) -> str:
         key = task.key_for(purpose(role, "klik_user"))
         if not key:
@@ -234,7 +248,7 @@ def _appointments(task: TaskDef, case: Case) -> tuple[Appointment, ...]:
 
     result = [
         Appointment(
-            translate("Report", "Projektleder"),
+            role_label(Role.LEADER, translate("Report", "Projektleder")),
             leader.name or not_appointed,
             tuple(
                 d
@@ -247,12 +261,15 @@ def _appointments(task: TaskDef, case: Case) -> tuple[Appointment, ...]:
                 if d
             ),
         ),
-        Appointment(
-            translate("Report", "Projektejer"),
-            owner.name or not_appointed,
-            tuple(d for d in (owner.title, created(Role.OWNER, "LÆSER")) if d),
-        ),
     ]
+    if task.key_for(purpose(Role.OWNER, "first_name")):
+        result.append(
+            Appointment(
+                role_label(Role.OWNER, translate("Report", "Projektejer")),
+                owner.name or not_appointed,
+                tuple(d for d in (owner.title, created(Role.OWNER, "LÆSER")) if d),
+            )
+        )
     for role, label in (
         (Role.RESPONSIBLE, translate("Report", "Ansvarlig på KLIK-opgaven")),
         (Role.PERFORMER, translate("Report", "Udfører på KLIK-opgaven")),
@@ -360,6 +377,11 @@ def build_report(
             for q in case.questions
         ),
         mail=mail,
+        questions_title=_label_of(task, FieldKind.QUESTIONS),
+        mail_title=_label_of(task, FieldKind.MAIL),
+        approved_by=translate("Report", "Godkendt af bibliotekschef")
+        if task.key_for(purpose(Role.LIBRARY_DIRECTOR, "full_name"))
+        else translate("Report", "Godkendt af"),
         approver=director.name,
         owner_signs=owner.name if owner.name and owner.name != director.name else "",
         unanswered=tuple(q.text for q in unanswered(case)),

@@ -232,9 +232,14 @@ class TaskDef:
         key = self.key_for(purpose)
         return self.step_of_field(key) if key else None
 
+    def field_of_kind(self, kind: FieldKind) -> FieldDef | None:
+        """The first field of a kind (the questions, the mail), if the task has one."""
+        return next((f for s in self.steps for f in s.fields if f.kind is kind), None)
+
     def step_of_kind(self, kind: FieldKind) -> StepDef | None:
-        """The step holding the first field of a kind (the questions, the mail)."""
-        return next((s for s in self.steps for f in s.fields if f.kind is kind), None)
+        """The step holding the first field of a kind."""
+        found = self.field_of_kind(kind)
+        return self.step_of_field(found.key) if found else None
 
     def status_field(self, status: str) -> FieldDef | None:
         """The klik_status field that sets a status."""

@@ -13,7 +13,7 @@ from types import TracebackType
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from rolleudpeger import APP_NAME, __version__, i18n, logs
+from rolleudpeger import APP_NAME, __version__, i18n, logs, operations
 from rolleudpeger.config import resolve_data_dir
 from rolleudpeger.domain.taskdef import TaskDef, TaskDefinitionError
 from rolleudpeger.editing import CaseEditor
@@ -185,7 +185,7 @@ def _run_holding_lock(
                 "App",
                 "Datamappen {folder} kan ikke bruges: {reason}. "
                 "Vælg en anden mappe med --data-dir.",
-            ).format(folder=data_dir, reason=data_safety.file_error(e)),
+            ).format(folder=data_dir, reason=operations.file_error(e)),
         )
     except DatabaseTooNewError as e:
         return fail(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
@@ -29,10 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rolleudpeger import APP_NAME, i18n, logs
+from rolleudpeger import APP_NAME, i18n, logs, operations
 from rolleudpeger.domain.case import Change, municipality_of, progress_line, step_state
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.i18n import translate
+from rolleudpeger.operations import Interaction, Outcome, Status
 from rolleudpeger.store.repository import StoreError
 from rolleudpeger.ui import accessible, data_safety, dialogs, report_actions
 from rolleudpeger.ui.pages.step_page import StepPage
@@ -392,36 +394,37 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message)
         accessible.announce(self.statusBar(), message)
 
-    def restore_backup(self) -> None:
+    def _run(self, operation: Callable[[Interaction], Outcome]) -> Outcome:
+        """A data operation from the menu: it asks through dialogs; what it did is told."""
         self.flush_all()
-        if data_safety.restore(self, self.editor):
-            self.go_to_step(self.editor.case.current_step or self.task.steps[0].key)
-            self.tell(translate("MainWindow", "Sikkerhedskopien er hentet tilbage."))
+        before = self.editor.case
+        outcome = operation(data_safety.DialogInteraction(self))
+        data_safety.tell_failure(self, outcome)
+        if outcome.window_unusable:
+            self.close()
+            return outcome
+        if self.editor.case is not before:  # another case now: open it where it was left
+            step = self.editor.case.current_step
+            keys = [s.key for s in self.task.steps]
+            self.go_to_step(step if step in keys else self.task.intro.key)
+        if outcome.done:
+            self.tell(outcome.message)
+        return outcome
+
+    def restore_backup(self) -> None:
+        self._run(partial(operations.restore, self.editor))
 
     def export_case(self) -> None:
-        self.flush_all()
-        message = data_safety.export_case(self, self.editor)
-        if message.startswith("⚠"):
-            dialogs.show_error(
-                self, translate("MainWindow", "Eksportér sag"), message.removeprefix("⚠ ")
-            )
-        elif message:
-            self.tell(message)
+        self._run(partial(operations.export_case, self.editor))
 
     def import_case(self) -> None:
-        self.flush_all()
-        if data_safety.import_case(self, self.editor):
-            keys = [s.key for s in self.task.steps]
-            step = self.editor.case.current_step
-            self.go_to_step(step if step in keys else keys[0])
-            self.tell(translate("MainWindow", "Sagen er importeret."))
+        self._run(partial(operations.import_case, self.editor))
 
     def erase_case(self) -> None:
-        self.flush_all()
-        if data_safety.erase(self, self.editor, logs.log_files(self.log_folder)):
+        if self._run(
+            partial(operations.erase, self.editor, log_files=logs.log_files(self.log_folder))
+        ).done:
             logs.log.info("Sagen er slettet")
-            self.go_to_step(self.task.steps[0].key)
-            self.tell(translate("MainWindow", "Sagen og alle persondata er slettet."))
 
     def _print_report(self) -> None:
         self.flush_all()
@@ -429,11 +432,11 @@ class MainWindow(QMainWindow):
 
     def _save_pdf(self) -> None:
         self.flush_all()
-        message = report_actions.save_pdf(self, self.editor)
-        if message.startswith("⚠"):
-            self.show_save_error(message.removeprefix("⚠ "))
-        elif message:
-            self.tell(message)
+        outcome = report_actions.save_pdf(self, self.editor)
+        if outcome.status is Status.FAILED:
+            self.show_save_error(outcome.message)
+        elif outcome.done:
+            self.tell(outcome.message)
 
     def show_about(self) -> None:
         from rolleudpeger.ui.about import AboutDialog  # noqa: PLC0415 - not needed at start

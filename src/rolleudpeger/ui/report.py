@@ -268,61 +268,61 @@ def report_html(r: Report) -> str:
         )
     )
 
-    parts.append(H2 + translate("Report", "Spørgsmål til KOMBIT") + "</h2>")
-    if r.questions:
-        parts.append(
-            _table(
-                (
-                    translate("Report", "Stillet"),
-                    translate("Report", "Spørgsmål"),
-                    translate("Report", "Svar fra KOMBIT"),
-                    translate("Report", "Besvaret"),
-                ),
-                [
-                    (
-                        esc(q.asked_at),
-                        _text(q.text),
-                        _text(q.answer) if q.answer else translate("Report", "ikke besvaret"),
-                        esc(q.answered_at) or "–",
-                    )
-                    for q in r.questions
-                ],
-                (20, 30, 30, 20),
-            )
-        )
-    else:
-        parts.append(
-            "<p>" + translate("Report", "Der er ikke stillet spørgsmål til KOMBIT.") + "</p>"
-        )
-
-    parts.append(H2 + translate("Report", "Mail til KOMBIT") + "</h2>")
-    if r.mail is None:
-        parts.append("<p>" + translate("Report", "Mailen til KOMBIT er ikke sendt endnu.") + "</p>")
-    else:
-        m = r.mail
-        sent = translate("Report", "Sendt {time} til {address}. Den nøjagtige tekst:")
-        parts.append(f"<p>{sent.format(time=esc(m.sent_at), address=esc(m.to))}</p>")
-        if m.outdated:
+    if r.questions_title:  # a task without questions has no such section
+        parts.append(H2 + esc(r.questions_title) + "</h2>")
+        if r.questions:
             parts.append(
-                _box(
-                    translate(
-                        "Report",
-                        "<b>Bemærk:</b> Projektlederens oplysninger er ændret, efter mailen blev "
-                        "sendt. KOMBIT har de gamle oplysninger herunder.",
+                _table(
+                    (
+                        translate("Report", "Stillet"),
+                        translate("Report", "Spørgsmål"),
+                        translate("Report", "Svar"),
+                        translate("Report", "Besvaret"),
                     ),
-                    "warning",
+                    [
+                        (
+                            esc(q.asked_at),
+                            _text(q.text),
+                            _text(q.answer) if q.answer else translate("Report", "ikke besvaret"),
+                            esc(q.answered_at) or "–",
+                        )
+                        for q in r.questions
+                    ],
+                    (20, 30, 30, 20),
                 )
             )
-        parts.append(
-            _box(f"Til: {esc(m.to)}<br>Emne: {esc(m.subject)}<br><br>{_text(m.body)}", "box")
-        )
+        else:
+            parts.append("<p>" + translate("Report", "Der er ikke stillet spørgsmål.") + "</p>")
+
+    if r.mail_title:  # nor a task that sends no mail
+        parts.append(H2 + esc(r.mail_title) + "</h2>")
+        if r.mail is None:
+            parts.append("<p>" + translate("Report", "Mailen er ikke sendt endnu.") + "</p>")
+        else:
+            m = r.mail
+            sent = translate("Report", "Sendt {time} til {address}. Den nøjagtige tekst:")
+            parts.append(f"<p>{sent.format(time=esc(m.sent_at), address=esc(m.to))}</p>")
+            if m.outdated:
+                parts.append(
+                    _box(
+                        translate(
+                            "Report",
+                            "<b>Bemærk:</b> Projektlederens oplysninger er ændret, efter "
+                            "mailen blev sendt. Mailen herunder har de gamle oplysninger.",
+                        ),
+                        "warning",
+                    )
+                )
+            parts.append(
+                _box(f"Til: {esc(m.to)}<br>Emne: {esc(m.subject)}<br><br>{_text(m.body)}", "box")
+            )
 
     parts.append(H2 + translate("Report", "Godkendelse") + "</h2>")
     line = "_" * 40
     signature = translate(
         "Report", "<p>Navn: {name}</p><p><br>Dato: {line}</p><p><br>Underskrift: {line}</p>"
     )
-    parts.append("<p>" + translate("Report", "Godkendt af bibliotekschef") + "</p>")
+    parts.append("<p>" + esc(r.approved_by) + "</p>")
     parts.append(signature.format(name=esc(r.approver) if r.approver else line, line=line))
     if r.owner_signs:  # the owner is someone else: accepts the role with a signature too
         parts.append(

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.errors import describe_os_error
 from rolleudpeger.i18n import translate
+from rolleudpeger.operations import CANCELLED, Outcome, Status
 from rolleudpeger.ui import dialogs
 
 
@@ -27,18 +28,18 @@ def print_report(parent: QWidget | None, editor: CaseEditor) -> None:
     dialogs.print_preview(parent, lambda printer: render(report, printer))
 
 
-def save_pdf(parent: QWidget | None, editor: CaseEditor) -> str:
-    """Ask for a file and write the PDF/A. Returns a line saying what happened
-    ("" when the user cancelled)."""
+def save_pdf(parent: QWidget | None, editor: CaseEditor) -> Outcome:
+    """Ask for a file and write the PDF/A; the outcome says what happened."""
+    title = translate("ReportActions", "Gem rapporten som PDF")
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     name = dialogs.save_file_name(
         parent,
-        translate("ReportActions", "Gem rapporten som PDF"),
+        title,
         str(Path(folder) / editor.report_file_name()),
         "PDF (*.pdf)",
     )
     if not name:
-        return ""
+        return CANCELLED
     from rolleudpeger.ui.report import PdfDateError, write_pdf  # noqa: PLC0415 - not at start
 
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
@@ -50,11 +51,19 @@ def save_pdf(parent: QWidget | None, editor: CaseEditor) -> str:
             subject=subject(editor.task.title),
         )
     except OSError as e:
-        return "⚠ " + translate("ReportActions", "Kunne ikke gemme {file}: {reason}.").format(
-            file=path, reason=describe_os_error(e)
+        return Outcome(
+            Status.FAILED,
+            title,
+            translate("ReportActions", "Kunne ikke gemme {file}: {reason}.").format(
+                file=path, reason=describe_os_error(e)
+            ),
         )
     except PdfDateError as e:
-        return "⚠ " + e.message()
-    return translate("ReportActions", "Rapporten er gemt som {file} ({pages} sider).").format(
-        file=path, pages=pages
+        return Outcome(Status.FAILED, title, e.message())
+    return Outcome(
+        Status.DONE,
+        title,
+        translate("ReportActions", "Rapporten er gemt som {file} ({pages} sider).").format(
+            file=path, pages=pages
+        ),
     )

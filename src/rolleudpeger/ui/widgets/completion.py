@@ -20,6 +20,7 @@ from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldDef, FieldKind, KlikSt
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.domain.validation import display_value, visible
 from rolleudpeger.i18n import translate
+from rolleudpeger.operations import Status
 from rolleudpeger.ui import report_actions
 from rolleudpeger.ui.accessible import Link
 from rolleudpeger.ui.style import WARNING_STYLE
@@ -270,6 +271,7 @@ class ReportBinding(FieldBinding):
 
     def _save_pdf(self) -> None:
         self.ctx.flush_all()
-        message = report_actions.save_pdf(self.box, self.editor)
-        self.result.setText(message)
-        self.result.setVisible(bool(message))
+        outcome = report_actions.save_pdf(self.box, self.editor)
+        failed = outcome.status is Status.FAILED
+        self.result.setText(("⚠ " if failed else "") + outcome.message)
+        self.result.setVisible(bool(outcome.message))

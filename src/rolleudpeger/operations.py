@@ -1,0 +1,351 @@
+"""The data operations a user starts from the menu: restore a backup, erase the case,
+export it and import it. They run without Qt: a question goes through the `Interaction`
+the caller gives (the window fills it with dialogs, a test with answers), and each returns
+an `Outcome` — done, cancelled, nothing to do, or failed — with the words to tell.
+
+Each changes the data in one step that either happens or does not: a restore writes the
+database in one SQLite transaction (the backup API), an import adds the new case and
+removes the old one in one transaction, an erasure deletes every row in one transaction
+(files it cannot remove are listed, never skipped silently).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Protocol
+
+from rolleudpeger import __version__
+from rolleudpeger.domain import events
+from rolleudpeger.domain.case import municipality_of, progress_line
+from rolleudpeger.domain.taskdef import FieldKind
+from rolleudpeger.domain.timefmt import format_time
+from rolleudpeger.editing import CaseEditor
+from rolleudpeger.errors import describe_os_error
+from rolleudpeger.i18n import translate
+from rolleudpeger.store import backup
+from rolleudpeger.store.erase import EraseResult, Left
+from rolleudpeger.store.erase import erase as erase_files
+from rolleudpeger.store.erase import plan as erase_plan
+from rolleudpeger.store.files import DB_FILE, read_limited, write_private_text
+from rolleudpeger.store.repository import Store, StoreError, describe_db_error
+
+
+class Interaction(Protocol):
+    """How an operation asks the user; the UI answers with dialogs."""
+
+    def confirm(self, title: str, text: str) -> bool: ...
+
+    def choose(self, title: str, label: str, items: list[str]) -> int | None: ...
+
+    def file_to_save(self, title: str, suggested: Path, file_filter: str) -> str:
+        """A file name, or "" when the user cancelled."""
+        ...
+
+    def file_to_open(self, title: str, file_filter: str) -> str: ...
+
+    def documents_folder(self) -> Path: ...
+
+
+class Status(Enum):
+    DONE = "done"
+    CANCELLED = "cancelled"  # the user said no: nothing to tell
+    NOTHING = "nothing"  # nothing could be done, and that is not an error (no backups yet)
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an operation did, and the words for the user (a title for a dialog, a text)."""
+
+    status: Status
+    title: str = ""
+    message: str = ""
+    window_unusable: bool = False  # the database cannot be opened again: close the window
+
+    @property
+    def done(self) -> bool:
+        return self.status is Status.DONE
+
+
+CANCELLED = Outcome(Status.CANCELLED)
+
+
+def file_error(e: BaseException) -> str:
+    """What went wrong with a file, in words, naming the file when the system did."""
+    reason = describe_db_error(e)
+    name = getattr(e, "filename", None)
+    return f"{name}: {reason}" if isinstance(e, OSError) and name else reason
+
+
+def count(n: int, one: str, many: str) -> str:
+    return (one if n == 1 else many).format(n=n)
+
+
+# --- restore -----------------------------------------------------------------------------
+
+
+def backup_summary(path: Path, editor: CaseEditor) -> str:
+    """`27.11.2026 kl. 13.05 — 751 Aarhus · 3 af 8 trin færdige · KLIK-status: Påbegyndt`."""
+    when = format_time(backup.taken_at(path))
+    snapshot = Store.open_snapshot(path)
+    try:
+        case_id = snapshot.latest_case_id()
+        if case_id is None:
+            return f"{when} — " + translate("DataSafety", "tom")
+        case = snapshot.load_case(case_id)
+        municipality = municipality_of(editor.task, case)
+        name = (
+            municipality.label if municipality else translate("DataSafety", "ingen kommune valgt")
+        )
+        return f"{when} — {name} · {progress_line(editor.task, case)}"
+    except Exception:
+        return f"{when} — " + translate("DataSafety", "kan ikke læses af denne version")
+    finally:
+        snapshot.close()
+
+
+def restore(editor: CaseEditor, ask: Interaction) -> Outcome:
+    """Let the user pick a backup and make it the case (the current one is backed up first)."""
+    data_dir = editor.store.path.parent
+    title = translate("DataSafety", "Gendan sikkerhedskopi")
+    listed = backup.list_backups(data_dir)
+    backups = [p for p in listed if backup.usable(p)]  # read-only checks; see backup.usable
+    if not backups:
+        return Outcome(
+            Status.NOTHING,
+            title,
+            translate("DataSafety", "Der er ingen sikkerhedskopier endnu.")
+            if not listed
+            else translate(
+                "DataSafety",
+                "Ingen af de {n} sikkerhedskopier i {folder} kan bruges: de er ufuldstændige, "
+                "beskadigede eller tomme.",
+            ).format(n=len(listed), folder=backup.backup_dir(data_dir)),
+        )
+    labels = [backup_summary(p, editor) for p in backups]
+    index = ask.choose(
+        title, translate("DataSafety", "Vælg den sikkerhedskopi, du vil hente tilbage:"), labels
+    )
+    if index is None:
+        return CANCELLED
+    if not ask.confirm(
+        title,
+        translate(
+            "DataSafety",
+            "Hent sikkerhedskopien tilbage?\n\n{backup}\n\n"
+            "Den nuværende sag bliver først selv gemt som en sikkerhedskopi, så intet går tabt.",
+        ).format(backup=labels[index]),
+    ):
+        return CANCELLED
+    editor.store.close()
+    failure = None
+    try:
+        backup.restore_backup(data_dir, backups[index])
+    except backup.BackupUnusableError:
+        failure = translate(
+            "DataSafety", "Sikkerhedskopien kan ikke bruges længere. Intet er ændret."
+        )
+    except (OSError, sqlite3.Error) as e:
+        failure = translate("DataSafety", "Det lykkedes ikke: {error}. Intet er ændret.").format(
+            error=file_error(e)
+        )
+    try:
+        editor.reload(Store.open(data_dir))
+    except StoreError as e:
+        return Outcome(Status.FAILED, title, str(e), window_unusable=True)
+    if failure:
+        return Outcome(Status.FAILED, title, failure)
+    return Outcome(
+        Status.DONE, title, translate("MainWindow", "Sikkerhedskopien er hentet tilbage.")
+    )
+
+
+# --- erase -------------------------------------------------------------------------------
+
+
+def erase(editor: CaseEditor, ask: Interaction, log_files: list[Path]) -> Outcome:
+    """Erase the case and every personal detail, after a confirmation that says exactly
+    what goes."""
+    data_dir = editor.store.path.parent
+    what = erase_plan(data_dir, log_files)
+    municipality = municipality_of(editor.task, editor.case)
+    case = (
+        translate("DataSafety", "sagen for {municipality}").format(
+            municipality=municipality.official_name
+        )
+        if municipality
+        else translate("DataSafety", "sagen")
+    )
+    backups = count(
+        len(what.backups),
+        translate("DataSafety", "{n} sikkerhedskopi"),
+        translate("DataSafety", "{n} sikkerhedskopier"),
+    )
+    damaged = count(
+        len(what.damaged),
+        translate("DataSafety", "{n} beskadiget kopi"),
+        translate("DataSafety", "{n} beskadigede kopier"),
+    )
+    logs = count(
+        len(what.logs),
+        translate("DataSafety", "{n} logfil"),
+        translate("DataSafety", "{n} logfiler"),
+    )
+    title = translate("DataSafety", "Slet sag og persondata")
+    if not ask.confirm(
+        title,
+        translate(
+            "DataSafety",
+            "Dette sletter {case} for altid:\n\n"
+            "• alle navne, titler, e-mailadresser og telefonnumre\n"
+            "• noter, {questions} og svarene\n"
+            "• {mail}, som den blev sendt\n"
+            "• hændelsesloggen\n"
+            "• {backups}, {damaged} og {logs}\n\n"
+            "i {folder}.\n\n"
+            "Det kan ikke fortrydes. Gem eller udskriv rapporten først, hvis kommunen skal kunne "
+            "dokumentere opgaven. Vil du slette?",
+        ).format(
+            case=case,
+            questions=_label_of(editor, FieldKind.QUESTIONS, translate("DataSafety", "spørgsmål")),
+            mail=_label_of(editor, FieldKind.MAIL, translate("DataSafety", "mailen")),
+            backups=backups,
+            damaged=damaged,
+            logs=logs,
+            folder=data_dir,
+        ),
+    ):
+        return CANCELLED
+    editor.store.close()
+    result = erase_files(data_dir, what)
+    unusable = False
+    try:
+        editor.reload(Store.open(data_dir))
+    except (OSError, StoreError, sqlite3.Error) as e:
+        result.left.append(Left(data_dir / DB_FILE, e))
+        unusable = True  # nothing left to show: the database cannot be opened again
+    if result.complete:
+        return Outcome(
+            Status.DONE, title, translate("MainWindow", "Sagen og alle persondata er slettet.")
+        )
+    return Outcome(Status.FAILED, title, _what_is_left(result), window_unusable=unusable)
+
+
+def _label_of(editor: CaseEditor, kind: FieldKind, default: str) -> str:
+    """»spørgsmål til KOMBIT«: the task's own name for its questions or its mail."""
+    found = editor.task.field_of_kind(kind)
+    return found.label[0].lower() + found.label[1:] if found else default
+
+
+def _what_is_left(result: EraseResult) -> str:
+    lines = "\n".join(f"• {left.path}: {describe_db_error(left.error)}" for left in result.left)
+    return translate(
+        "DataSafety",
+        "Ikke alt kunne slettes. Det, der står herunder, er ikke slettet; resten er:\n\n"
+        "{left}\n\nLuk Rolleudpeger, og slet filerne selv (eller bed IT om det).",
+    ).format(left=lines)
+
+
+# --- export and import -------------------------------------------------------------------
+
+
+def export_case(editor: CaseEditor, ask: Interaction) -> Outcome:
+    """Write the case, with its history, to a JSON file the user names."""
+    import json  # noqa: PLC0415 - see rolleudpeger.startup
+
+    from rolleudpeger.domain import handover  # noqa: PLC0415
+
+    title = translate("MainWindow", "Eksportér sag")
+    suggested = editor.report_file_name().replace("Rolleudpeger-", "Rolleudpeger-sag-")
+    name = ask.file_to_save(
+        translate("DataSafety", "Eksportér sag (filen indeholder persondata)"),
+        ask.documents_folder() / (suggested.removesuffix(".pdf") + ".json"),
+        translate("DataSafety", "Rolleudpeger-sag (*.json)"),
+    )
+    if not name:
+        return CANCELLED
+    data = handover.export_case(
+        editor.task, editor.case, editor.store.events(editor.case.id), editor.clock(), __version__
+    )
+    path = Path(name)
+    try:
+        write_private_text(path, json.dumps(data, ensure_ascii=False, indent=2))
+    except OSError as e:
+        return Outcome(
+            Status.FAILED,
+            title,
+            translate("DataSafety", "Kunne ikke gemme {file}: {reason}.").format(
+                file=path, reason=describe_os_error(e)
+            ),
+        )
+    return Outcome(
+        Status.DONE,
+        title,
+        translate("DataSafety", "Sagen er eksporteret til {file}.").format(file=path),
+    )
+
+
+def import_case(editor: CaseEditor, ask: Interaction) -> Outcome:
+    """Read a case from a JSON file, check all of it, and make it the current case — after
+    asking, if that replaces a case with content (which is backed up first). The new case
+    and the removal of the old one are one transaction."""
+    from rolleudpeger.domain import handover  # noqa: PLC0415 - see rolleudpeger.startup
+
+    title = translate("DataSafety", "Importér sag")
+    name = ask.file_to_open(title, translate("DataSafety", "Rolleudpeger-sag (*.json)"))
+    if not name:
+        return CANCELLED
+    try:
+        raw = read_limited(Path(name), handover.MAX_BYTES)
+        imported = handover.parse_case(editor.task, handover.decode(raw))
+    except OSError as e:
+        return Outcome(
+            Status.FAILED,
+            title,
+            translate("DataSafety", "{file} kan ikke læses: {reason}.").format(
+                file=name, reason=describe_os_error(e)
+            ),
+        )
+    except handover.HandoverError as e:
+        more = len(e.problems) - 15
+        shown = e.problems[:15] + (
+            [translate("DataSafety", "… og {n} mere").format(n=more)] if more > 0 else []
+        )
+        return Outcome(
+            Status.FAILED,
+            title,
+            translate("DataSafety", "{file} kan ikke importeres. Intet er ændret.").format(
+                file=name
+            )
+            + "\n\n"
+            + "\n".join(shown),
+        )
+    current = editor.case
+    if handover.has_content(current) and not ask.confirm(
+        title,
+        translate(
+            "DataSafety",
+            "Der er allerede en sag her. Vil du erstatte den med sagen fra filen?\n\n"
+            "Den nuværende sag gemmes først som sikkerhedskopi, så du kan hente den tilbage.",
+        ),
+    ):
+        return CANCELLED
+    store = editor.store
+    try:
+        if handover.has_content(current):
+            backup.take_backup(store.path.parent)
+        note = events.imported(editor.clock(), editor.task.intro.key, Path(name).name)
+        store.add_case(imported.case, imported.events, note, replacing=current.id)
+    except (StoreError, OSError, sqlite3.Error) as e:
+        return Outcome(
+            Status.FAILED,
+            title,
+            translate("DataSafety", "Sagen kunne ikke gemmes: {error}. Intet er ændret.").format(
+                error=file_error(e)
+            ),
+        )
+    editor.reload(store)
+    return Outcome(Status.DONE, title, translate("MainWindow", "Sagen er importeret."))
