@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rolleudpeger.domain import handover
-from rolleudpeger.domain.case import mail_state
+from rolleudpeger.domain.mail import mail_state
 from rolleudpeger.domain.taskdef import TaskDef
 from rolleudpeger.domain.validation import (
     ValidationError,

@@ -22,8 +22,7 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
-from rolleudpeger.domain.case import mail_state
-from rolleudpeger.domain.mail import as_eml
+from rolleudpeger.domain.mail import as_eml, mail_state
 from rolleudpeger.domain.taskdef import TaskDef
 from rolleudpeger.domain.timefmt import format_date, format_time, format_time_stacked
 from rolleudpeger.editing import CaseEditor

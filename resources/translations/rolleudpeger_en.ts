@@ -140,6 +140,14 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <translation>The project leader and the project owner are the same person. Our advice: choose two people. The task describes two roles, and the project owner is to be the project leader&apos;s sounding board.</translation>
     </message>
     <message>
+        <source>Send mailen til {to}, og markér den som sendt</source>
+        <translation>Send the mail to {to} and mark it as sent</translation>
+    </message>
+    <message>
+        <source>Send de opdaterede oplysninger om projektlederen til {to}</source>
+        <translation>Send the updated details of the project leader to {to}</translation>
+    </message>
+    <message>
         <source>kommunen ({step})</source>
         <translation>the municipality ({step})</translation>
     </message>
@@ -154,14 +162,6 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
     <message>
         <source>Sæt først status til »{status}« ({step}).</source>
         <translation>First set the status to »{status}« ({step}).</translation>
-    </message>
-    <message>
-        <source>Send mailen til KOMBIT, og markér den som sendt</source>
-        <translation>Send the mail to KOMBIT and mark it as sent</translation>
-    </message>
-    <message>
-        <source>Send de opdaterede oplysninger om projektlederen til KOMBIT</source>
-        <translation>Send the updated details of the project leader to KOMBIT</translation>
     </message>
 </context>
 <context>
@@ -197,14 +197,6 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
     <message>
         <source>nej</source>
         <translation>no</translation>
-    </message>
-    <message>
-        <source>færdig</source>
-        <translation>done</translation>
-    </message>
-    <message>
-        <source>ikke færdig</source>
-        <translation>not done</translation>
     </message>
     <message>
         <source>Gå til {step}</source>
@@ -1594,6 +1586,10 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>det første trin og kun det skal have kind = »intro«</source>
         <translation>the first step, and only that one, must have kind = “intro”</translation>
+    </message>
+    <message>
+        <source>opgaven skal have et felt for hver KLIK-status, »Påbegyndt« og »Fuldført«</source>
+        <translation>the task must have a field for each KLIK status, »Påbegyndt« and »Fuldført«</translation>
     </message>
     <message>
         <source>opgaven skal have en indledning og mindst ét trin</source>

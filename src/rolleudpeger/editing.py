@@ -137,7 +137,7 @@ class CaseEditor:
 
     def report_file_name(self) -> str:
         """`Rolleudpeger-Aarhus-2026-11-27.pdf`."""
-        municipality = rules.municipality_of(self.task, self.case)
+        municipality = self.case.municipality(self.task)
         day = local(self.clock()).strftime("%Y-%m-%d")  # the user's date, not UTC's
         return (
             f"Rolleudpeger-{municipality.name}-{day}.pdf"
@@ -146,7 +146,7 @@ class CaseEditor:
         )
 
     def report_author(self) -> str:
-        municipality = rules.municipality_of(self.task, self.case)
+        municipality = self.case.municipality(self.task)
         return municipality.official_name if municipality else "Rolleudpeger"
 
     # --- where the user is ---------------------------------------------------------

@@ -19,7 +19,7 @@ from typing import Protocol
 
 from rolleudpeger import __version__
 from rolleudpeger.domain import events
-from rolleudpeger.domain.case import municipality_of, progress_line
+from rolleudpeger.domain.case import progress_line
 from rolleudpeger.domain.taskdef import FieldKind
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.editing import CaseEditor
@@ -96,7 +96,7 @@ def backup_summary(path: Path, editor: CaseEditor) -> str:
         if case_id is None:
             return f"{when} — " + translate("DataSafety", "tom")
         case = snapshot.load_case(case_id)
-        municipality = municipality_of(editor.task, case)
+        municipality = case.municipality(editor.task)
         name = (
             municipality.label if municipality else translate("DataSafety", "ingen kommune valgt")
         )
@@ -171,7 +171,7 @@ def erase(editor: CaseEditor, ask: Interaction, log_files: list[Path]) -> Outcom
     what goes."""
     data_dir = editor.store.path.parent
     what = erase_plan(data_dir, log_files)
-    municipality = municipality_of(editor.task, editor.case)
+    municipality = editor.case.municipality(editor.task)
     case = (
         translate("DataSafety", "sagen for {municipality}").format(
             municipality=municipality.official_name

@@ -10,8 +10,7 @@ from hypothesis import given, settings
 
 from rolleudpeger.demo import fill_demo_case
 from rolleudpeger.domain import case as rules
-from rolleudpeger.domain.case import mail_state
-from rolleudpeger.domain.mail import Mail
+from rolleudpeger.domain.mail import Mail, mail_state
 from rolleudpeger.domain.taskdef import TaskDef
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.resources import load_task

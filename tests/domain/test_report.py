@@ -49,7 +49,8 @@ def test_incomplete_case_says_what_is_missing(editor: CaseEditor) -> None:
     r = demo(editor, complete=False).report()
     assert not r.complete
     assert (
-        "Trin 7 · Giv KOMBIT besked: Send mailen til KOMBIT, og markér den som sendt" in r.missing
+        "Trin 7 · Giv KOMBIT besked: Send mailen til bibsys@kombit.dk, og markér den som sendt"
+        in r.missing
     )
     assert any(m.startswith("Trin 8") for m in r.missing)
     assert r.mail is None

@@ -12,16 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rolleudpeger.domain import case as rules
-from rolleudpeger.domain.case import (
-    CHECKED,
-    Case,
-    FieldValue,
-    RuleError,
-    StepState,
-    mail_state,
-    step_state,
-)
-from rolleudpeger.domain.mail import as_eml, build_kombit_mail, mailto_url
+from rolleudpeger.domain.case import Case, FieldValue, RuleError, StepState, step_state
+from rolleudpeger.domain.kinds import CHECKED
+from rolleudpeger.domain.mail import as_eml, build_kombit_mail, mail_state, mailto_url
 from rolleudpeger.domain.people import Person
 from rolleudpeger.domain.taskdef import KlikStatus, TaskDef
 

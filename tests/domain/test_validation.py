@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rolleudpeger.domain.taskdef import FieldKind
+from rolleudpeger.domain import kinds
+from rolleudpeger.domain.taskdef import FieldKind, TaskDef
 from rolleudpeger.domain.validation import (
     MAX_NAME,
     MAX_NOTES,
@@ -15,7 +16,6 @@ from rolleudpeger.domain.validation import (
     check_name,
     check_notes,
     check_phone,
-    display_value,
     format_phone,
     parse_phone,
 )
@@ -63,9 +63,10 @@ def test_check_phone_keeps_what_was_typed_when_invalid() -> None:
     assert check_phone("").value == "" and check_phone("").error is None
 
 
-def test_phone_is_shown_formatted() -> None:
-    assert display_value(FieldKind.PHONE, "+4541857230") == "+45 41 85 72 30"
-    assert display_value(FieldKind.PHONE, "1234") == "1234"
+def test_phone_is_shown_formatted(task: TaskDef) -> None:
+    phone = kinds.KINDS[FieldKind.PHONE]
+    assert phone.display(task, "+4541857230") == "+45 41 85 72 30"
+    assert phone.display(task, "1234") == "1234"
 
 
 @pytest.mark.parametrize(

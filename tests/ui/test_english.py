@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from rolleudpeger import i18n
-from rolleudpeger.domain.case import current_mail, mail_state
+from rolleudpeger.domain.mail import current_mail, mail_state
 from rolleudpeger.domain.taskdef import TaskDef
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.resources import load_task

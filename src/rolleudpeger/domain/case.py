@@ -10,35 +10,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from rolleudpeger.domain import people
-from rolleudpeger.domain.mail import (
-    Mail,
-    build_kombit_mail,
-    leader_problems,
-    may_sign,
-    same_facts,
-)
+from rolleudpeger.domain import kinds, people
+from rolleudpeger.domain.kinds import CHECKED
+from rolleudpeger.domain.mail import Mail, current_mail, mail_state
 from rolleudpeger.domain.municipalities import Municipality
 from rolleudpeger.domain.people import Person, Role
 from rolleudpeger.domain.taskdef import (
-    VALUE_KINDS,
     FieldDef,
     FieldKind,
     KlikStatus,
     StepDef,
     TaskDef,
+    in_sentence,
 )
 from rolleudpeger.domain.validation import (
     ValidationError,
     check_name,
     check_notes,
-    check_value,
-    is_valid_email,
-    is_valid_phone,
 )
 from rolleudpeger.i18n import QT_TRANSLATE_NOOP, TranslatedEnum, translate
-
-CHECKED = "1"
 
 
 class StepState(TranslatedEnum):
@@ -227,6 +217,9 @@ class Case:
         live = [m for m in self.mails if m.withdrawn_at is None]
         return live[-1] if live else None
 
+    def municipality(self, task: TaskDef) -> Municipality | None:
+        return task.municipality(self.value(task.municipality_key))
+
     def person(self, task: TaskDef, role: Role) -> Person:
         """The person recorded in a role, from the fields the task has for it."""
         return Person(
@@ -291,9 +284,10 @@ def propose_field(
     message when the value is kept but not valid yet. Raises ValidationError when the text
     cannot be stored at all."""
     fdef = task.field(key)
-    if fdef.kind not in VALUE_KINDS or fdef.kind is FieldKind.CHECK:
+    kind = kinds.of(fdef)
+    if not kind.stores_value or fdef.kind is FieldKind.CHECK:
         raise KeyError(f"{key} is not a text field")
-    checked = check_value(fdef.kind, raw)
+    checked = kind.check(raw)
     old = case.value(key)
     change = None
     if checked.value != old:
@@ -336,7 +330,8 @@ def propose_klik_status(
     old = case.klik_status
     if new is old:
         return None
-    step = status_step(task, new if new.rank > old.rank else old)
+    holder = task.status_step(new if new.rank > old.rank else old)
+    step = holder.key if holder else ""
     reason = check_name(reason).value
     if new.rank < old.rank:
         if old.rank - new.rank > 1:
@@ -348,44 +343,13 @@ def propose_klik_status(
         raise RuleError(
             translate("Case", "Sæt først status til »{status}« ({step}).").format(
                 status=KlikStatus.STARTED.value,
-                step=step_in_sentence(task, status_step(task, KlikStatus.STARTED)),
+                step=in_sentence(task.status_step(KlikStatus.STARTED)),
             )
         )
     missing = status_missing(task, case, new)
     if missing:
         raise RuleError(translate("Case", "Der mangler: {items}").format(items="; ".join(missing)))
     return SetKlikStatus(step, old, new, "", at)
-
-
-def status_step(task: TaskDef, status: KlikStatus) -> str:
-    """The key of the step where the status is set ("" when the task has no such field)."""
-    fdef = task.status_field(status.value)
-    return task.step_of_field(fdef.key).key if fdef else ""
-
-
-def step_in_sentence(task: TaskDef, key: str) -> str:
-    """ "trin 4: Angiv ansvarlig og udfører" (or the intro's title), inside a sentence."""
-    if not key:
-        return ""
-    step = task.step(key)
-    if step.is_intro:
-        return step.title
-    return translate("Case", "trin {number}: {title}").format(number=step.index, title=step.title)
-
-
-def step_heading(step: StepDef) -> str:
-    """ "Trin 4 · Angiv ansvarlig og udfører" (or the intro's title), heading a line."""
-    if step.is_intro:
-        return step.title
-    return translate("Case", "Trin {number} · {title}").format(number=step.index, title=step.title)
-
-
-def step_name(task: TaskDef, role: Role) -> str:
-    """The step where a role's name is written, inside a sentence ("" when none is)."""
-    key = task.key_for(people.purpose(role, "full_name")) or task.key_for(
-        people.purpose(role, "first_name")
-    )
-    return step_in_sentence(task, task.step_of_field(key).key) if key else ""
 
 
 def status_missing(task: TaskDef, case: Case, status: KlikStatus) -> list[str]:
@@ -399,16 +363,14 @@ def status_missing(task: TaskDef, case: Case, status: KlikStatus) -> list[str]:
         ):
             key = task.key_for(people.purpose(role, "full_name"))
             if key and not case.value(key):
-                missing.append(
-                    what.format(step=step_in_sentence(task, task.step_of_field(key).key))
-                )
+                missing.append(what.format(step=task.step_of_field(key).in_sentence))
         return missing
     if status is KlikStatus.COMPLETED:
-        holder = status_step(task, KlikStatus.COMPLETED)
+        holder = task.status_step(KlikStatus.COMPLETED)
         return [
-            step_in_sentence(task, s.key)
+            s.in_sentence
             for s in task.method_steps
-            if s.key != holder and not is_step_done(task, case, s)
+            if s is not holder and not is_step_done(task, case, s)
         ]
     return []
 
@@ -449,39 +411,7 @@ def propose_delete_question(
 
 def field_missing(task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
     """Why a required field is not satisfied, or None when it is (or is not required)."""
-    if not fdef.required:
-        return None
-    value = case.value(fdef.key)
-    label = fdef.full_label
-    fill_in = translate("Case", "Udfyld »{field}«").format(field=label)
-    match fdef.kind:
-        case FieldKind.CHECK:
-            if value == CHECKED:
-                return None
-            return translate("Case", "Sæt flueben ved »{field}«").format(field=fdef.label)
-        case FieldKind.EMAIL:
-            if not value:
-                return fill_in
-            if is_valid_email(value):
-                return None
-            return translate("Case", "Ret »{field}«: adressen er ikke gyldig").format(field=label)
-        case FieldKind.PHONE:
-            if not value:
-                return fill_in
-            if is_valid_phone(value):
-                return None
-            return translate("Case", "Ret »{field}«: nummeret er ikke gyldigt").format(field=label)
-        case FieldKind.MUNICIPALITY:
-            return None if value else translate("Case", "Vælg kommune")
-        case FieldKind.KLIK_STATUS:
-            target = KlikStatus(fdef.status)
-            if case.klik_status.rank >= target.rank:
-                return None
-            return translate("Case", "Sæt KLIK-status til »{status}«").format(status=target.value)
-        case FieldKind.MAIL:
-            return mail_state(task, case).missing
-        case _:
-            return None if value else fill_in
+    return kinds.of(fdef).missing(task, case, fdef) if fdef.required else None
 
 
 def unanswered(case: Case) -> list[Question]:
@@ -498,16 +428,7 @@ def is_step_done(task: TaskDef, case: Case, step: StepDef) -> bool:
 
 
 def _has_anything(case: Case, step: StepDef) -> bool:
-    for f in step.fields:
-        if f.kind in VALUE_KINDS and case.value(f.key):
-            return True
-        if f.kind is FieldKind.QUESTIONS and case.questions:
-            return True
-        if f.kind is FieldKind.MAIL and case.mails:
-            return True
-        if f.kind is FieldKind.KLIK_STATUS and case.klik_status.rank >= KlikStatus(f.status).rank:
-            return True
-    return False
+    return any(kinds.of(f).begun(case, f) for f in step.fields)
 
 
 def step_state(task: TaskDef, case: Case, step: StepDef) -> StepState:
@@ -547,80 +468,6 @@ def same_person_warning(task: TaskDef, case: Case) -> str | None:
 
 
 # --- the mail to KOMBIT --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MailState:
-    """The mail as it stands: what would be sent now, what was sent, and what is missing."""
-
-    current: Mail | None
-    sent: SentMail | None
-    problems: tuple[str, ...]
-
-    outdated: bool = False  # KOMBIT has details that differ from those recorded now
-    unsigned_because_owner: bool = False  # the performer may be the owner: signed unnamed
-
-    @property
-    def missing(self) -> str | None:
-        if self.sent is None:
-            if self.problems:
-                return translate("Case", "Før mailen kan sendes, mangler: {items}").format(
-                    items=", ".join(self.problems)
-                )
-            return translate("Case", "Send mailen til KOMBIT, og markér den som sendt")
-        if self.outdated:
-            return translate("Case", "Send de opdaterede oplysninger om projektlederen til KOMBIT")
-        return None
-
-
-def _signer(task: TaskDef, case: Case) -> str:
-    performer = case.person(task, Role.PERFORMER).name
-    return performer if may_sign(performer, case.person(task, Role.OWNER)) else ""
-
-
-def municipality_of(task: TaskDef, case: Case) -> Municipality | None:
-    return task.municipality(case.value(task.municipality_key))
-
-
-def current_mail(task: TaskDef, case: Case) -> Mail | None:
-    municipality = municipality_of(task, case)
-    leader = case.person(task, Role.LEADER)
-    if municipality is None or leader_problems(leader):
-        return None
-    return build_kombit_mail(
-        task.mail, task.mail.task_title, municipality, leader, signer=_signer(task, case)
-    )
-
-
-def mail_state(task: TaskDef, case: Case) -> MailState:
-    problems = leader_problems(case.person(task, Role.LEADER))
-    if not case.value(task.municipality_key):
-        problems.insert(
-            0,
-            translate("Case", "kommunen ({step})").format(
-                step=step_in_sentence(task, task.step_of_field(task.municipality_key).key)
-                if task.municipality_key
-                else task.intro.title
-            ),
-        )
-    current, sent = current_mail(task, case), case.last_sent_mail
-    municipality = municipality_of(task, case)
-    outdated = (
-        sent is not None
-        and current is not None
-        and municipality is not None
-        and not same_facts(
-            sent.mail, current, case.person(task, Role.LEADER), municipality.official_name
-        )
-    )
-    performer = case.person(task, Role.PERFORMER).name
-    return MailState(
-        current,
-        sent,
-        tuple(problems),
-        outdated,
-        unsigned_because_owner=bool(performer) and not _signer(task, case),
-    )
 
 
 def propose_mail_sent(task: TaskDef, case: Case, at: datetime) -> RecordMailSent:

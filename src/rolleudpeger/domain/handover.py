@@ -15,8 +15,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from rolleudpeger.domain import kinds
 from rolleudpeger.domain.case import (
-    CHECKED,
     Case,
     FieldValue,
     Question,
@@ -27,7 +27,7 @@ from rolleudpeger.domain.case import (
 )
 from rolleudpeger.domain.events import Cause, Event, EventKind, read_v1
 from rolleudpeger.domain.mail import Mail
-from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldKind, KlikStatus, TaskDef
+from rolleudpeger.domain.taskdef import KlikStatus, TaskDef
 from rolleudpeger.domain.validation import ValidationError, check_name, check_notes
 from rolleudpeger.i18n import translate
 
@@ -299,22 +299,19 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
             translate("Handover", "ukendt trin {step}").format(step=repr(current_step)),
         )
 
-    kinds = {f.key: f.kind for s in task.steps for f in s.fields if f.kind in VALUE_KINDS}
+    value_fields = {f.key: f for s in task.steps for f in s.fields if kinds.of(f).stores_value}
     values: dict[str, FieldValue] = {}
     for key, item in r.table(raw.get("values", {}), "case.values").items():
         where = f"case.values.{key}"
-        if key not in kinds:
+        if key not in value_fields:
             r.fail(where, translate("Handover", "ukendt felt"))
             continue
         entry = r.table(item, where)
-        value = r.text(entry, "value", where, notes=kinds[key] is FieldKind.NOTES)
+        field_kind = kinds.of(value_fields[key])
+        value = r.text(entry, "value", where, notes=field_kind.multiline)
         at = r.time(entry, "changed_at", where)
-        if kinds[key] is FieldKind.CHECK and value not in ("", CHECKED):
-            r.fail(where, translate("Handover", 'et flueben skal være "1" eller tomt'))
-        if kinds[key] is FieldKind.MUNICIPALITY and value and task.municipality(value) is None:
-            r.fail(
-                where, translate("Handover", "ukendt kommunekode {code}").format(code=repr(value))
-            )
+        if (problem := field_kind.import_problem(task, value)) is not None:
+            r.fail(where, problem)
         if value and at is not None:
             values[key] = FieldValue(value, at)
 

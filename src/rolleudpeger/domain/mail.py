@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rolleudpeger.domain.municipalities import Municipality
-from rolleudpeger.domain.people import Person
-from rolleudpeger.domain.taskdef import MailDef
+from rolleudpeger.domain.people import Person, Role
+from rolleudpeger.domain.taskdef import MailDef, TaskDef
 from rolleudpeger.domain.timefmt import local
 from rolleudpeger.domain.validation import format_phone, is_valid_email, is_valid_phone
 from rolleudpeger.i18n import translate
+
+if TYPE_CHECKING:  # the case imports this module; the mail only reads the case
+    from rolleudpeger.domain.case import Case, SentMail
 
 
 @dataclass(frozen=True)
@@ -138,3 +142,82 @@ def as_eml(mail: Mail, at: datetime) -> bytes:
     message["X-Unsent"] = "1"
     message.set_payload(mail.body, charset)  # Content-Type and quoted-printable
     return message.as_bytes(policy=policy.compat32.clone(linesep="\r\n"))
+
+
+# --- the mail of a case -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MailState:
+    """The mail as it stands: what would be sent now, what was sent, and what is missing."""
+
+    current: Mail | None
+    sent: SentMail | None
+    problems: tuple[str, ...]
+
+    recipient: str = ""  # whom the mail goes to
+    outdated: bool = False  # the recipient has details that differ from those recorded now
+    unsigned_because_owner: bool = False  # the performer may be the owner: signed unnamed
+
+    @property
+    def missing(self) -> str | None:
+        if self.sent is None:
+            if self.problems:
+                return translate("Case", "Før mailen kan sendes, mangler: {items}").format(
+                    items=", ".join(self.problems)
+                )
+            return translate("Case", "Send mailen til {to}, og markér den som sendt").format(
+                to=self.recipient
+            )
+        if self.outdated:
+            return translate(
+                "Case", "Send de opdaterede oplysninger om projektlederen til {to}"
+            ).format(to=self.recipient)
+        return None
+
+
+def _signer(task: TaskDef, case: Case) -> str:
+    performer = case.person(task, Role.PERFORMER).name
+    return performer if may_sign(performer, case.person(task, Role.OWNER)) else ""
+
+
+def current_mail(task: TaskDef, case: Case) -> Mail | None:
+    municipality = case.municipality(task)
+    leader = case.person(task, Role.LEADER)
+    if municipality is None or leader_problems(leader):
+        return None
+    return build_kombit_mail(
+        task.mail, task.mail.task_title, municipality, leader, signer=_signer(task, case)
+    )
+
+
+def mail_state(task: TaskDef, case: Case) -> MailState:
+    problems = leader_problems(case.person(task, Role.LEADER))
+    if not case.value(task.municipality_key):
+        problems.insert(
+            0,
+            translate("Case", "kommunen ({step})").format(
+                step=task.step_of_field(task.municipality_key).in_sentence
+                if task.municipality_key
+                else task.intro.title
+            ),
+        )
+    current, sent = current_mail(task, case), case.last_sent_mail
+    municipality = case.municipality(task)
+    outdated = (
+        sent is not None
+        and current is not None
+        and municipality is not None
+        and not same_facts(
+            sent.mail, current, case.person(task, Role.LEADER), municipality.official_name
+        )
+    )
+    performer = case.person(task, Role.PERFORMER).name
+    return MailState(
+        current,
+        sent,
+        tuple(problems),
+        task.mail.to,
+        outdated,
+        unsigned_because_owner=bool(performer) and not _signer(task, case),
+    )

@@ -9,21 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from rolleudpeger.domain.case import (
-    Case,
-    is_step_done,
-    mail_state,
-    municipality_of,
-    step_heading,
-    step_missing,
-    step_state,
-    unanswered,
-)
+from rolleudpeger.domain import kinds
+from rolleudpeger.domain.case import Case, is_step_done, step_missing, step_state, unanswered
 from rolleudpeger.domain.events import Cause, Event, EventKind
+from rolleudpeger.domain.mail import mail_state
 from rolleudpeger.domain.people import Role, purpose
 from rolleudpeger.domain.taskdef import FieldKind, KlikStatus, StepDef, TaskDef
 from rolleudpeger.domain.timefmt import format_date, format_time
-from rolleudpeger.domain.validation import display_value
 from rolleudpeger.i18n import translate
 
 LOG_VALUE_LIMIT = 160
@@ -40,11 +32,16 @@ class Appointment:
 
 @dataclass(frozen=True)
 class StepLine:
+    key: str
     number: str
     title: str
+    heading: str  # "Trin 4 · …"
     state: str
     done_at: str
-    note: str
+    note: str  # what the step waits for
+    recorded: tuple[tuple[str, str], ...]  # (field, what is recorded), as the review lists it
+    holds_questions: bool = False
+    holds_mail: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,17 +112,7 @@ def step_done_at(task: TaskDef, case: Case, step: StepDef) -> datetime | None:
     """When the last thing that completed the step happened (None if not done)."""
     if not is_step_done(task, case, step):
         return None
-    times: list[datetime | None] = []
-    for f in step.fields:
-        if not f.required:
-            continue
-        if f.kind is FieldKind.KLIK_STATUS:
-            times.append(case.status_reached_at(KlikStatus(f.status)))
-        elif f.kind is FieldKind.MAIL:
-            sent = case.last_sent_mail
-            times.append(sent.sent_at if sent else None)
-        else:
-            times.append(case.changed_at(f.key))
+    times = (kinds.of(f).done_at(case, f) for f in step.fields if f.required)
     known = [t for t in times if t is not None]
     return max(known) if known else None
 
@@ -143,12 +130,7 @@ def _log_value(task: TaskDef, key: str, value: str) -> str:
         fdef = task.field(key)
     except KeyError:  # a field of an older task definition
         return _shorten(value)
-    if fdef.kind is FieldKind.CHECK:
-        return translate("Report", "markeret")
-    if fdef.kind is FieldKind.MUNICIPALITY:
-        m = task.municipality(value)
-        return m.label if m else value
-    return _shorten(display_value(fdef.kind, value))
+    return _shorten(kinds.of(fdef).display(task, value))
 
 
 def _waiting(note: str) -> str:
@@ -255,7 +237,7 @@ def _appointments(task: TaskDef, case: Case) -> tuple[Appointment, ...]:
                 for d in (
                     leader.title,
                     leader.email,
-                    display_value(FieldKind.PHONE, leader.phone),
+                    kinds.KINDS[FieldKind.PHONE].display(task, leader.phone),
                     created(Role.LEADER, "PLUS"),
                 )
                 if d
@@ -292,7 +274,7 @@ def _agreements(task: TaskDef, case: Case) -> tuple[tuple[str, str], ...]:
         if case.value(f.key)
     ]
     by = case.of(task, "decided_by")
-    on = display_value(FieldKind.DATE, case.of(task, "decision_date"))
+    on = kinds.KINDS[FieldKind.DATE].display(task, case.of(task, "decision_date"))
     if by or on:
         decided = translate("Report", "{date} af {by}") if by and on else (on or by)
         found.insert(
@@ -318,35 +300,62 @@ def _agreements(task: TaskDef, case: Case) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
+def step_lines(task: TaskDef, case: Case) -> tuple[StepLine, ...]:
+    """Each step as the report and the review show it."""
+    lines = []
+    for s in task.steps:
+        recorded = []
+        for f in s.fields:
+            text = kinds.of(f).recorded(task, case, f)
+            if text is not None:
+                recorded.append((f.full_label, text))
+        lines.append(
+            StepLine(
+                key=s.key,
+                number="" if s.is_intro else str(s.index),
+                title=s.title,
+                heading=s.heading,
+                state=step_state(task, case, s).label,
+                done_at=format_time(step_done_at(task, case, s)),
+                note=case.waiting[s.key].note if s.key in case.waiting else "",
+                recorded=tuple(recorded),
+                holds_questions=any(f.kind is FieldKind.QUESTIONS for f in s.fields),
+                holds_mail=any(f.kind is FieldKind.MAIL for f in s.fields),
+            )
+        )
+    return tuple(lines)
+
+
+def question_lines(case: Case) -> tuple[QuestionLine, ...]:
+    return tuple(
+        QuestionLine(format_time(q.asked_at), q.text, q.answer, format_time(q.answered_at))
+        for q in case.questions
+    )
+
+
+def mail_section(task: TaskDef, case: Case) -> MailSection | None:
+    """The mail as last sent (None when none is)."""
+    state = mail_state(task, case)
+    if state.sent is None:
+        return None
+    sent = state.sent
+    return MailSection(
+        sent_at=format_time(sent.sent_at),
+        to=sent.mail.to,
+        subject=sent.mail.subject,
+        body=sent.mail.body,
+        outdated=state.outdated,
+    )
+
+
 def build_report(
     task: TaskDef, case: Case, events: list[Event], generated_at: datetime, version: str
 ) -> Report:
     """The report of a case, as it stands now."""
-    municipality = municipality_of(task, case)
+    municipality = case.municipality(task)
     missing = tuple(
-        f"{step_heading(s)}: {m}" for s in task.method_steps for m in step_missing(task, case, s)
+        f"{s.heading}: {m}" for s in task.method_steps for m in step_missing(task, case, s)
     )
-    steps = tuple(
-        StepLine(
-            number="" if s.is_intro else str(s.index),
-            title=s.title,
-            state=step_state(task, case, s).label,
-            done_at=format_time(step_done_at(task, case, s)),
-            note=case.waiting[s.key].note if s.key in case.waiting else "",
-        )
-        for s in task.steps
-    )
-    state = mail_state(task, case)
-    mail = None
-    if state.sent is not None:
-        sent = state.sent
-        mail = MailSection(
-            sent_at=format_time(sent.sent_at),
-            to=sent.mail.to,
-            subject=sent.mail.subject,
-            body=sent.mail.body,
-            outdated=state.outdated,
-        )
     director = case.person(task, Role.LIBRARY_DIRECTOR)
     owner = case.person(task, Role.OWNER)
     return Report(
@@ -371,12 +380,9 @@ def build_report(
         missing=missing,
         appointments=_appointments(task, case),
         agreements=_agreements(task, case),
-        steps=steps,
-        questions=tuple(
-            QuestionLine(format_time(q.asked_at), q.text, q.answer, format_time(q.answered_at))
-            for q in case.questions
-        ),
-        mail=mail,
+        steps=step_lines(task, case),
+        questions=question_lines(case),
+        mail=mail_section(task, case),
         questions_title=_label_of(task, FieldKind.QUESTIONS),
         mail_title=_label_of(task, FieldKind.MAIL),
         approved_by=translate("Report", "Godkendt af bibliotekschef")

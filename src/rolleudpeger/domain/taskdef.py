@@ -35,21 +35,6 @@ class FieldKind(StrEnum):
     DATE = "date"
 
 
-# Kinds whose value is a single stored string (the others are shown or derived).
-VALUE_KINDS = frozenset(
-    {
-        FieldKind.MUNICIPALITY,
-        FieldKind.NAME,
-        FieldKind.TEXT,
-        FieldKind.NOTES,
-        FieldKind.DATE,
-        FieldKind.EMAIL,
-        FieldKind.PHONE,
-        FieldKind.CHECK,
-    }
-)
-
-
 class KlikStatus(StrEnum):
     """The execution status of a task in KLIK (KLIK's own words, in both languages)."""
 
@@ -135,6 +120,25 @@ class StepDef:
     @property
     def is_intro(self) -> bool:
         return self.kind is StepKind.INTRO
+
+    @property
+    def heading(self) -> str:
+        """ "Trin 4 · Angiv ansvarlig og udfører" (the intro: its title), heading a line."""
+        if self.is_intro:
+            return self.title
+        return translate("Case", "Trin {number} · {title}").format(
+            number=self.index, title=self.title
+        )
+
+    @property
+    def in_sentence(self) -> str:
+        """ "trin 4: Angiv ansvarlig og udfører" (the intro: its title), inside a sentence;
+        messages name steps this way, never by a number written into the text."""
+        if self.is_intro:
+            return self.title
+        return translate("Case", "trin {number}: {title}").format(
+            number=self.index, title=self.title
+        )
 
     def field(self, key: str) -> FieldDef | None:
         return next((f for f in self.fields if f.key == key), None)
@@ -241,6 +245,18 @@ class TaskDef:
         found = self.field_of_kind(kind)
         return self.step_of_field(found.key) if found else None
 
+    def step_where_named(self, role: people.Role) -> StepDef | None:
+        """The step where a role's name is written (None when the task has no such field)."""
+        key = self.key_for(people.purpose(role, "full_name")) or self.key_for(
+            people.purpose(role, "first_name")
+        )
+        return self.step_of_field(key) if key else None
+
+    def status_step(self, status: KlikStatus) -> StepDef | None:
+        """The step where a KLIK status is set (None when the task has no such field)."""
+        fdef = self.status_field(status)
+        return self.step_of_field(fdef.key) if fdef else None
+
     def status_field(self, status: str) -> FieldDef | None:
         """The klik_status field that sets a status."""
         return next(
@@ -252,6 +268,11 @@ class TaskDef:
             ),
             None,
         )
+
+
+def in_sentence(step: StepDef | None) -> str:
+    """A step as a sentence names it ("trin 4: …"), or "" when there is none."""
+    return step.in_sentence if step else ""
 
 
 MAIL_PLACEHOLDERS = {
@@ -559,6 +580,15 @@ def parse_task_definition(
                 fields=tuple(fields),
                 kind=step_kind,
             )
+        )
+    statuses = {f.status for s in steps for f in s.fields if f.kind is FieldKind.KLIK_STATUS}
+    if statuses and statuses != {KlikStatus.STARTED, KlikStatus.COMPLETED}:
+        raise r.fail(
+            "[[steps]]",
+            translate(
+                "TaskDefinition",
+                "opgaven skal have et felt for hver KLIK-status, »Påbegyndt« og »Fuldført«",
+            ),
         )
     if len(steps) < 2:
         raise r.fail(

@@ -7,7 +7,6 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from rolleudpeger.domain.taskdef import FieldKind
 from rolleudpeger.i18n import language, translate
 
 MAX_NAME = 200
@@ -262,36 +261,3 @@ def is_valid_email(value: str) -> bool:
         return bool(value) and check_email(value).error is None
     except ValidationError:
         return False
-
-
-def check_value(kind: FieldKind, raw: str) -> Checked:
-    """Check typed text for a field of this kind."""
-    match kind:
-        case FieldKind.EMAIL:
-            return check_email(raw)
-        case FieldKind.PHONE:
-            return check_phone(raw)
-        case FieldKind.NOTES:
-            return check_notes(raw)
-        case FieldKind.DATE:
-            return check_date(raw)
-        case _:
-            return check_name(raw)
-
-
-def stored_problem(kind: FieldKind, stored: str) -> str | None:
-    """The message a stored value gets when it is read into its field again: one kept
-    while not valid yet (or saved by an older version) says what to correct."""
-    try:
-        return check_value(kind, stored).error
-    except ValidationError as e:
-        return str(e)
-
-
-def display_value(kind: FieldKind, stored: str) -> str:
-    """How a stored value reads in a field or a report."""
-    if kind is FieldKind.PHONE and is_valid_phone(stored):
-        return format_phone(stored)
-    if kind is FieldKind.DATE and is_valid_date(stored):
-        return date.fromisoformat(stored).strftime("%d.%m.%Y")
-    return stored

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from rolleudpeger import APP_NAME, i18n, logs, operations
-from rolleudpeger.domain.case import Change, municipality_of, progress_line, step_state
+from rolleudpeger.domain.case import Change, progress_line, step_state
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.i18n import translate
 from rolleudpeger.operations import Interaction, Outcome, Status
@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
             if self.progress.text() and self.isVisible():
                 accessible.announce(self.progress, line)
             self.progress.setText(line)
-        municipality = municipality_of(task, case)
+        municipality = case.municipality(task)
         self.setWindowTitle(f"{APP_NAME} – {municipality.label}" if municipality else APP_NAME)
 
     def flush_all(self) -> None:

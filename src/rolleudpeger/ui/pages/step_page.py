@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from rolleudpeger.domain.case import StepState, same_person_warning, step_missing, step_state
 from rolleudpeger.domain.people import Role, purpose
-from rolleudpeger.domain.taskdef import FieldKind, StepDef
+from rolleudpeger.domain.taskdef import StepDef
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.domain.validation import ValidationError
 from rolleudpeger.i18n import translate
@@ -32,33 +32,8 @@ from rolleudpeger.ui.widgets.fields import (
     FieldBinding,
     MessageLabel,
     PageContext,
-    make_binding,
 )
-
-
-def composite_binding(kind: FieldKind) -> type[FieldBinding] | None:
-    """The binding for a field made of several widgets (None for a simple one). Its module
-    is imported when a page that has one is built, which for most pages is after the
-    window's first paint."""
-    match kind:
-        case FieldKind.QUESTIONS:
-            from rolleudpeger.ui.widgets.questions import QuestionsBinding  # noqa: PLC0415
-
-            return QuestionsBinding
-        case FieldKind.MAIL:
-            from rolleudpeger.ui.widgets.mail import MailBinding  # noqa: PLC0415
-
-            return MailBinding
-        case FieldKind.MISSING | FieldKind.REVIEW | FieldKind.REPORT:
-            from rolleudpeger.ui.widgets import completion  # noqa: PLC0415
-
-            return {
-                FieldKind.MISSING: completion.MissingBinding,
-                FieldKind.REVIEW: completion.ReviewBinding,
-                FieldKind.REPORT: completion.ReportBinding,
-            }[kind]
-        case _:
-            return None
+from rolleudpeger.ui.widgets.kinds import binding_class
 
 
 def _wrapping_label(text: str, rich: bool = False) -> QLabel:
@@ -225,10 +200,7 @@ class StepPage(QScrollArea):
                     col.addWidget(box)
                 else:
                     col.addLayout(form)
-            composite = composite_binding(fdef.kind)
-            binding = composite(fdef, ctx) if composite else make_binding(fdef, ctx)
-            if binding is None:
-                continue
+            binding = binding_class(fdef.kind)(fdef, ctx)
             binding.add_to(form)
             widget = getattr(binding, "widget", None)
             if isinstance(widget, QWidget):  # its messages become its description too

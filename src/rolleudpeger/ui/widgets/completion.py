@@ -9,16 +9,10 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from rolleudpeger.domain.case import (
-    is_step_done,
-    mail_state,
-    step_heading,
-    step_missing,
-    unanswered,
-)
-from rolleudpeger.domain.taskdef import VALUE_KINDS, FieldDef, FieldKind, KlikStatus
-from rolleudpeger.domain.timefmt import format_time
-from rolleudpeger.domain.validation import display_value, visible
+from rolleudpeger.domain.case import Case, step_missing, unanswered
+from rolleudpeger.domain.report import mail_section, question_lines, step_lines
+from rolleudpeger.domain.taskdef import FieldDef, FieldKind, KlikStatus, TaskDef
+from rolleudpeger.domain.validation import visible
 from rolleudpeger.i18n import translate
 from rolleudpeger.operations import Status
 from rolleudpeger.ui import report_actions
@@ -85,7 +79,7 @@ class MissingBinding(FieldBinding):
         task, case = self.editor.task, self.editor.case
         holder = task.step_of_field(self.fdef.key).key
         items = [
-            (s.key, f"{step_heading(s)}: {m}")
+            (s.key, f"{s.heading}: {m}")
             for s in task.method_steps
             if s.key != holder
             for m in step_missing(task, case, s)
@@ -140,7 +134,7 @@ class MissingBinding(FieldBinding):
         )
         if step is not None:
             self.to_questions.setText(
-                translate("Completion", "Gå til {step}").format(step=step_heading(step))
+                translate("Completion", "Gå til {step}").format(step=step.heading)
             )
         self.to_questions.setVisible(bool(open_questions) and step is not None)
 
@@ -166,75 +160,46 @@ class ReviewBinding(FieldBinding):
         form.addRow(self.label)
 
     def refresh(self) -> None:
-        self.label.setText(review_html(self))
+        self.label.setText(review_html(self.editor.task, self.editor.case))
 
 
-def _value_text(ctx_binding: FieldBinding, f: FieldDef) -> str | None:
-    case = ctx_binding.editor.case
-    task = ctx_binding.editor.task
-    value = case.value(f.key)
-    yes = translate("Completion", "ja, {time}")
-    no = translate("Completion", "nej")
-    if f.kind is FieldKind.CHECK:
-        return yes.format(time=format_time(case.changed_at(f.key))) if value else no
-    if f.kind is FieldKind.MUNICIPALITY:
-        m = task.municipality(value)
-        return m.label if m else ""
-    if f.kind is FieldKind.KLIK_STATUS:
-        at = case.status_reached_at(KlikStatus(f.status))
-        return yes.format(time=format_time(at)) if at else no
-    if f.kind in VALUE_KINDS:
-        return display_value(f.kind, value)
-    return None
-
-
-def review_html(b: FieldBinding) -> str:
-    task, case = b.editor.task, b.editor.case
+def review_html(task: TaskDef, case: Case) -> str:
+    """Everything recorded, step by step: the report's own lines (report.step_lines)."""
     parts = []
-    for step in task.steps:
-        done = is_step_done(task, case, step)
-        state = (
-            translate("Completion", "færdig") if done else translate("Completion", "ikke færdig")
+    for line in step_lines(task, case):
+        parts.append(
+            f"<h4 style='margin-bottom:2px'>{escape(line.heading)} – {escape(line.state)}</h4>"
+            "<table>"
         )
-        heading = step_heading(step)
-        parts.append(f"<h4 style='margin-bottom:2px'>{escape(heading)} – {state}</h4><table>")
-        for f in step.fields:
-            text = _value_text(b, f)
-            if text is None:
-                continue
-            label = f.full_label
+        for label, text in line.recorded:
             parts.append(
                 f"<tr><td style='padding-right:12px'>{escape(label)}</td>"
                 f"<td>{wrap_html(text) or '–'}</td></tr>"
             )
-        if step.key in case.waiting:
-            note = wrap_html(case.waiting[step.key].note) or "–"
+        if line.key in case.waiting:
+            note = wrap_html(line.note) or "–"
             waiting = translate("Completion", "Afventer")
             parts.append(f"<tr><td>{waiting}</td><td>{note}</td></tr>")
         parts.append("</table>")
-        if any(f.kind is FieldKind.QUESTIONS for f in step.fields):
-            for q in case.questions:
+        if line.holds_questions:
+            for q in question_lines(case):
                 unanswered = translate("Completion", "ikke besvaret")
                 answer = wrap_html(q.answer) if q.answer else f"<i>{unanswered}</i>"
                 parts.append(
                     "<p>"
                     + translate(
                         "Completion", "Spørgsmål ({time}): {question}<br>Svar: {answer}"
-                    ).format(
-                        time=format_time(q.asked_at), question=wrap_html(q.text), answer=answer
-                    )
+                    ).format(time=q.asked_at, question=wrap_html(q.text), answer=answer)
                     + "</p>"
                 )
-        if any(f.kind is FieldKind.MAIL for f in step.fields):
-            sent = mail_state(task, case).sent
-            if sent:
-                parts.append(
-                    "<p>"
-                    + translate("Completion", "Sendt {time} til {address}:").format(
-                        time=format_time(sent.sent_at), address=escape(sent.mail.to)
-                    )
-                    + f"</p><p>{wrap_html(sent.mail.body)}</p>"
+        if line.holds_mail and (mail := mail_section(task, case)) is not None:
+            parts.append(
+                "<p>"
+                + translate("Completion", "Sendt {time} til {address}:").format(
+                    time=mail.sent_at, address=escape(mail.to)
                 )
+                + f"</p><p>{wrap_html(mail.body)}</p>"
+            )
     return "".join(parts)
 
 

@@ -24,17 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rolleudpeger.domain.case import (
-    RuleError,
-    status_missing,
-    status_step,
-    step_in_sentence,
-    step_name,
-)
+from rolleudpeger.domain import kinds
+from rolleudpeger.domain.case import RuleError, status_missing
 from rolleudpeger.domain.people import Role
-from rolleudpeger.domain.taskdef import FieldDef, FieldKind, KlikStatus
+from rolleudpeger.domain.taskdef import FieldDef, KlikStatus, in_sentence
 from rolleudpeger.domain.timefmt import format_time
-from rolleudpeger.domain.validation import ValidationError, display_value, stored_problem
+from rolleudpeger.domain.validation import ValidationError
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.i18n import translate
 from rolleudpeger.store.repository import StoreError
@@ -174,7 +169,7 @@ class TextBinding(FieldBinding):
 
     def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
         super().__init__(fdef, ctx)
-        self.multiline = fdef.kind is FieldKind.NOTES
+        self.multiline = kinds.of(fdef).multiline
         self.widget: QLineEdit | QPlainTextEdit
         if self.multiline:
             edit = QPlainTextEdit()
@@ -276,12 +271,12 @@ class TextBinding(FieldBinding):
         if self.pending or (self.widget.hasFocus() and not force):
             return
         stored = self.editor.case.value(self.fdef.key)
-        shown = display_value(self.fdef.kind, stored)
+        shown = kinds.of(self.fdef).display(self.editor.task, stored)
         if shown != self.text():
             self.set_text(shown)
         # A value kept while not valid (saved last week, or imported) says so at its
         # field, not only in the step's status line.
-        self._message = stored_problem(self.fdef.kind, stored)
+        self._message = kinds.of(self.fdef).stored_problem(stored)
         self._show(self._message)
 
 
@@ -478,7 +473,7 @@ class KlikStatusBinding(FieldBinding):
                 self.error.show_message(
                     translate("Fields", "Fjern først markeringen »{status}« ({step}).").format(
                         status=KlikStatus.COMPLETED.value,
-                        step=step_in_sentence(task, status_step(task, KlikStatus.COMPLETED)),
+                        step=in_sentence(task.status_step(KlikStatus.COMPLETED)),
                     )
                 )
             else:
@@ -552,7 +547,7 @@ class OwnerFromDirectorBinding(FieldBinding):
             if filled and not filled[0]:
                 self.error.show_message(
                     translate("Fields", "Skriv først bibliotekschefens navn ({step}).").format(
-                        step=step_name(self.editor.task, Role.LIBRARY_DIRECTOR)
+                        step=in_sentence(self.editor.task.step_where_named(Role.LIBRARY_DIRECTOR))
                     )
                 )
             else:
@@ -565,29 +560,6 @@ class OwnerFromDirectorBinding(FieldBinding):
             translate("Fields", "Bibliotekschef: {name}").format(name=director)
             if director
             else translate("Fields", "Bibliotekschefens navn skriver du i {step}.").format(
-                step=step_name(task, Role.LIBRARY_DIRECTOR)
+                step=in_sentence(task.step_where_named(Role.LIBRARY_DIRECTOR))
             )
         )
-
-
-def make_binding(fdef: FieldDef, ctx: PageContext) -> FieldBinding | None:
-    """The binding for simple field kinds; composite kinds are built by the page."""
-    match fdef.kind:
-        case (
-            FieldKind.NAME
-            | FieldKind.TEXT
-            | FieldKind.EMAIL
-            | FieldKind.PHONE
-            | FieldKind.NOTES
-            | FieldKind.DATE
-        ):
-            return TextBinding(fdef, ctx)
-        case FieldKind.CHECK:
-            return CheckBinding(fdef, ctx)
-        case FieldKind.MUNICIPALITY:
-            return MunicipalityBinding(fdef, ctx)
-        case FieldKind.KLIK_STATUS:
-            return KlikStatusBinding(fdef, ctx)
-        case FieldKind.OWNER_FROM_DIRECTOR:
-            return OwnerFromDirectorBinding(fdef, ctx)
-    return None

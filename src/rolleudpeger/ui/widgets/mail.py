@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rolleudpeger.domain.case import mail_state, step_name
-from rolleudpeger.domain.mail import Mail, as_eml, mailto_url
+from rolleudpeger.domain.mail import Mail, as_eml, mail_state, mailto_url
 from rolleudpeger.domain.people import Role
-from rolleudpeger.domain.taskdef import FieldDef
+from rolleudpeger.domain.taskdef import FieldDef, in_sentence
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.errors import describe_os_error
 from rolleudpeger.i18n import translate
@@ -209,7 +208,7 @@ class MailBinding(FieldBinding):
                     "Sådan ser mailen ud. Den indeholder kun projektlederen. Den er underskrevet "
                     "med kommunens navn, ikke udførerens: udføreren ({step}) har samme efternavn "
                     "som projektejeren, og KOMBIT må ikke få projektejerens navn.",
-                ).format(step=step_name(self.editor.task, Role.PERFORMER))
+                ).format(step=in_sentence(self.editor.task.step_where_named(Role.PERFORMER)))
             )
         else:
             self.problems.setText(

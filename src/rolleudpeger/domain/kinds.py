@@ -1,0 +1,253 @@
+"""What each field kind means, in one place: how typed text is checked, how a stored value
+reads, when a required field is satisfied, what counts as work begun, when it was done,
+and what an imported value must be. One class per kind; `of(fdef)` finds it.
+
+The UI side of a kind (its widgets) is its binding class, found in `ui/widgets/kinds.py`.
+A new kind is one class here, one binding there, and its name in `taskdef.FieldKind`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from rolleudpeger.domain.mail import mail_state
+from rolleudpeger.domain.taskdef import FieldDef, FieldKind, KlikStatus, TaskDef
+from rolleudpeger.domain.timefmt import format_time
+from rolleudpeger.domain.validation import (
+    Checked,
+    ValidationError,
+    check_date,
+    check_email,
+    check_name,
+    check_notes,
+    check_phone,
+    format_phone,
+    is_valid_date,
+    is_valid_email,
+    is_valid_phone,
+)
+from rolleudpeger.i18n import translate
+
+if TYPE_CHECKING:  # the case imports this module
+    from rolleudpeger.domain.case import Case
+
+CHECKED = "1"  # the stored value of a ticked check box
+
+
+class Kind:
+    """A field kind; this base is a line of text (a name, a title, a number)."""
+
+    stores_value = True  # a single stored string (the others are derived or only shown)
+    multiline = False
+
+    def check(self, raw: str) -> Checked:
+        """Typed text, checked and normalised; raises ValidationError when it cannot be
+        stored at all, returns an error with the value when it is kept but not valid yet."""
+        return check_name(raw)
+
+    def stored_problem(self, stored: str) -> str | None:
+        """What to correct in a value stored while not valid (or by an older version)."""
+        try:
+            return self.check(stored).error
+        except ValidationError as e:
+            return str(e)
+
+    def display(self, task: TaskDef, stored: str) -> str:
+        """How a stored value reads in its field, the review, the report and the log."""
+        return stored
+
+    def missing(self, task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
+        """Why a required field is not satisfied, or None when it is."""
+        if case.value(fdef.key):
+            return None
+        return translate("Case", "Udfyld »{field}«").format(field=fdef.full_label)
+
+    def recorded(self, task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
+        """What the review shows as recorded (None: the kind records nothing to show)."""
+        return self.display(task, case.value(fdef.key)) if self.stores_value else None
+
+    def begun(self, case: Case, fdef: FieldDef) -> bool:
+        """Whether anything is recorded (a step with something in it is "i gang")."""
+        return bool(case.value(fdef.key))
+
+    def done_at(self, case: Case, fdef: FieldDef) -> datetime | None:
+        """When the field was last satisfied."""
+        return case.changed_at(fdef.key)
+
+    def import_problem(self, task: TaskDef, value: str) -> str | None:
+        """What is wrong with a value in a case file (None: nothing)."""
+        return None
+
+
+class Notes(Kind):
+    multiline = True
+
+    def check(self, raw: str) -> Checked:
+        return check_notes(raw)
+
+
+class Email(Kind):
+    def check(self, raw: str) -> Checked:
+        return check_email(raw)
+
+    def missing(self, task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
+        value = case.value(fdef.key)
+        if value and not is_valid_email(value):
+            return translate("Case", "Ret »{field}«: adressen er ikke gyldig").format(
+                field=fdef.full_label
+            )
+        return super().missing(task, case, fdef)
+
+
+class Phone(Kind):
+    def check(self, raw: str) -> Checked:
+        return check_phone(raw)
+
+    def display(self, task: TaskDef, stored: str) -> str:
+        return format_phone(stored) if is_valid_phone(stored) else stored
+
+    def missing(self, task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
+        value = case.value(fdef.key)
+        if value and not is_valid_phone(value):
+            return translate("Case", "Ret »{field}«: nummeret er ikke gyldigt").format(
+                field=fdef.full_label
+            )
+        return super().missing(task, case, fdef)
+
+
+class Date(Kind):
+    def check(self, raw: str) -> Checked:
+        return check_date(raw)
+
+    def display(self, task: TaskDef, stored: str) -> str:
+        return date.fromisoformat(stored).strftime("%d.%m.%Y") if is_valid_date(stored) else stored
+
+
+class Check(Kind):
+    """A check box: CHECKED or nothing, with the time it was ticked."""
+
+    def display(self, task: TaskDef, stored: str) -> str:
+        return translate("Report", "markeret") if stored else ""
+
+    def missing(self, task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
+        if case.is_checked(fdef.key):
+            return None
+        return translate("Case", "Sæt flueben ved »{field}«").format(field=fdef.label)
+
+    def recorded(self, task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
+        return _yes_no(case.changed_at(fdef.key) if case.is_checked(fdef.key) else None)
+
+    def import_problem(self, task: TaskDef, value: str) -> str | None:
+        if value in ("", CHECKED):
+            return None
+        return translate("Handover", 'et flueben skal være "1" eller tomt')
+
+
+class Municipality(Kind):
+    """The municipality, stored as its code."""
+
+    def display(self, task: TaskDef, stored: str) -> str:
+        found = task.municipality(stored)
+        return found.label if found else stored
+
+    def missing(self, task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
+        return None if case.value(fdef.key) else translate("Case", "Vælg kommune")
+
+    def import_problem(self, task: TaskDef, value: str) -> str | None:
+        if not value or task.municipality(value) is not None:
+            return None
+        return translate("Handover", "ukendt kommunekode {code}").format(code=repr(value))
+
+
+class Status(Kind):
+    """A check box that sets the KLIK status (the case's status history holds it)."""
+
+    stores_value = False
+
+    def missing(self, task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
+        target = KlikStatus(fdef.status)
+        if case.klik_status.rank >= target.rank:
+            return None
+        return translate("Case", "Sæt KLIK-status til »{status}«").format(status=target.value)
+
+    def recorded(self, task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
+        return _yes_no(case.status_reached_at(KlikStatus(fdef.status)))
+
+    def begun(self, case: Case, fdef: FieldDef) -> bool:
+        return case.klik_status.rank >= KlikStatus(fdef.status).rank
+
+    def done_at(self, case: Case, fdef: FieldDef) -> datetime | None:
+        return case.status_reached_at(KlikStatus(fdef.status))
+
+
+class Questions(Kind):
+    """The questions put through KLIK and their answers (rows of their own)."""
+
+    stores_value = False
+
+    def missing(self, task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
+        return None  # asking is never required; an unanswered question is told, not blocked
+
+    def begun(self, case: Case, fdef: FieldDef) -> bool:
+        return bool(case.questions)
+
+
+class Mail(Kind):
+    """The mail about the leader, and every one marked sent."""
+
+    stores_value = False
+
+    def missing(self, task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
+        return mail_state(task, case).missing
+
+    def begun(self, case: Case, fdef: FieldDef) -> bool:
+        return bool(case.mails)
+
+    def done_at(self, case: Case, fdef: FieldDef) -> datetime | None:
+        sent = case.last_sent_mail
+        return sent.sent_at if sent else None
+
+
+class Shown(Kind):
+    """Shows or does something, records nothing (what is missing, the review, the report,
+    the button that makes the library director the owner)."""
+
+    stores_value = False
+
+    def missing(self, task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
+        return None
+
+    def begun(self, case: Case, fdef: FieldDef) -> bool:
+        return False
+
+
+def _yes_no(at: datetime | None) -> str:
+    return (
+        translate("Completion", "ja, {time}").format(time=format_time(at))
+        if at
+        else translate("Completion", "nej")
+    )
+
+
+KINDS: dict[FieldKind, Kind] = {
+    FieldKind.MUNICIPALITY: Municipality(),
+    FieldKind.NAME: Kind(),
+    FieldKind.TEXT: Kind(),
+    FieldKind.NOTES: Notes(),
+    FieldKind.DATE: Date(),
+    FieldKind.EMAIL: Email(),
+    FieldKind.PHONE: Phone(),
+    FieldKind.CHECK: Check(),
+    FieldKind.KLIK_STATUS: Status(),
+    FieldKind.QUESTIONS: Questions(),
+    FieldKind.MAIL: Mail(),
+    FieldKind.MISSING: Shown(),
+    FieldKind.REVIEW: Shown(),
+    FieldKind.REPORT: Shown(),
+    FieldKind.OWNER_FROM_DIRECTOR: Shown(),
+}
+
+
+def of(fdef: FieldDef) -> Kind:
+    return KINDS[fdef.kind]
