@@ -116,3 +116,56 @@ def demo(editor: CaseEditor, *, complete: bool = True) -> CaseEditor:
     editor.clock = lambda: next(clock)
     fill_demo_case(editor, complete=complete)
     return editor
+
+
+class Dialogs:
+    """Answers the app's dialogs through their one seam, `rolleudpeger.ui.dialogs` (the
+    seam itself is tested against Qt's dialogs in tests/ui/test_dialogs.py), and keeps
+    what they said. Set the answers before the action:
+
+    - `confirm`: the answer to every Yes/No question, or a list answered in turn;
+    - `file`: the file chosen in a file dialog ("" cancels); `folder` likewise;
+    - `choice`: the index chosen from a list (None cancels); `text`: the text typed.
+    """
+
+    def __init__(self) -> None:
+        self.confirm: bool | list[bool] = True
+        self.file = ""
+        self.folder = ""
+        self.choice: int | None = 0
+        self.text: str | None = ""
+        self.questions: list[str] = []
+        self.suggested: list[str] = []  # the file names proposed in save dialogs
+        self.offered: list[list[str]] = []  # the items of each list offered
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
+        self.infos: list[str] = []
+
+    def _confirm(self, _parent: object, _title: str, text: str) -> bool:
+        self.questions.append(text)
+        return self.confirm.pop(0) if isinstance(self.confirm, list) else self.confirm
+
+    def _save(self, _parent: object, _title: str, suggested: str, _filter: str) -> str:
+        self.suggested.append(suggested)
+        return self.file
+
+    def _choose(self, _parent: object, _title: str, _label: str, items: list[str]) -> int | None:
+        self.offered.append(items)
+        return self.choice
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    from rolleudpeger.ui import dialogs as seam
+
+    d = Dialogs()
+    monkeypatch.setattr(seam, "confirm", d._confirm)
+    monkeypatch.setattr(seam, "save_file_name", d._save)
+    monkeypatch.setattr(seam, "open_file_name", lambda _p, _t, _f: d.file)
+    monkeypatch.setattr(seam, "choose_folder", lambda _p, _t: d.folder)
+    monkeypatch.setattr(seam, "choose_item", d._choose)
+    monkeypatch.setattr(seam, "ask_text", lambda _p, _t, _l: d.text)
+    monkeypatch.setattr(seam, "show_error", lambda _p, _t, text: d.errors.append(text))
+    monkeypatch.setattr(seam, "show_warning", lambda _p, _t, text: d.warnings.append(text))
+    monkeypatch.setattr(seam, "show_info", lambda _p, _t, text: d.infos.append(text))
+    return d

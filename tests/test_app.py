@@ -12,12 +12,12 @@ import venv
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from rolleudpeger import __version__, resources
 from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.repository import Store
 from rolleudpeger.ui import app
+from tests.conftest import Dialogs
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,42 +50,9 @@ def test_start_shows_the_window_and_creates_the_database(data_dir: Path) -> None
     assert (data_dir / DB_FILE).is_file()
 
 
-def test_garbage_collector_is_off_while_starting_and_on_after_the_first_paint(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import gc
-
-    from PySide6.QtCore import QTimer
-
-    from rolleudpeger import cli
-
-    seen: dict[str, bool] = {}
-
-    class Recording(app.MainWindow):
-        def __init__(self, *args: object) -> None:
-            seen["while building the window"] = gc.isenabled()
-            super().__init__(*args)  # type: ignore[arg-type]
-            # closes once the first paint has been handled (app.started runs then too)
-            self.first_painted.connect(lambda: QTimer.singleShot(0, self.close))
-
-        def closeEvent(self, event: object) -> None:
-            seen["after the first paint"] = gc.isenabled()
-            super().closeEvent(event)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(app, "MainWindow", Recording)
-    try:
-        assert cli.main(["--data-dir", str(data_dir)]) == 0
-    finally:
-        gc.unfreeze()  # app.started froze this test process's objects
-    assert seen == {"while building the window": False, "after the first paint": True}
-    assert gc.isenabled()
-
-
 @pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: shown.append(text))
-    return shown
+def errors(answers: Dialogs) -> list[str]:
+    return answers.errors
 
 
 def test_broken_task_definition_gives_a_clear_error(
@@ -125,23 +92,18 @@ def test_database_from_a_newer_version_is_left_alone(data_dir: Path, errors: lis
 
 
 def test_unusable_data_folder_offers_another(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answers: Dialogs
 ) -> None:
     blocker = tmp_path / "fil"
     blocker.write_text("ikke en mappe")
-    asked: list[str] = []
-
-    def no(_parent: object, _title: str, text: str, *_a: object) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return QMessageBox.StandardButton.No
-
-    monkeypatch.setattr(QMessageBox, "question", no)
+    answers.confirm = False
+    asked = answers.questions
     assert app.run(str(blocker / "data"), []) == 2
     assert "en fil står i vejen for mappen" in asked[0] and "anden mappe" in asked[0]
 
     other = tmp_path / "andet sted"
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(other))
+    answers.confirm = True
+    answers.folder = str(other)
     monkeypatch.setenv(app.QUIT_AFTER_SHOW_ENV, "1")
     assert app.run(str(blocker / "data"), []) == 0
     assert (other / DB_FILE).is_file()

@@ -29,7 +29,7 @@ from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store.files import NotAFileError, read_limited
 from rolleudpeger.store.repository import Store
 from tests.conftest import demo
-from tests.test_handover import exported
+from tests.domain.test_handover import exported
 from tests.ui.test_report_pdf import make_pdf, page_texts, run_cli
 
 # --- invisible characters ----------------------------------------------------------------

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from rolleudpeger.domain.mail import as_eml, mail_state
@@ -30,7 +30,7 @@ from rolleudpeger.store import backup
 from rolleudpeger.store.repository import Store
 from rolleudpeger.ui import report as report_module
 from rolleudpeger.ui import report_command
-from tests.conftest import Clock, demo
+from tests.conftest import Clock, Dialogs, demo
 from tests.ui.helpers import click, close_window, find, open_window
 from tests.ui.test_report_pdf import flat, make_pdf, page_texts, run_cli
 
@@ -203,9 +203,9 @@ def test_save_pdf_button_in_any_zone(
     data_dir: Path,
     clock: Clock,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
     zone: Zone,
     name: str,
+    answers: Dialogs,
 ) -> None:
     zone(name)
     w = open_window(qtbot, data_dir, clock)
@@ -213,7 +213,7 @@ def test_save_pdf_button_in_any_zone(
     printed = datetime(2026, 11, 27, 23, 5, tzinfo=UTC)  # already the 28th east of here
     w.editor.clock = lambda: printed
     target = tmp_path / "rapport.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(target), "PDF (*.pdf)"))
+    answers.file = str(target)
     after = datetime.now(UTC).replace(microsecond=0)
     click(qtbot, w, "save_pdf")
     result = find(w, "report_result")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 
-from rolleudpeger import APP_NAME, __version__
+from rolleudpeger import APP_NAME, __version__, startup
+from rolleudpeger.i18n import LANGUAGES  # (a small module: --version stays instant)
 
 DATA_DIR_HELP = "mappe til data (ellers ROLLEUDPEGER_DATA_DIR eller brugerens datamappe)"
 LANG_HELP = "sprog / language: da eller en (ellers det valgte i menuen Sprog, så systemets sprog)"
-LANGUAGES = ("da", "en")  # i18n.LANGUAGES; not imported, to keep --version instant
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,7 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--data-dir", metavar="MAPPE", help=DATA_DIR_HELP)
-    parser.add_argument("--lang", choices=LANGUAGES, help=LANG_HELP)
+    parser.add_argument("--lang", choices=list(LANGUAGES), help=LANG_HELP)
     commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
     report = commands.add_parser(
         "report", help="gem rapporten over sagen som PDF/A uden at åbne et vindue"
@@ -28,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--pdf", metavar="FIL", required=True, help="PDF-filen, der skal skrives")
     # Its own name: a subparser's default would otherwise overwrite the top-level value.
     report.add_argument("--data-dir", metavar="MAPPE", dest="report_data_dir", help=DATA_DIR_HELP)
-    report.add_argument("--lang", choices=LANGUAGES, dest="report_lang", help=LANG_HELP)
+    report.add_argument("--lang", choices=list(LANGUAGES), dest="report_lang", help=LANG_HELP)
     return parser
 
 
@@ -40,17 +39,13 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [a for a in rest if a.startswith("--")]
     if unknown:
         parser.error(f"ukendt tilvalg: {' '.join(unknown)}")
-    # Starting up makes hundreds of thousands of objects (modules, classes, Qt's enums)
-    # and frees almost none, so the cyclic garbage collector would scan them over and
-    # over for nothing: about 60 ms here. It is off until the window has been painted
-    # (ui.app.started turns it on then) and in any case when this returns.
-    gc.disable()
+    startup.collector_off()  # until the window is painted (see rolleudpeger.startup)
     try:
         data_dir = args.data_dir
         if args.command == "report" and args.report_data_dir is not None:
             data_dir = args.report_data_dir
         try:
-            from rolleudpeger.config import resolve_data_dir  # noqa: PLC0415
+            from rolleudpeger.config import resolve_data_dir  # noqa: PLC0415 - late: startup.py
 
             resolve_data_dir(data_dir)  # refused here, before any window
         except ValueError as e:  # config.DataDirError
@@ -59,11 +54,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "report":
             if rest:
                 parser.error(f"ukendte argumenter: {' '.join(rest)}")
-            from rolleudpeger.ui.report_command import run_report  # noqa: PLC0415
+            from rolleudpeger.ui.report_command import run_report  # noqa: PLC0415 - late: startup.py
 
             return run_report(args.pdf, data_dir, args.report_lang or args.lang)
-        from rolleudpeger.ui.app import run  # noqa: PLC0415 - keeps --version free of it
+        from rolleudpeger.ui.app import run  # noqa: PLC0415 - late: startup.py
 
         return run(data_dir, rest, args.lang)
     finally:
-        gc.enable()
+        startup.collector_on(startup_done=False)

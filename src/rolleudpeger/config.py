@@ -16,9 +16,10 @@ class DataDirError(ValueError):
 
 
 def default_data_dir() -> Path:
-    from platformdirs import user_data_dir  # noqa: PLC0415 - only needed without an override
+    from platformdirs import user_data_dir  # noqa: PLC0415 - late: startup.py
 
-    # Not roaming: WAL does not work on network file systems (PITFALLS).
+    # Not roaming: a roaming profile lives on a network share, and SQLite's WAL mode needs
+    # shared memory that network file systems do not give.
     return Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 

@@ -130,7 +130,7 @@ class CaseEditor:
 
     def report(self) -> Report:
         """The summary report of the case as it stands now."""
-        from rolleudpeger.domain.report import build_report  # noqa: PLC0415 - not at start
+        from rolleudpeger.domain.report import build_report  # noqa: PLC0415 - late: startup.py
 
         events = self.store.events(self.case.id)
         return build_report(self.task, self.case, events, self.clock(), __version__)

@@ -20,7 +20,15 @@ from enum import StrEnum
 
 Backend = Callable[[str, str], str]
 
-LANGUAGES = {"da": "Dansk", "en": "English"}  # each language named in itself
+# The interface's languages: the one list. Each is named in itself, has the locale its
+# dates and Qt's own dialogs follow, and the note that it takes effect at the next start,
+# said in that language (the one the user reads once it is chosen).
+LANGUAGES = {"da": "Dansk", "en": "English"}
+LOCALES = {"da": "da_DK", "en": "en_GB"}
+RESTART_NOTES = {
+    "da": "Rolleudpeger er på dansk, næste gang du starter programmet.",
+    "en": "Rolleudpeger will be in English the next time you start it.",
+}
 SOURCE_LANGUAGE = "da"
 # Where the language chosen in the menu is kept: the store's settings, under this key.
 LANGUAGE_SETTING = "language"

@@ -27,7 +27,7 @@ log = logging.getLogger("rolleudpeger")
 def log_dir(data_dir: Path, data_dir_chosen: bool) -> Path:
     if data_dir_chosen or os.environ.get(DATA_DIR_ENV):
         return data_dir / "logs"
-    from platformdirs import user_log_dir  # noqa: PLC0415
+    from platformdirs import user_log_dir  # noqa: PLC0415 - late: startup.py
 
     return Path(user_log_dir(APP_NAME, appauthor=False))
 

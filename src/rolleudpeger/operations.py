@@ -11,6 +11,7 @@ removes the old one in one transaction, an erasure deletes every row in one tran
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from enum import Enum
@@ -254,9 +255,7 @@ def _what_is_left(result: EraseResult) -> str:
 
 def export_case(editor: CaseEditor, ask: Interaction) -> Outcome:
     """Write the case, with its history, to a JSON file the user names."""
-    import json  # noqa: PLC0415 - see rolleudpeger.startup
-
-    from rolleudpeger.domain import handover  # noqa: PLC0415
+    from rolleudpeger.domain import handover  # noqa: PLC0415 - late: startup.py
 
     title = translate("MainWindow", "Eksportér sag")
     suggested = editor.report_file_name().replace("Rolleudpeger-", "Rolleudpeger-sag-")
@@ -292,7 +291,7 @@ def import_case(editor: CaseEditor, ask: Interaction) -> Outcome:
     """Read a case from a JSON file, check all of it, and make it the current case — after
     asking, if that replaces a case with content (which is backed up first). The new case
     and the removal of the old one are one transaction."""
-    from rolleudpeger.domain import handover  # noqa: PLC0415 - see rolleudpeger.startup
+    from rolleudpeger.domain import handover  # noqa: PLC0415 - late: startup.py
 
     title = translate("DataSafety", "Importér sag")
     name = ask.file_to_open(title, translate("DataSafety", "Rolleudpeger-sag (*.json)"))

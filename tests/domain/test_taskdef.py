@@ -16,7 +16,7 @@ from rolleudpeger.domain.taskdef import (
 )
 from rolleudpeger.resources import TASK_FILE, resource
 
-# The widget names of DESIGN.md, per step (the contract the pages are built to).
+# The widget names of docs/CONTRACT.md, per step (the contract the pages are built to).
 CONTRACT = {
     "intro": ["municipality"],
     "plus_rights": ["plus_granted", "plus_granted_by"],

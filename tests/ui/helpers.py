@@ -39,8 +39,15 @@ def open_window(
         window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.waitUntil(lambda: window.all_pages_built)  # as an outside test finds it
+    qtbot.waitUntil(lambda: every_page_ready(window))
     return window
+
+
+def every_page_ready(window: QWidget) -> bool:
+    """Every step page has its fields, found as an outside test finds them: by name (the
+    pages not shown at start are built just after the window is first painted)."""
+    pages = [w for w in window.findChildren(QWidget) if w.objectName().startswith("page_")]
+    return bool(pages) and all(p.findChild(QWidget, "step_state") is not None for p in pages)
 
 
 def close_window(window: MainWindow) -> None:

@@ -18,7 +18,14 @@ from rolleudpeger.ui.accessible import Link
 from rolleudpeger.ui.main_window import MainWindow
 from rolleudpeger.ui.style import TEXT_DEBOUNCE_MS
 from tests.conftest import Clock, demo
-from tests.ui.helpers import close_window, ensure_active, find, open_window, visible_page
+from tests.ui.helpers import (
+    close_window,
+    ensure_active,
+    every_page_ready,
+    find,
+    open_window,
+    visible_page,
+)
 from tests.ui.test_pages import message_under
 
 
@@ -178,7 +185,7 @@ def test_a_value_kept_while_not_valid_says_so_when_the_case_is_opened_again(
     close_window(w)
     spoken.clear()
     w = open_window(qtbot, data_dir, clock)
-    qtbot.waitUntil(lambda: w.all_pages_built)
+    qtbot.waitUntil(lambda: every_page_ready(w))
     assert not [text for text in spoken if "Skriv" in text or "cifre" in text], spoken
     w.go_to_step("appoint")
     said = {"leader_email": "gyldig e-mailadresse", "leader_phone": "8 cifre"}
@@ -273,6 +280,11 @@ def test_qts_own_file_dialog_is_danish(qtbot: QtBot) -> None:
     """qtbase_da lacks Qt 6's "&Look in:" and "Files of &type:"; qt_fixes_da.ts has them."""
     from PySide6.QtWidgets import QAbstractButton, QFileDialog
 
+    from rolleudpeger.ui.app import application
+    from rolleudpeger.ui.language import install_language
+
+    application([])
+    assert install_language("da")  # as the app does at start (not left to an earlier test)
     dialog = QFileDialog(None, "Gem")
     qtbot.addWidget(dialog)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)

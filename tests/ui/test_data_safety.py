@@ -4,35 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from rolleudpeger.store import backup
 from rolleudpeger.store.backup import Recovery
 from rolleudpeger.ui import data_safety
-from tests.conftest import Clock
+from tests.conftest import Clock, Dialogs
 from tests.ui.helpers import close_window, open_window, text_of, type_text, visible_page
 
 
 def test_restore_from_the_menu(
-    qtbot: QtBot, data_dir: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, data_dir: Path, clock: Clock, answers: Dialogs
 ) -> None:
     w = open_window(qtbot, data_dir, clock)
     type_text(qtbot, w, "municipality", "Odense")
     type_text(qtbot, w, "leader_first_name", "Før")
     assert data_safety.after_show(w, w.editor, None) == "Sikkerhedskopi taget."
     type_text(qtbot, w, "leader_first_name", "Efter")
-    offered: list[list[str]] = []
-
-    def pick(_p: object, _t: str, _l: str, items: list[str], *_a: object) -> tuple[str, bool]:
-        offered.append(items)
-        return items[0], True
-
-    monkeypatch.setattr(QInputDialog, "getItem", pick)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    answers.choice, answers.confirm = 0, True
     w.findChild(QAction, "action_restore_backup").trigger()
+    offered = answers.offered
     assert "461 Odense · 0 af 8 trin færdige · KLIK-status: Ikke påbegyndt" in offered[0][0]
     assert text_of(w, "leader_first_name") == "Før"
     assert w.editor.case.value("leader_first_name") == "Før"
@@ -44,12 +36,12 @@ def test_restore_from_the_menu(
 
 
 def test_restore_cancelled_changes_nothing(
-    qtbot: QtBot, data_dir: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, data_dir: Path, clock: Clock, answers: Dialogs
 ) -> None:
     w = open_window(qtbot, data_dir, clock)
     type_text(qtbot, w, "leader_first_name", "Ene")
     backup.take_backup(data_dir)
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("", False))
+    answers.choice = None
     w.findChild(QAction, "action_restore_backup").trigger()
     assert len(backup.list_backups(data_dir)) == 1
     assert w.editor.case.value("leader_first_name") == "Ene"
@@ -57,11 +49,10 @@ def test_restore_cancelled_changes_nothing(
 
 
 def test_recovery_is_told_after_start(
-    qtbot: QtBot, data_dir: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, data_dir: Path, clock: Clock, answers: Dialogs
 ) -> None:
     w = open_window(qtbot, data_dir, clock)
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    shown = answers.warnings
     damaged = data_dir / "rolleudpeger.sqlite3.beskadiget-20261127-090000"
     data_safety.after_show(w, w.editor, Recovery(damaged, None))
     assert str(damaged) in shown[0] and "tom sag" in shown[0]

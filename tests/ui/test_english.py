@@ -34,7 +34,7 @@ from rolleudpeger.store.repository import Store
 from rolleudpeger.ui import app as app_module
 from rolleudpeger.ui import dialogs
 from rolleudpeger.ui.language import install_language, system_language
-from rolleudpeger.ui.main_window import RESTART_NOTE, MainWindow
+from rolleudpeger.ui.main_window import MainWindow
 from rolleudpeger.ui.report import write_pdf
 from tests.conftest import Clock, demo
 from tests.ui.helpers import close_window, find, open_window
@@ -345,7 +345,7 @@ def test_lang_option_menu_choice_and_system_language_in_that_order(
     action = window.findChild(QAction, "action_language_en")
     assert action is not None and not action.isChecked()
     action.trigger()
-    assert said == [RESTART_NOTE["en"]]
+    assert said == [i18n.RESTART_NOTES["en"]]
     assert window.editor.store.setting(i18n.LANGUAGE_SETTING) == "en"
     assert window.next_button.text() == "&Næste ›"  # this window stays as it is
     close_window(window)

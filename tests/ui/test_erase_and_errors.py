@@ -8,14 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from rolleudpeger import logs
 from rolleudpeger.store import backup
 from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.ui import app
-from tests.conftest import Clock
+from tests.conftest import Clock, Dialogs
 from tests.ui.helpers import check, click, close_window, open_window, text_of, type_text
 
 NAME = "Xylofonia Quenbrask"
@@ -33,7 +32,7 @@ def files_with(folder: Path, needle: str) -> list[str]:
 
 
 def test_erasure_leaves_no_trace(
-    qtbot: QtBot, data_dir: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, data_dir: Path, clock: Clock, answers: Dialogs
 ) -> None:
     log_folder = data_dir / "logs"
     logs.setup(log_folder)
@@ -64,14 +63,9 @@ def test_erasure_leaves_no_trace(
     logs.log.error("Fejl i feltet for %s", NAME)
     assert len(files_with(data_dir, NAME)) >= 5  # the name really is everywhere first
 
-    asked: list[str] = []
-
-    def yes(_p: object, _t: str, text: str, *_a: object) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", yes)
+    answers.confirm = True
     w.findChild(QAction, "action_erase_case").trigger()
+    asked = answers.questions
     assert "Aarhus Kommune" in asked[0]
     assert "3 sikkerhedskopier, 1 beskadiget kopi og 1 logfil" in asked[0]
     assert files_with(data_dir, NAME) == []
@@ -84,12 +78,10 @@ def test_erasure_leaves_no_trace(
     assert files_with(data_dir, NAME) == []
 
 
-def test_erasure_needs_a_yes(
-    qtbot: QtBot, data_dir: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_erasure_needs_a_yes(qtbot: QtBot, data_dir: Path, clock: Clock, answers: Dialogs) -> None:
     w = open_window(qtbot, data_dir, clock)
     type_text(qtbot, w, "leader_first_name", "Bliver")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    answers.confirm = False
     w.findChild(QAction, "action_erase_case").trigger()
     assert w.editor.store.load_case(w.editor.case.id).value("leader_first_name") == "Bliver"
     close_window(w)
@@ -97,13 +89,12 @@ def test_erasure_needs_a_yes(
 
 @pytest.mark.qt_no_exception_capture
 def test_unexpected_error_is_logged_and_told(
-    qtbot: QtBot, data_dir: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, data_dir: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch, answers: Dialogs
 ) -> None:
     log_file = logs.setup(data_dir / "logs")
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     app.install_excepthook(log_file)
-    told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: told.append(text))
+    told = answers.errors
     w = open_window(qtbot, data_dir, clock)
 
     def broken_slot() -> None:

@@ -13,11 +13,8 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
 )
 from pytestqt.qtbot import QtBot
 
@@ -26,7 +23,7 @@ from rolleudpeger.store import backup
 from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.repository import Store
 from rolleudpeger.ui import app, data_safety
-from tests.conftest import Clock, demo
+from tests.conftest import Clock, Dialogs, demo
 from tests.store.test_hostile_files import _Busy
 from tests.test_hostile_input import SPOOF
 from tests.ui.helpers import click, close_window, find, open_window, show_field, type_text
@@ -51,12 +48,16 @@ def test_a_spoofed_address_gets_a_message_at_the_field(
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 def test_the_eml_draft_is_private(
-    qtbot: QtBot, data_dir: Path, clock: Clock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    data_dir: Path,
+    clock: Clock,
+    tmp_path: Path,
+    answers: Dialogs,
 ) -> None:
     w = open_window(qtbot, data_dir, clock)
     demo(w.editor, complete=False)
     target = tmp_path / "Mail til KOMBIT.eml"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    answers.file = str(target)
     click(qtbot, w, "mail_save_eml")
     assert target.is_file() and stat.S_IMODE(target.stat().st_mode) == 0o600
     close_window(w)
@@ -82,12 +83,13 @@ def test_a_pdf_open_in_another_program_is_told_as_such(
     clock: Clock,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    answers: Dialogs,
 ) -> None:
     w = open_window(qtbot, data_dir, clock)
     demo(w.editor)
     target = tmp_path / "rapport.pdf"
     target.write_bytes(b"%PDF the old one, open in Acrobat")
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    answers.file = str(target)
     monkeypatch.setattr(time, "sleep", lambda _s: None)
     real_replace = os.replace
 
@@ -106,14 +108,13 @@ def test_a_pdf_open_in_another_program_is_told_as_such(
 
 
 def test_erasing_when_the_database_became_a_folder_says_what_is_left(
-    qtbot: QtBot, data_dir: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, data_dir: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch, answers: Dialogs
 ) -> None:
     w = open_window(qtbot, data_dir, clock)
     demo(w.editor)
     backup.take_backup(data_dir)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    errors: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: errors.append(text))
+    answers.confirm = True
+    errors = answers.errors
     real_erase = operations.erase_files
 
     def swapped(folder: Path, what: object) -> object:
@@ -130,7 +131,7 @@ def test_erasing_when_the_database_became_a_folder_says_what_is_left(
 
 
 def test_a_database_changed_behind_the_apps_back_is_set_aside_at_start(
-    data_dir: Path, task: object, monkeypatch: pytest.MonkeyPatch
+    data_dir: Path, task: object, monkeypatch: pytest.MonkeyPatch, answers: Dialogs
 ) -> None:
     from rolleudpeger.editing import CaseEditor
 
@@ -145,8 +146,7 @@ def test_a_database_changed_behind_the_apps_back_is_set_aside_at_start(
     )
     db.commit()
     db.close()
-    warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
+    warned = answers.warnings
     monkeypatch.setenv(app.QUIT_AFTER_SHOW_ENV, "")
     seen: dict[str, str] = {}
 
@@ -169,20 +169,15 @@ def test_a_database_changed_behind_the_apps_back_is_set_aside_at_start(
 
 
 def test_only_usable_backups_are_offered(
-    qtbot: QtBot, data_dir: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, data_dir: Path, clock: Clock, answers: Dialogs
 ) -> None:
     w = open_window(qtbot, data_dir, clock)
     demo(w.editor)
     good = backup.take_backup(data_dir)
     broken = good.with_name("rolleudpeger-20261101-090000-000000.sqlite3")
     broken.write_bytes(good.read_bytes()[:8192])  # half a file, as a kill leaves it
-    offered: list[list[str]] = []
-
-    def choose(_p: object, _t: str, _l: str, items: list[str], *_a: object) -> tuple[str, bool]:
-        offered.append(items)
-        return "", False
-
-    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    answers.choice = None
     w.findChild(QAction, "action_restore_backup").trigger()
+    offered = answers.offered
     assert len(offered[0]) == 1 and "01.11.2026" not in offered[0][0]
     close_window(w)

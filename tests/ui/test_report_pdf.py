@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from rolleudpeger.domain.validation import format_phone
@@ -23,7 +23,7 @@ from rolleudpeger.ui import dialogs
 from rolleudpeger.ui.app import application
 from rolleudpeger.ui.report import info_date, write_pdf
 from rolleudpeger.ui.report_actions import subject
-from tests.conftest import Clock, demo
+from tests.conftest import Clock, Dialogs, demo
 from tests.ui.helpers import click, close_window, find, open_window
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -162,21 +162,20 @@ def test_pdf_a_metadata_and_embedded_fonts(editor: CaseEditor, tmp_path: Path) -
 
 
 def test_save_pdf_button(
-    qtbot: QtBot, data_dir: Path, clock: Clock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    data_dir: Path,
+    clock: Clock,
+    tmp_path: Path,
+    answers: Dialogs,
 ) -> None:
     w = open_window(qtbot, data_dir, clock)
     demo(w.editor)
     w.editor.clock = clock  # (the demo's own clock moves two hours a reading)
-    suggested: list[str] = []
     target = tmp_path / "arkiv" / "rapport"
     target.parent.mkdir()
-
-    def choose(_parent: object, _title: str, proposal: str, _filter: str) -> tuple[str, str]:
-        suggested.append(proposal)
-        return str(target), ""
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    answers.file = str(target)
     click(qtbot, w, "save_pdf")
+    suggested = answers.suggested
     assert Path(suggested[0]).name == w.editor.report_file_name()
     assert re.fullmatch(r"Rolleudpeger-Aarhus-\d{4}-\d{2}-\d{2}\.pdf", Path(suggested[0]).name)
     written = target.with_suffix(".pdf")

@@ -10,6 +10,7 @@ limit, and the KLIK status must follow the same rules as in the window.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -85,8 +86,6 @@ def _constant(name: str) -> Any:
 
 def decode(raw: bytes) -> Any:
     """The parsed JSON of a case file, or HandoverError saying what is wrong with it."""
-    import json  # noqa: PLC0415 - import is rare; not loaded at start
-
     the_file = translate("Handover", "filen")
     if len(raw) > MAX_BYTES:
         raise HandoverError(

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from email import policy
+from email.charset import QP, Charset
+from email.header import Header
+from email.message import Message
+from email.utils import format_datetime
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from rolleudpeger.domain.municipalities import Municipality
 from rolleudpeger.domain.people import Person, Role
@@ -111,8 +117,6 @@ def same_facts(sent: Mail, current: Mail, leader: Person, municipality_name: str
 
 def mailto_url(mail: Mail) -> str:
     """A mailto: link with UTF-8, percent-encoded subject and body (CRLF line breaks, RFC 6068)."""
-    from urllib.parse import quote  # noqa: PLC0415
-
     body = mail.body.replace("\r\n", "\n").replace("\n", "\r\n")
     subject, body = quote(mail.subject, safe=""), quote(body, safe="")
     return f"mailto:{quote(mail.to, safe='@')}?subject={subject}&body={body}"
@@ -126,12 +130,6 @@ def as_eml(mail: Mail, at: datetime) -> bytes:
     the space at a fold between encoded words, so a long Danish subject came out as
     "FBS,Københavns" (30 of the 98 municipalities' subjects; tested). Header() splits the
     subject into RFC 2047 words that read back exactly."""
-    from email import policy  # noqa: PLC0415
-    from email.charset import QP, Charset  # noqa: PLC0415
-    from email.header import Header  # noqa: PLC0415
-    from email.message import Message  # noqa: PLC0415
-    from email.utils import format_datetime  # noqa: PLC0415
-
     charset = Charset("utf-8")
     charset.body_encoding = QP  # readable in the file, 7-bit safe
     message = Message()

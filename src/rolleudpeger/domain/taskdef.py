@@ -10,7 +10,7 @@ from typing import Any
 
 from rolleudpeger.domain import people
 from rolleudpeger.domain.municipalities import Municipality
-from rolleudpeger.i18n import translate
+from rolleudpeger.i18n import LANGUAGES, translate
 
 FORMAT_VERSION = 1
 
@@ -355,7 +355,6 @@ TRANSLATED = frozenset(
         "report_label",
     }
 )
-LANGUAGES = ("da", "en")
 
 
 def localize(data: Any, language: str, path: Path, where: str = "") -> Any:
@@ -416,7 +415,7 @@ def load_task_definition(
             )
         ) from None
     if language not in LANGUAGES:
-        raise TaskDefinitionError(f"unknown language {language!r}; use one of {LANGUAGES}")
+        raise TaskDefinitionError(f"unknown language {language!r}; use one of {list(LANGUAGES)}")
     localized = localize(data, language, path)
     task, mail = data.get("task"), localized.get("mail")
     if isinstance(task, dict) and isinstance(mail, dict) and isinstance(task.get("title"), str):

@@ -131,7 +131,7 @@ def check_email(raw: str) -> Checked:
         return Checked("")
     if plainly_valid_email(value):
         return Checked(value)
-    from email_validator import EmailNotValidError, validate_email  # noqa: PLC0415
+    from email_validator import EmailNotValidError, validate_email  # noqa: PLC0415 - late: startup.py
 
     try:
         return Checked(validate_email(value, check_deliverability=False).normalized)
@@ -162,7 +162,7 @@ def parse_phone(raw: str) -> str:
         )
     if _DANISH_E164.fullmatch(text):
         return text
-    import phonenumbers  # noqa: PLC0415 - see _DANISH_E164
+    import phonenumbers  # noqa: PLC0415 - late: startup.py
 
     try:
         number = phonenumbers.parse(text, "DK")
@@ -191,7 +191,7 @@ def format_phone(e164: str) -> str:
     if e164.startswith("+45") and len(e164) == 11 and e164[1:].isdigit():
         d = e164[3:]
         return f"+45 {d[0:2]} {d[2:4]} {d[4:6]} {d[6:8]}"
-    import phonenumbers  # noqa: PLC0415 - see _DANISH_E164
+    import phonenumbers  # noqa: PLC0415 - late: startup.py
 
     try:
         number = phonenumbers.parse(e164, None)
@@ -248,6 +248,8 @@ def is_valid_date(value: str) -> bool:
 
 
 def is_valid_phone(value: str) -> bool:
+    if not value:
+        return False  # (without loading phonenumbers: see rolleudpeger.startup)
     try:
         return check_name(value).value == value and parse_phone(value) == value
     except ValidationError:

@@ -1,4 +1,9 @@
-"""The SQLite engine: foreign keys, WAL, real transactions on Python 3.11 (see PITFALLS)."""
+"""The SQLite engine: foreign keys, WAL, real transactions on Python 3.11.
+
+In its legacy mode (the only one before Python 3.12's `autocommit`) the sqlite3 driver
+begins a transaction by itself, and only before INSERT, UPDATE, DELETE and REPLACE: a
+read before a write falls outside it. With `isolation_level = None` the driver leaves
+that to us, and each SQLAlchemy transaction sends its own BEGIN."""
 
 from __future__ import annotations
 

@@ -31,7 +31,7 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def _alembic_config(connection: Connection):  # type: ignore[no-untyped-def]
-    from alembic.config import Config  # noqa: PLC0415 - deferred: costs start-up time
+    from alembic.config import Config  # noqa: PLC0415 - late: startup.py
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
@@ -40,7 +40,7 @@ def _alembic_config(connection: Connection):  # type: ignore[no-untyped-def]
 
 
 def known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory  # noqa: PLC0415
+    from alembic.script import ScriptDirectory  # noqa: PLC0415 - late: startup.py
 
     script = ScriptDirectory(str(MIGRATIONS))
     return {rev.revision for rev in script.walk_revisions()}
@@ -58,7 +58,7 @@ def upgrade(engine: Engine, before: Callable[[], object] | None = None) -> bool:
         raise DatabaseTooNewError(revision)
     if revision is not None and before is not None:
         before()
-    from alembic import command  # noqa: PLC0415
+    from alembic import command  # noqa: PLC0415 - late: startup.py
 
     with engine.begin() as connection:
         command.upgrade(_alembic_config(connection), "head")

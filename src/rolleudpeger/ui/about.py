@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from rolleudpeger import APP_NAME, __version__
 from rolleudpeger.i18n import translate
-from rolleudpeger.ui.style import MARGIN, SPACING, app_icon
+from rolleudpeger.ui.style import ABOUT_TEXT_WIDTH, MARGIN, SPACING, app_icon
 
 
 class AboutDialog(QDialog):
@@ -46,7 +46,7 @@ class AboutDialog(QDialog):
         )
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        text.setMinimumWidth(420)
+        text.setMinimumWidth(ABOUT_TEXT_WIDTH)
         self.open_folder = QPushButton(translate("About", "Åbn &datamappe"))
         self.open_folder.setObjectName("open_data_folder")
         self.open_folder.clicked.connect(self._open_folder)

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from rolleudpeger import APP_NAME, __version__, i18n, logs, operations
+from rolleudpeger import APP_NAME, __version__, i18n, logs, operations, startup
 from rolleudpeger.config import resolve_data_dir
 from rolleudpeger.domain.taskdef import TaskDef, TaskDefinitionError
 from rolleudpeger.editing import CaseEditor
@@ -99,11 +99,23 @@ def install_excepthook(log_file: Path) -> None:
 
 
 def started() -> None:
-    """The window has been painted: start-up is over. What it made lives as long as the
-    app (modules, classes, Qt's enums, the window), so it is set aside for good before the
-    garbage collector, off while starting (see cli.main), is turned on again."""
-    gc.freeze()
-    gc.enable()
+    """The window has been painted: start-up is over (see rolleudpeger.startup)."""
+    startup.collector_on(startup_done=True)
+
+
+def after_first_paint(window: MainWindow, action: Callable[[], object]) -> None:
+    """Run `action` once, in the event loop's turn after the window's first paint — or
+    after two seconds, should no paint come (a start minimised)."""
+    done = False
+
+    def once() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            action()
+
+    window.first_painted.connect(lambda: QTimer.singleShot(0, once))
+    QTimer.singleShot(2_000, once)
 
 
 def _after_show(
@@ -210,16 +222,15 @@ def _run_holding_lock(
         store.close()
         return fail(translate("App", "Databasen kan ikke åbnes"), str(e))
     window = MainWindow(editor, log_folder)
-    window.first_painted.connect(started)
-    QTimer.singleShot(2_000, started)  # should no paint come (a start minimised)
+    after_first_paint(window, started)
     window.show()
     logs.log.info("Startet, version %s", __version__)
     if os.environ.get(QUIT_AFTER_SHOW_ENV):
         QTimer.singleShot(0, window.close)
     else:
-        # After the first paint: listen for a second start, tell about a recovery, and
-        # take the start-up backup. None of it is needed to show the saved case.
-        QTimer.singleShot(0, lambda: _after_show(window, editor, recovery, instance))
+        # Listen for a second start, tell about a recovery, take the start-up backup:
+        # none of it is needed to show the saved case.
+        after_first_paint(window, lambda: _after_show(window, editor, recovery, instance))
     code = app.exec()
     editor.store.close()
     return code

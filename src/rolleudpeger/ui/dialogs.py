@@ -1,6 +1,6 @@
 """Every question the app asks goes through here, so tests can answer by patching one place.
 
-Confirmations are QMessageBox questions and file choices QFileDialog (DESIGN contract).
+Confirmations are QMessageBox questions and file choices QFileDialog (docs/CONTRACT.md).
 The dialog classes are looked up when a dialog is needed: making PySide6's Python types
 for them costs a few milliseconds that the first window does not need.
 """
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     """Yes/No (Ja/Nej through Qt's Danish translation); No is the default."""
-    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - see the module's docstring
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - late: startup.py
 
     answer = QMessageBox.question(
         parent,
@@ -33,7 +33,7 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 
 def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     """A line of text, or None when cancelled."""
-    from PySide6.QtWidgets import QInputDialog, QLineEdit  # noqa: PLC0415
+    from PySide6.QtWidgets import QInputDialog, QLineEdit  # noqa: PLC0415 - late: startup.py
 
     text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, "")
     return text if ok else None
@@ -41,27 +41,27 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
 
 def save_file_name(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str:
     """A file name to save to, or "" when cancelled."""
-    from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
+    from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - late: startup.py
 
     name, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
     return name
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - late: startup.py
 
     QMessageBox.critical(parent, title, text)
 
 
 def show_warning(parent: QWidget | None, title: str, text: str) -> None:
-    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - late: startup.py
 
     QMessageBox.warning(parent, title, text)
 
 
 def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
     """The index of the chosen item, or None when cancelled."""
-    from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
+    from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415 - late: startup.py
 
     choice, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
     return items.index(choice) if ok and choice in items else None
@@ -69,7 +69,7 @@ def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]
 
 def open_file_name(parent: QWidget | None, title: str, file_filter: str) -> str:
     """A file to read, or "" when cancelled."""
-    from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
+    from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - late: startup.py
 
     name, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
     return name
@@ -77,13 +77,13 @@ def open_file_name(parent: QWidget | None, title: str, file_filter: str) -> str:
 
 def choose_folder(parent: QWidget | None, title: str) -> str:
     """A folder, or "" when cancelled."""
-    from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
+    from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - late: startup.py
 
     return QFileDialog.getExistingDirectory(parent, title)
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
-    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - late: startup.py
 
     QMessageBox.information(parent, title, text)
 
@@ -91,8 +91,8 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
 def print_preview(parent: QWidget | None, paint: Callable[[QPrinter], object]) -> None:
     """Qt's print preview (A4), from which the user prints or saves."""
     # Loaded here, not at start: the window appears sooner without it.
-    from PySide6.QtGui import QPageSize  # noqa: PLC0415
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog  # noqa: PLC0415
+    from PySide6.QtGui import QPageSize  # noqa: PLC0415 - late: startup.py
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog  # noqa: PLC0415 - late: startup.py
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))

@@ -19,10 +19,6 @@ TRANSLATIONS = "translations"
 # Danish for the few texts of Qt's own dialogs that qtbase_da lacks (resources/translations).
 QT_FIXES = "qt_fixes_da"
 CATALOGUE = "rolleudpeger_{language}"
-_LOCALES = {
-    "da": QLocale(QLocale.Language.Danish, QLocale.Country.Denmark),
-    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
-}
 _installed: list[QTranslator] = []
 
 
@@ -77,6 +73,6 @@ def install_language(language: str) -> bool:
             logs.log.warning("Sprogfilen %s.qm mangler i %s", name, folder)
             loaded = loaded and language == "da"
     effective = language if loaded else i18n.SOURCE_LANGUAGE
-    QLocale.setDefault(_LOCALES[effective])
+    QLocale.setDefault(QLocale(i18n.LOCALES[effective]))
     i18n.install(QCoreApplication.translate, effective)
     return loaded

@@ -43,23 +43,20 @@ from rolleudpeger.ui.style import (
     ERROR_STYLE,
     FRAME_ALLOWANCE,
     ICON_SIZE,
+    LIST_SPACING,
     MARGIN,
     SPACING,
+    STEP_LIST_MIN_WIDTH,
     STEP_LIST_WIDTH,
     state_icon,
 )
 from rolleudpeger.ui.widgets.fields import MessageLabel, PageContext
 
 GEOMETRY_SETTING = "window_geometry"
-# Said in the language chosen, since that is the one the user reads.
-RESTART_NOTE = {
-    "da": "Rolleudpeger er på dansk, næste gang du starter programmet.",
-    "en": "Rolleudpeger will be in English the next time you start it.",
-}
 
 
 class MainWindow(QMainWindow):
-    """`main_window` (DESIGN contract); the editor is passed in, pages never open sessions."""
+    """`main_window` (docs/CONTRACT.md); the editor is passed in, pages never open sessions."""
 
     first_painted = Signal()
 
@@ -81,8 +78,8 @@ class MainWindow(QMainWindow):
         self.step_list.setAccessibleName(translate("MainWindow", "Trin"))
         self.step_list.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
         self.step_list.setWordWrap(True)
-        self.step_list.setSpacing(2)
-        self.step_list.setMinimumWidth(200)
+        self.step_list.setSpacing(LIST_SPACING)
+        self.step_list.setMinimumWidth(STEP_LIST_MIN_WIDTH)
         self.pages = QStackedWidget()
         self.page_list: list[StepPage] = []
         total = len(self.task.method_steps)
@@ -158,7 +155,7 @@ class MainWindow(QMainWindow):
         shortcut: QKeySequence.StandardKey | None = None,
     ) -> None:
         action = QAction(text, self)
-        action.setObjectName(name)  # DESIGN contract: outside tests find actions by name
+        action.setObjectName(name)  # docs/CONTRACT.md: outside tests find actions by name
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(slot)
@@ -241,7 +238,7 @@ class MainWindow(QMainWindow):
             self.show_save_error(str(e))
             return
         if language != i18n.language():
-            dialogs.show_info(self, i18n.LANGUAGES[language], RESTART_NOTE[language])
+            dialogs.show_info(self, i18n.LANGUAGES[language], i18n.RESTART_NOTES[language])
 
     # --- navigation ----------------------------------------------------------------
 
@@ -290,10 +287,6 @@ class MainWindow(QMainWindow):
         if page is not None:
             page.build()
             QTimer.singleShot(0, self, self._build_next_page)
-
-    @property
-    def all_pages_built(self) -> bool:
-        return all(p.built for p in self.page_list)
 
     # --- keeping the screen in step with the case ----------------------------------
 
@@ -439,6 +432,6 @@ class MainWindow(QMainWindow):
             self.tell(outcome.message)
 
     def show_about(self) -> None:
-        from rolleudpeger.ui.about import AboutDialog  # noqa: PLC0415 - not needed at start
+        from rolleudpeger.ui.about import AboutDialog  # noqa: PLC0415 - late: startup.py
 
         AboutDialog.show_for(self, self.task.title, self.editor.store.path.parent)

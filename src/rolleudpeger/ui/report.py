@@ -1,7 +1,8 @@
 """Renders the summary report: the same pages for print preview, printer and PDF/A-1b.
 
 Pages are laid out by QTextDocument and drawn one by one (drawContents), so every page
-gets our own footer with "Side X af Y" (PITFALLS: printing). The report uses the bundled
+gets our own footer with "Side X af Y" (QTextDocument.print_ would number the pages itself,
+in English, and QPrintPreviewDialog shows what it gets). The report uses the bundled
 DejaVu Sans, so it looks the same on every PC.
 """
 

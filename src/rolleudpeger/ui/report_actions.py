@@ -22,7 +22,7 @@ def subject(task_title: str) -> str:
 
 
 def print_report(parent: QWidget | None, editor: CaseEditor) -> None:
-    from rolleudpeger.ui.report import render  # noqa: PLC0415 - not needed at start
+    from rolleudpeger.ui.report import render  # noqa: PLC0415 - late: startup.py
 
     report = editor.report()
     dialogs.print_preview(parent, lambda printer: render(report, printer))
@@ -40,7 +40,7 @@ def save_pdf(parent: QWidget | None, editor: CaseEditor) -> Outcome:
     )
     if not name:
         return CANCELLED
-    from rolleudpeger.ui.report import PdfDateError, write_pdf  # noqa: PLC0415 - not at start
+    from rolleudpeger.ui.report import PdfDateError, write_pdf  # noqa: PLC0415 - late: startup.py
 
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
     try:

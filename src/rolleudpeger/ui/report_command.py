@@ -106,9 +106,9 @@ def run_report(pdf: str, data_dir_arg: str | None, language: str | None = None) 
             _say(no_case)
             return EXIT_NO_CASE
         _start_qt(language, store.setting(i18n.LANGUAGE_SETTING))
-        from rolleudpeger.editing import CaseEditor  # noqa: PLC0415
-        from rolleudpeger.ui.report import PdfDateError, write_pdf  # noqa: PLC0415
-        from rolleudpeger.ui.report_actions import subject  # noqa: PLC0415
+        from rolleudpeger.editing import CaseEditor  # noqa: PLC0415 - late: startup.py
+        from rolleudpeger.ui.report import PdfDateError, write_pdf  # noqa: PLC0415 - late: startup.py
+        from rolleudpeger.ui.report_actions import subject  # noqa: PLC0415 - late: startup.py
 
         if task_language != i18n.language():  # the saved choice changed it
             task = load_task(language=i18n.language())
@@ -146,9 +146,9 @@ def run_report(pdf: str, data_dir_arg: str | None, language: str | None = None) 
 def _start_qt(requested: str | None, saved: str | None) -> None:
     """A GUI application without a window (the report needs fonts), in the language."""
     _headless()
-    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415 - only after the checks
+    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415 - late: startup.py
 
-    from rolleudpeger.ui.language import choose_language, install_language  # noqa: PLC0415
+    from rolleudpeger.ui.language import choose_language, install_language  # noqa: PLC0415 - late: startup.py
 
     if QGuiApplication.instance() is None:
         global _app  # noqa: PLW0603 - kept alive for the rest of the command

@@ -50,7 +50,7 @@ class SingleInstance(QObject):
 
     def ask_running_to_show(self) -> bool:
         """Tell the app that holds the lock to show its window; False if it did not answer."""
-        from PySide6.QtNetwork import QLocalSocket  # noqa: PLC0415 - only for a second start
+        from PySide6.QtNetwork import QLocalSocket  # noqa: PLC0415 - late: startup.py
 
         socket = QLocalSocket()
         socket.connectToServer(self.name)
@@ -66,7 +66,7 @@ class SingleInstance(QObject):
 
     def listen(self, on_show: Callable[[], None]) -> None:
         """Called after the first paint: QtNetwork is not needed to show the window."""
-        from PySide6.QtNetwork import QLocalServer  # noqa: PLC0415
+        from PySide6.QtNetwork import QLocalServer  # noqa: PLC0415 - late: startup.py
 
         QLocalServer.removeServer(self.name)  # a crashed owner's socket file
         self.server = QLocalServer(self)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen,
 from PySide6.QtWidgets import QApplication, QLabel
 
 from rolleudpeger.domain.case import StepState
+from rolleudpeger.resources import resource
 
 MARGIN = 16
 SPACING = 10
@@ -18,6 +19,15 @@ DEFAULT_WINDOW = (1024, 700)
 # 31 px of title bar and 8 px borders), so the first frame already fits the screen.
 FRAME_ALLOWANCE = QSize(16, 40)
 TEXT_DEBOUNCE_MS = 400  # a pause in typing this long saves the field
+LIST_SPACING = 2  # between the rows of a list (the steps, what is missing)
+LIST_INDENT = 12  # a list under its heading
+STEP_LIST_MIN_WIDTH = 200
+ABOUT_TEXT_WIDTH = 420
+# Minimum heights of the text boxes that hold more than a line.
+NOTES_HEIGHT = 90
+QUESTION_HEIGHT = 70
+QUESTIONS_TABLE_HEIGHT = 150
+MAIL_PREVIEW_HEIGHT = 230
 
 ERROR_STYLE = "color: palette(text); background: rgba(200, 30, 30, 0.12); padding: 4px;"
 WARNING_STYLE = "color: palette(text); background: rgba(220, 150, 0, 0.18); padding: 4px;"
@@ -81,8 +91,6 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 def app_icon() -> QIcon:
     """The app icon from its PNG sizes (no SVG plug-in needed at start)."""
-    from rolleudpeger.resources import resource  # noqa: PLC0415
-
     icon = QIcon()
     for size in ICON_SIZES:
         icon.addFile(str(resource(f"icons/rolleudpeger-{size}.png")))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,11 +27,12 @@ from rolleudpeger.domain.validation import ValidationError
 from rolleudpeger.i18n import translate
 from rolleudpeger.store.repository import StoreError
 from rolleudpeger.ui.accessible import Link, announce
-from rolleudpeger.ui.style import MARGIN, SECTION_SPACING, SPACING, STATE_SYMBOL, TEXT_DEBOUNCE_MS
+from rolleudpeger.ui.style import MARGIN, SECTION_SPACING, SPACING, STATE_SYMBOL
 from rolleudpeger.ui.widgets.fields import (
     FieldBinding,
     MessageLabel,
     PageContext,
+    TypingPause,
 )
 from rolleudpeger.ui.widgets.kinds import binding_class
 
@@ -70,10 +71,7 @@ class WaitingBox(QWidget):
         )
         self.error = MessageLabel()
         self.error.attach(self.note)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(TEXT_DEBOUNCE_MS)
-        self.pending = False
+        self.pause = TypingPause(self, self.flush)
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 0, 0, 0)
         col.addWidget(self.check)
@@ -82,25 +80,23 @@ class WaitingBox(QWidget):
         self.check.toggled.connect(self._save)
         self.note.textEdited.connect(self._typed)
         self.note.editingFinished.connect(self.flush)
-        self.timer.timeout.connect(self.flush)
 
     def _typed(self) -> None:
-        self.pending = True
-        self.timer.start()
+        self.pause.typed()
 
     def _save(self) -> None:
-        self.timer.stop()
+        self.pause.stop()
         try:
             self.ctx.editor.set_waiting(self.step.key, self.check.isChecked(), self.note.text())
         except (ValidationError, StoreError) as e:
             self.error.show_message(str(e))
             return
-        self.pending = False
+        self.pause.pending = False
         self.error.show_message(None)
         self.refresh()
 
     def flush(self) -> None:
-        if self.pending and self.check.isChecked():
+        if self.pause.stop() and self.check.isChecked():
             self._save()
 
     def refresh(self) -> None:
@@ -116,17 +112,17 @@ class WaitingBox(QWidget):
                 )
             )
             self.check.setAccessibleName(self.check.text())  # "siden …" is read out too
-            if not self.pending and not self.note.hasFocus():
+            if not self.pause.pending and not self.note.hasFocus():
                 self.note.setText(waiting.note)
         else:
             self.check.setText(translate("StepPage", "Afventer – trinnet venter på andre"))
             self.check.setAccessibleName(translate("StepPage", "Afventer"))
-            if not self.pending:
+            if not self.pause.pending:
                 self.note.setText("")
 
 
 class StepPage(QScrollArea):
-    """The page of one step; objectName `page_<key>` (DESIGN contract)."""
+    """The page of one step; objectName `page_<key>` (docs/CONTRACT.md)."""
 
     def __init__(self, step: StepDef, ctx: PageContext, total_steps: int) -> None:
         super().__init__()

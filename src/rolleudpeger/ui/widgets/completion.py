@@ -17,7 +17,7 @@ from rolleudpeger.i18n import translate
 from rolleudpeger.operations import Status
 from rolleudpeger.ui import report_actions
 from rolleudpeger.ui.accessible import Link
-from rolleudpeger.ui.style import WARNING_STYLE
+from rolleudpeger.ui.style import LIST_INDENT, LIST_SPACING, WARNING_STYLE
 from rolleudpeger.ui.widgets.fields import FieldBinding, MessageLabel, PageContext
 from rolleudpeger.ui.widgets.flow import flow_row
 
@@ -46,14 +46,14 @@ class MissingBinding(FieldBinding):
         self.box.setAccessibleName(fdef.label)  # a named group of links
         self.column = QVBoxLayout(self.box)
         self.column.setContentsMargins(0, 0, 0, 0)
-        self.column.setSpacing(2)
+        self.column.setSpacing(LIST_SPACING)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setObjectName("missing_heading")
         self.column.addWidget(self.heading)
         self.items = QWidget()
         self.item_rows = QVBoxLayout(self.items)
-        self.item_rows.setContentsMargins(12, 0, 0, 0)
+        self.item_rows.setContentsMargins(LIST_INDENT, 0, 0, 0)
         self.item_rows.setSpacing(0)
         self.column.addWidget(self.items)
         self.questions = MessageLabel(WARNING_STYLE, sign="")

@@ -34,7 +34,13 @@ from rolleudpeger.editing import CaseEditor
 from rolleudpeger.i18n import translate
 from rolleudpeger.store.repository import StoreError
 from rolleudpeger.ui import accessible, dialogs
-from rolleudpeger.ui.style import ERROR_STYLE, HINT_STYLE, TEXT_DEBOUNCE_MS, one_line_width
+from rolleudpeger.ui.style import (
+    ERROR_STYLE,
+    HINT_STYLE,
+    NOTES_HEIGHT,
+    TEXT_DEBOUNCE_MS,
+    one_line_width,
+)
 
 
 @dataclass
@@ -93,6 +99,27 @@ def hint_label(text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet(HINT_STYLE)
     return label
+
+
+class TypingPause:
+    """Typed text is saved when typing pauses for TEXT_DEBOUNCE_MS (and when the field is
+    left, or the window closed): the one place that pause is kept."""
+
+    def __init__(self, owner: QObject, on_pause: Callable[[], None]) -> None:
+        self.pending = False  # typed, not saved yet
+        self._timer = QTimer(owner)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TEXT_DEBOUNCE_MS)
+        self._timer.timeout.connect(on_pause)
+
+    def typed(self) -> None:
+        self.pending = True
+        self._timer.start()  # (re)started: the pause counts from the last key
+
+    def stop(self) -> bool:
+        """Stop waiting for the pause; True when there is typed text to save."""
+        self._timer.stop()
+        return self.pending
 
 
 class FieldBinding(QObject):
@@ -175,7 +202,7 @@ class TextBinding(FieldBinding):
             edit = QPlainTextEdit()
             edit.setTabChangesFocus(True)
             edit.setPlaceholderText(fdef.placeholder)
-            edit.setMinimumHeight(90)
+            edit.setMinimumHeight(NOTES_HEIGHT)
             edit.textChanged.connect(self._typed)
             edit.installEventFilter(self)
             self.widget = edit
@@ -188,13 +215,9 @@ class TextBinding(FieldBinding):
             self.widget = line
         self.widget.setObjectName(fdef.key)
         self.widget.setAccessibleName(fdef.label)
-        self.pending = False
+        self.pause = TypingPause(self, lambda: self._commit(show_error=self.error.isVisible()))
         self._save_failed = False
         self._message: str | None = None
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(TEXT_DEBOUNCE_MS)
-        self.timer.timeout.connect(lambda: self._commit(show_error=self.error.isVisible()))
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.widget and event.type() == QEvent.Type.FocusOut:
@@ -220,20 +243,18 @@ class TextBinding(FieldBinding):
         form.addRow("", self.error)
 
     def _typed(self) -> None:
-        self.pending = True
-        self.timer.start()
+        self.pause.typed()
 
     def _left(self) -> None:
         self._commit(show_error=True)
-        if not self.pending:
+        if not self.pause.pending:
             # Saved during a pause in typing: its message (an address not valid yet) was
             # kept back then, so as not to interrupt; leaving the field shows it.
             self._show(self._message)
             self.refresh(force=True)
 
     def _commit(self, *, show_error: bool) -> None:
-        self.timer.stop()
-        if not self.pending:
+        if not self.pause.stop():
             return
         text = self.text()
         try:
@@ -252,14 +273,14 @@ class TextBinding(FieldBinding):
             )
             self.ctx.report_save_error(str(e))
             return
-        self.pending = self._save_failed = False
+        self.pause.pending = self._save_failed = False
         self._message = message  # shown now, or when the field is left
         if show_error or not message:
             self._show(message)
 
     @property
     def unsaved(self) -> bool:
-        return self.pending and self._save_failed
+        return self.pause.pending and self._save_failed
 
     def _show(self, message: str | None) -> None:
         self.error.show_message(message)
@@ -268,7 +289,7 @@ class TextBinding(FieldBinding):
         self._commit(show_error=True)
 
     def refresh(self, force: bool = False) -> None:
-        if self.pending or (self.widget.hasFocus() and not force):
+        if self.pause.pending or (self.widget.hasFocus() and not force):
             return
         stored = self.editor.case.value(self.fdef.key)
         shown = kinds.of(self.fdef).display(self.editor.task, stored)

@@ -39,22 +39,22 @@ def binding_class(kind: FieldKind) -> type[FieldBinding]:
         case FieldKind.OWNER_FROM_DIRECTOR:
             return OwnerFromDirectorBinding
         case FieldKind.QUESTIONS:
-            from rolleudpeger.ui.widgets.questions import QuestionsBinding  # noqa: PLC0415
+            from rolleudpeger.ui.widgets.questions import QuestionsBinding  # noqa: PLC0415 - late: startup.py
 
             return QuestionsBinding
         case FieldKind.MAIL:
-            from rolleudpeger.ui.widgets.mail import MailBinding  # noqa: PLC0415
+            from rolleudpeger.ui.widgets.mail import MailBinding  # noqa: PLC0415 - late: startup.py
 
             return MailBinding
         case FieldKind.MISSING:
-            from rolleudpeger.ui.widgets.completion import MissingBinding  # noqa: PLC0415
+            from rolleudpeger.ui.widgets.completion import MissingBinding  # noqa: PLC0415 - late: startup.py
 
             return MissingBinding
         case FieldKind.REVIEW:
-            from rolleudpeger.ui.widgets.completion import ReviewBinding  # noqa: PLC0415
+            from rolleudpeger.ui.widgets.completion import ReviewBinding  # noqa: PLC0415 - late: startup.py
 
             return ReviewBinding
         case FieldKind.REPORT:
-            from rolleudpeger.ui.widgets.completion import ReportBinding  # noqa: PLC0415
+            from rolleudpeger.ui.widgets.completion import ReportBinding  # noqa: PLC0415 - late: startup.py
 
             return ReportBinding

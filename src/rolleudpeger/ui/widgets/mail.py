@@ -25,7 +25,7 @@ from rolleudpeger.errors import describe_os_error
 from rolleudpeger.i18n import translate
 from rolleudpeger.store.files import write_private_bytes
 from rolleudpeger.ui import accessible, dialogs
-from rolleudpeger.ui.style import WARNING_STYLE
+from rolleudpeger.ui.style import MAIL_PREVIEW_HEIGHT, WARNING_STYLE
 from rolleudpeger.ui.widgets.fields import (
     FieldBinding,
     MessageLabel,
@@ -53,7 +53,7 @@ class MailBinding(FieldBinding):
         self.preview.setAccessibleName(fdef.label)
         self.preview.setReadOnly(True)
         self.preview.setTabChangesFocus(True)
-        self.preview.setMinimumHeight(230)
+        self.preview.setMinimumHeight(MAIL_PREVIEW_HEIGHT)
         self.open = _button(translate("Mail", "Åbn i &mailprogram"), "mail_open")
         self.copy = _button(translate("Mail", "&Kopiér mail"), "mail_copy")
         self.save = _button(translate("Mail", "Gem som k&ladde (.eml)…"), "mail_save_eml")

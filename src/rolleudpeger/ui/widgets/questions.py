@@ -22,6 +22,7 @@ from rolleudpeger.domain.timefmt import format_time_stacked
 from rolleudpeger.domain.validation import visible
 from rolleudpeger.i18n import QT_TRANSLATE_NOOP, translate
 from rolleudpeger.ui import dialogs
+from rolleudpeger.ui.style import QUESTION_HEIGHT, QUESTIONS_TABLE_HEIGHT
 from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext, hint_label
 
 COLUMNS = (
@@ -46,7 +47,7 @@ class QuestionsBinding(FieldBinding):
             translate("Questions", "Skriv spørgsmålet, som du stiller i KLIK")
         )
         self.text.setTabChangesFocus(True)
-        self.text.setFixedHeight(70)
+        self.text.setFixedHeight(QUESTION_HEIGHT)
         self.error.attach(self.text)
         self.add = QPushButton(translate("Questions", "Tilføj &spørgsmål"))
         self.add.setObjectName("add_question")
@@ -69,7 +70,7 @@ class QuestionsBinding(FieldBinding):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.setWordWrap(True)
-        self.table.setMinimumHeight(150)
+        self.table.setMinimumHeight(QUESTIONS_TABLE_HEIGHT)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setTextElideMode(Qt.TextElideMode.ElideRight)

@@ -1,0 +1,68 @@
+"""What start-up leaves for later, and why — said once, here.
+
+The window should be on the screen of an office PC about as fast as a Qt window can be
+(`make bench` measures it against a bare Qt window in the same run). Two things make
+that possible:
+
+1. **Modules that start-up does not need are imported where they are first used**, not
+   at the top of the module; those imports are marked `noqa: PLC0415 - late:
+   startup.py`. `LATE_FOR_COMMANDS` and `LATE_FOR_WINDOW` list them with the reason, and
+   `tests/test_startup.py` runs `--version` and starts the window and checks that none
+   of them is loaded then. Anything else is imported at the top as usual. (Qt's dialog
+   classes are looked up where a dialog is needed, in `ui/dialogs.py`: PySide makes a
+   class's Python type when it is first looked up. The `report` command loads Qt's GUI
+   module only after it has checked its arguments and the data folder.)
+
+2. **The cyclic garbage collector is off while starting.** Start-up makes hundreds of
+   thousands of objects (modules, classes, Qt's enums) and frees almost none, so the
+   collector would scan them again and again for nothing (about 60 ms here).
+   `collector_off()` is called first thing by the command line; `collector_on()` after
+   the window's first paint sets everything made so far aside for good (`gc.freeze`:
+   it lives as long as the app) and turns the collector on again. It is on in any case
+   when the command returns.
+
+The pages other than the one shown are built after the first paint, one per turn of the
+event loop (`ui.main_window`), so that their modules (below) load then too.
+"""
+
+from __future__ import annotations
+
+import gc
+
+# Not loaded by `rolleudpeger --version` or a wrong argument: they answer at once.
+LATE_FOR_COMMANDS: dict[str, str] = {
+    "PySide6": "the command line answers without Qt",
+    "rolleudpeger.ui.app": "the window, only when it is opened",
+    "rolleudpeger.ui.report_command": "only for `rolleudpeger report`",
+    "sqlalchemy": "the database, only when a command needs it",
+}
+
+# Not loaded when the window is first painted (on a case with nothing in it yet).
+LATE_FOR_WINDOW: dict[str, str] = {
+    "platformdirs": "only when no data folder is given (--data-dir or the environment)",
+    "alembic": "only when a database must be made or upgraded (about 40 ms to import)",
+    "phonenumbers": "its metadata is large: loaded when a phone number is first checked",
+    "email_validator": "loaded when an address is first checked",
+    "rolleudpeger.ui.widgets.questions": "the questions' page, built after the first paint",
+    "rolleudpeger.ui.widgets.mail": "the mail's page, built after the first paint",
+    "rolleudpeger.ui.widgets.completion": "the last page, built after the first paint",
+    "rolleudpeger.ui.about": "the About dialog",
+    "PySide6.QtPrintSupport": "printing and its preview",
+    "PySide6.QtNetwork": "listening for a second start begins after the first paint",
+    "rolleudpeger.domain.report": "the report",
+    "rolleudpeger.ui.report": "the report's layout and PDF",
+    "rolleudpeger.domain.handover": "export and import of a case",
+    "rolleudpeger.ui.report_command": "only for `rolleudpeger report`",
+}
+
+
+def collector_off() -> None:
+    gc.disable()
+
+
+def collector_on(*, startup_done: bool) -> None:
+    """Turn the collector on again; after the first paint (`startup_done`), first set aside
+    what start-up made, for good."""
+    if startup_done and not gc.isenabled():
+        gc.freeze()
+    gc.enable()

@@ -1,0 +1,96 @@
+"""What start-up leaves for later (rolleudpeger.startup), seen from outside: the modules
+listed there are not loaded when the command answers or the window is first painted, and
+once the window is up, garbage is collected as in any program."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from rolleudpeger import startup
+from rolleudpeger.ui import app
+
+PROBE = """
+import gc, json, sys, weakref
+from rolleudpeger import cli, startup
+from rolleudpeger.ui import app
+
+seen = {}
+
+class Node:
+    other = None
+
+class Probe(app.MainWindow):
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.first_painted.connect(self.painted)
+
+    def painted(self):
+        seen["loaded"] = sorted(m for m in startup.LATE_FOR_WINDOW if m in sys.modules)
+        app.QTimer.singleShot(50, self.later)
+
+    def later(self):
+        freed = []
+        for _ in range(50):  # garbage in cycles, as Qt's signal connections make
+            a, b = Node(), Node()
+            a.other, b.other = b, a
+            weakref.finalize(a, freed.append, 1)
+        del a, b
+        junk = [[i] for i in range(100_000)]  # enough new objects for a collection
+        seen["collected"] = len(freed)
+        self.close()
+
+app.MainWindow = Probe
+code = cli.main(["--data-dir", sys.argv[1]])
+print(json.dumps({**seen, "code": code}))
+"""
+
+
+def run(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop(app.QUIT_AFTER_SHOW_ENV, None)
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+
+
+def test_the_command_line_answers_without_what_it_does_not_need() -> None:
+    code = (
+        "import json, sys\n"
+        "from rolleudpeger import cli, startup\n"
+        "for argv in (['--version'], ['--frobnicate']):\n"
+        "    try:\n"
+        "        cli.main(argv)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(json.dumps(sorted(m for m in startup.LATE_FOR_COMMANDS if m in sys.modules)))\n"
+    )
+    result = run(code)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == []
+
+
+def test_the_window_is_painted_before_what_it_does_not_need_is_loaded(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    first = run(PROBE, str(data))  # makes the database (that loads Alembic)
+    assert first.returncode == 0, first.stderr
+    result = run(PROBE, str(data))
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.splitlines()[-1])
+    assert seen["code"] == 0
+    assert seen["loaded"] == []
+    assert set(startup.LATE_FOR_WINDOW) >= {"alembic", "phonenumbers", "PySide6.QtNetwork"}
+
+
+def test_garbage_made_after_start_is_collected(tmp_path: Path) -> None:
+    result = run(PROBE, str(tmp_path / "data"))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1])["collected"] == 50
