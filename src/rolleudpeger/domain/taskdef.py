@@ -152,8 +152,8 @@ class MailDef:
     subject: str
     body: str
     webinar: str
-    # The end of the body: `signature` names the signer (the performer, step 4) on behalf of
-    # the municipality; `signature_unnamed` is used when no one can be named.
+    # The end of the body: `signature` names the signer (the performer of the KLIK task) on
+    # behalf of the municipality; `signature_unnamed` is used when no one can be named.
     signature: str = "{signer}"
     signature_unnamed: str = "{municipality}"
     # The task's name in KLIK, which the mail quotes. KOMBIT reads Danish, so it is the

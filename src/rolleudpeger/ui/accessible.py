@@ -37,7 +37,7 @@ LINK_STYLE = (
 class Link(QLabel):
     """A link: reached with Tab, followed with Enter or Space or a click, read as a link.
 
-    A label, not a button, so that a long link (a missing item on step 8, at 200 % text)
+    A label, not a button, so that a long link (a missing item on the last page, at 200 % text)
     wraps instead of widening the page; add it with `Qt.AlignmentFlag.AlignLeft` so that
     only its text is clickable."""
 
@@ -69,7 +69,7 @@ class Link(QLabel):
         return QSize(width, self.heightForWidth(width))
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Ask for room again once shown. A link added to a page that is open (step 8's
+        """Ask for room again once shown. A link added to a page that is open (the last page's
         list, rebuilt after a change) is shown a turn after the layouts placed it as
         empty; the scroll area then kept the old height and cut wrapped links (and the
         text below them) to one line at 200 % text."""

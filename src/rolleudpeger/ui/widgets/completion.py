@@ -1,4 +1,5 @@
-"""Step 8: what is still missing (each item opens its step) and a review of everything."""
+"""The last page's fields: what is still missing (each item opens its step), the review
+of everything recorded, and the report."""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ def wrap_html(text: str) -> str:
 
 
 class MissingBinding(FieldBinding):
-    """Every missing item of steps 1–7 as a link of its own (Tab reaches each, Enter opens
+    """Every missing item of the other steps as a link of its own (Tab reaches each, Enter opens
     that step, a screen reader reads each as a link), and a note on open questions."""
 
     def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:

@@ -1,4 +1,4 @@
-"""Step 7: the mail to KOMBIT — preview, open, copy, save as draft, and record it as sent."""
+"""The mail about the leader (a `mail` field): preview, open, copy, save as draft, mark sent."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The questions log of step 3: what was asked of KOMBIT in KLIK, and the answers."""
+"""The questions put in KLIK (a `questions` field): what was asked, and the answers."""
 
 from __future__ import annotations
 
