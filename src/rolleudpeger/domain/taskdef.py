@@ -218,10 +218,6 @@ class TaskDef:
         """The numbered steps (all but the intro)."""
         return self.steps[1:]
 
-    @property
-    def last_step(self) -> StepDef:
-        return self.steps[-1]
-
     def fields_for(self, purpose: str) -> tuple[FieldDef, ...]:
         """The fields that serve a purpose (one, except for repeatable purposes)."""
         return tuple(f for s in self.steps for f in s.fields if f.purpose == purpose)
@@ -231,10 +227,6 @@ class TaskDef:
         case holds no value under "", so `case.value(task.key_for(...))` is then "")."""
         found = self.fields_for(purpose)
         return found[0].key if found else ""
-
-    def step_for(self, purpose: str) -> StepDef | None:
-        key = self.key_for(purpose)
-        return self.step_of_field(key) if key else None
 
     def field_of_kind(self, kind: FieldKind) -> FieldDef | None:
         """The first field of a kind (the questions, the mail), if the task has one."""
