@@ -88,6 +88,10 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <translation>Still missing: {items}</translation>
     </message>
     <message>
+        <source>Der er ingen {role} at skifte ud endnu. Skriv navnet i felterne.</source>
+        <translation>There is no {role} to replace yet. Write the name in the fields.</translation>
+    </message>
+    <message>
         <source>trin {number}: {title}</source>
         <translation>step {number}: {title}</translation>
     </message>
@@ -134,6 +138,14 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
     <message>
         <source>{done} af {total} trin færdige · KLIK-status: {status}</source>
         <translation>{done} of {total} steps done · KLIK status: {status}</translation>
+    </message>
+    <message>
+        <source>ny projektleder – KOMBIT mangler besked</source>
+        <translation>new project leader – KOMBIT has not been told</translation>
+    </message>
+    <message>
+        <source>ny projektleder – skriv hvem</source>
+        <translation>new project leader – write who</translation>
     </message>
     <message>
         <source>Projektleder og projektejer er den samme person. Vores råd: vælg to personer. Opgaven beskriver to roller, og projektejeren skal være sparringspartner for projektlederen.</source>
@@ -470,6 +482,25 @@ The current case is first saved as a backup, so you can restore it.</translation
     </message>
 </context>
 <context>
+    <name>Deadline</name>
+    <message>
+        <source>KLIK-frist {date} (overskredet)</source>
+        <translation>KLIK deadline {date} (passed)</translation>
+    </message>
+    <message>
+        <source>KLIK-frist {date} (i dag)</source>
+        <translation>KLIK deadline {date} (today)</translation>
+    </message>
+    <message>
+        <source>KLIK-frist {date} (i morgen)</source>
+        <translation>KLIK deadline {date} (tomorrow)</translation>
+    </message>
+    <message>
+        <source>KLIK-frist {date} (om {n} dage)</source>
+        <translation>KLIK deadline {date} (in {n} days)</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Udskriv rapport</source>
@@ -644,6 +675,113 @@ The current case is first saved as a backup, so you can restore it.</translation
     <message>
         <source>»{status}« passer ikke til sagen; det mangler: {items}</source>
         <translation>»{status}« does not fit the case; missing: {items}</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Skriv derefter den nye projektleders oplysninger. Den nye skal oprettes i KLIK med brugertypen PLUS, og KOMBIT skal have en ny mail om den nye projektleder.</source>
+        <translation>Then write the new project leader&apos;s details. The new one must be created in KLIK with the user type PLUS, and KOMBIT must get a new mail about the new project leader.</translation>
+    </message>
+    <message>
+        <source>Skriv derefter den nye projektejers oplysninger. Den nye skal oprettes i KLIK med brugertypen LÆSER. KOMBIT skal ikke have besked om projektejeren.</source>
+        <translation>Then write the new project owner&apos;s details. The new one must be created in KLIK with the user type LÆSER. KOMBIT is not to be told about the project owner.</translation>
+    </message>
+    <message>
+        <source>Overtager en ny {role} efter {name}?
+
+{name} gemmes som tidligere {role}, og felterne tømmes til den nye. KLIK-status ændres ikke.
+
+{after}</source>
+        <translation>Is a new {role} taking over from {name}?
+
+{name} is kept as former {role}, and the fields are emptied for the new one. The KLIK status does not change.
+
+{after}</translation>
+    </message>
+    <message>
+        <source>{name} er gemt som tidligere {role}.</source>
+        <translation>{name} is kept as former {role}.</translation>
+    </message>
+    <message>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Stilling</source>
+        <translation>Job title</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Ingen endnu.</source>
+        <translation>None yet.</translation>
+    </message>
+    <message>
+        <source>{start} – {end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
+        <source>Sendt</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Emne</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ingen mail er markeret som sendt endnu.</source>
+        <translation>No mail has been marked as sent yet.</translation>
+    </message>
+    <message>
+        <source>fortrudt {time}</source>
+        <translation>withdrawn {time}</translation>
+    </message>
+    <message>
+        <source>gældende</source>
+        <translation>current</translation>
+    </message>
+    <message>
+        <source>afløst</source>
+        <translation>replaced</translation>
+    </message>
+    <message>
+        <source>Skriv først fristen, som KLIK viser den (dd.mm.åååå).</source>
+        <translation>First write the deadline as KLIK shows it (dd.mm.yyyy).</translation>
+    </message>
+    <message>
+        <source>KLIK-frist.ics</source>
+        <translation>KLIK-deadline.ics</translation>
+    </message>
+    <message>
+        <source>Kalender (*.ics)</source>
+        <translation>Calendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Frist i KLIK: {task}</source>
+        <translation>Deadline in KLIK: {task}</translation>
+    </message>
+    <message>
+        <source>KLIK-opgaven »{task}« skal være fuldført{municipality}.</source>
+        <translation>The KLIK task »{task}« must be completed{municipality}.</translation>
+    </message>
+    <message>
+        <source>Kunne ikke gemme {file}: {reason}.</source>
+        <translation>Could not save {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Gemt som {file}. Åbn filen for at lægge fristen i din kalender.</source>
+        <translation>Saved as {file}. Open the file to put the deadline in your calendar.</translation>
     </message>
 </context>
 <context>
@@ -980,6 +1118,10 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>Waiting</translation>
     </message>
     <message>
+        <source>(felterne tømt til den nye)</source>
+        <translation>(the fields emptied for the new one)</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -1018,6 +1160,10 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>sendt (se »{section}«)</source>
         <translation>sent (see “{section}”)</translation>
+    </message>
+    <message>
+        <source>Ny {role}</source>
+        <translation>New {role}</translation>
     </message>
     <message>
         <source>importeret fra {file}</source>
@@ -1064,6 +1210,14 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>not given</translation>
     </message>
     <message>
+        <source>Tidligere {role}</source>
+        <translation>Former {role}</translation>
+    </message>
+    <message>
+        <source>{start} – {end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
         <source>ØiR-koordinator</source>
         <translation>ØiR coordinator</translation>
     </message>
@@ -1086,6 +1240,14 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>Ikke markeret som modtaget</source>
         <translation>Not ticked as received</translation>
+    </message>
+    <message>
+        <source>fortrudt {time}</source>
+        <translation>withdrawn {time}</translation>
+    </message>
+    <message>
+        <source>afløst af en senere mail</source>
+        <translation>replaced by a later mail</translation>
     </message>
     <message>
         <source>Kommune ikke valgt</source>
@@ -1188,8 +1350,16 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>not answered</translation>
     </message>
     <message>
+        <source>Mailen om den nuværende projektleder er ikke sendt endnu.</source>
+        <translation>The mail about the current project leader has not been sent yet.</translation>
+    </message>
+    <message>
         <source>Sendt {time} til {address}. Den nøjagtige tekst:</source>
         <translation>Sent {time} to {address}. The exact text (in Danish):</translation>
+    </message>
+    <message>
+        <source>Tidligere mail, sendt {time} til {address} ({status}):</source>
+        <translation>Earlier mail, sent {time} to {address} ({status}):</translation>
     </message>
     <message>
         <source>Godkendelse</source>

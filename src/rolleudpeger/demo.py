@@ -59,7 +59,7 @@ def fill_demo_case(editor: CaseEditor, *, complete: bool = True) -> None:
     e.set_text("leader_email", "maja.sondergaard@aarhus.dk")
     e.set_text("leader_phone", "41 85 72 30")
     e.set_text("leader_title", "Digitaliseringskonsulent")
-    e.fill_owner_from_director()
+    e.fill_owner_from_director(e.task.field("owner_from_director").default_title)
     e.set_check("leader_plus_created", True)
     e.set_check("owner_reader_created", True)
     e.set_text("coordinator_name", "Peter Holm, Økonomi")

@@ -126,6 +126,11 @@ class CaseEditor:
     def withdraw_mail(self) -> None:
         self._commit(rules.propose_mail_withdrawn(self.task, self.case, self.clock()))
 
+    def change_role(self, role: Role) -> None:
+        """A new person takes over the role: the current one goes into the history and the
+        role's fields are emptied. Raises RuleError when no one holds it yet."""
+        self._commit(rules.propose_role_change(self.task, self.case, role, self.clock()))
+
     # --- the report ------------------------------------------------------------------
 
     def report(self) -> Report:

@@ -8,9 +8,10 @@ the database does not hold.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from rolleudpeger.domain import kinds, people
+from rolleudpeger.domain.calendar import deadline
 from rolleudpeger.domain.kinds import CHECKED
 from rolleudpeger.domain.mail import Mail, current_mail, mail_state
 from rolleudpeger.domain.municipalities import Municipality
@@ -90,6 +91,17 @@ class SentMail:
     withdrawn_at: datetime | None = None
 
 
+@dataclass(frozen=True)
+class RolePeriod:
+    """Someone who held a role (the project leader or owner) until replaced."""
+
+    id: int
+    role: Role
+    person: Person
+    started_at: datetime | None  # when the person was first written in (None: not known)
+    ended_at: datetime
+
+
 # --- changes -------------------------------------------------------------------------
 
 
@@ -159,6 +171,19 @@ class WithdrawMail:
     at: datetime
 
 
+@dataclass(frozen=True)
+class EndRolePeriod:
+    """A new person takes over a role: the current one's period ends and goes into the
+    history, and the role's fields (with its KLIK user box) are emptied for the new one."""
+
+    step: str
+    role: Role
+    person: Person
+    started_at: datetime | None
+    cleared: tuple[str, ...]  # the keys of the fields emptied
+    at: datetime
+
+
 Change = (
     SetField
     | SetWaiting
@@ -168,6 +193,7 @@ Change = (
     | DeleteQuestion
     | RecordMailSent
     | WithdrawMail
+    | EndRolePeriod
 )
 
 
@@ -187,6 +213,7 @@ class Case:
     status_history: list[StatusChange] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
     mails: list[SentMail] = field(default_factory=list)
+    role_history: list[RolePeriod] = field(default_factory=list)
 
     def value(self, key: str) -> str:
         fv = self.values.get(key)
@@ -214,8 +241,23 @@ class Case:
 
     @property
     def last_sent_mail(self) -> SentMail | None:
-        live = [m for m in self.mails if m.withdrawn_at is None]
+        """The newest mail marked sent (and not taken back) about the current leader: one
+        sent before the leader was replaced told of the one before."""
+        since = self.period_start(Role.LEADER)
+        live = [
+            m
+            for m in self.mails
+            if m.withdrawn_at is None and (since is None or m.sent_at >= since)
+        ]
         return live[-1] if live else None
+
+    def period_start(self, role: Role) -> datetime | None:
+        """When the role's current holder took over (None: the first one holds it)."""
+        ends = [p.ended_at for p in self.role_history if p.role is role]
+        return max(ends) if ends else None
+
+    def former(self, role: Role) -> list[RolePeriod]:
+        return [p for p in self.role_history if p.role is role]
 
     def municipality(self, task: TaskDef) -> Municipality | None:
         return task.municipality(self.value(task.municipality_key))
@@ -272,6 +314,13 @@ class Case:
                     SentMail(m.id, m.mail, m.sent_at, change.at) if m.id == change.mail_id else m
                     for m in self.mails
                 ]
+            case EndRolePeriod():
+                assert new_id is not None
+                self.role_history.append(
+                    RolePeriod(new_id, change.role, change.person, change.started_at, change.at)
+                )
+                for key in change.cleared:
+                    self.values.pop(key, None)
 
 
 # --- proposing changes ---------------------------------------------------------------
@@ -406,6 +455,30 @@ def propose_delete_question(
     return DeleteQuestion(_questions_step(task), question_id, question.text, at)
 
 
+CHANGEABLE_ROLES = (Role.LEADER, Role.OWNER)
+
+
+def propose_role_change(task: TaskDef, case: Case, role: Role, at: datetime) -> EndRolePeriod:
+    """End the current holder's period of a role (a new person takes over). Raises
+    RuleError when no one holds the role yet: then the fields are simply filled in."""
+    if role not in CHANGEABLE_ROLES:
+        raise ValueError(role)
+    person = case.person(task, role)
+    if not person.name:
+        raise RuleError(
+            translate(
+                "Case", "Der er ingen {role} at skifte ud endnu. Skriv navnet i felterne."
+            ).format(role=role.label)
+        )
+    keys = [task.key_for(people.purpose(role, d)) for d in (*people.PERSON_DETAILS, "klik_user")]
+    cleared = tuple(k for k in keys if k and case.value(k))
+    named = [t for k in keys if k and (t := case.changed_at(k)) is not None]
+    begun = case.period_start(role)
+    started = begun if begun is not None else (min(named) if named else None)
+    step = task.step_where_named(role)
+    return EndRolePeriod(step.key if step else task.intro.key, role, person, started, cleared, at)
+
+
 # --- rules: when is a step done, and what is missing ---------------------------------
 
 
@@ -439,11 +512,26 @@ def step_state(task: TaskDef, case: Case, step: StepDef) -> StepState:
     return StepState.IN_PROGRESS if _has_anything(case, step) else StepState.NOT_STARTED
 
 
-def progress_line(task: TaskDef, case: Case) -> str:
+def progress_line(task: TaskDef, case: Case, today: date | None = None) -> str:
+    """ "3 af 8 trin færdige · KLIK-status: Påbegyndt", and, given today and a deadline,
+    " · KLIK-frist 15.12.2026 (om 16 dage)"."""
     done = sum(is_step_done(task, case, s) for s in task.method_steps)
-    return translate("Case", "{done} af {total} trin færdige · KLIK-status: {status}").format(
+    line = translate("Case", "{done} af {total} trin færdige · KLIK-status: {status}").format(
         done=done, total=len(task.method_steps), status=case.klik_status.value
     )
+    due = deadline(case.of(task, "klik_deadline"), today) if today else None
+    return f"{line} · {due.words}" if due else line
+
+
+def step_note(task: TaskDef, case: Case, step: StepDef) -> str:
+    """Why a step that was done is open again, for the overview: a new project leader."""
+    if not case.former(Role.LEADER):
+        return ""
+    if step.field_of_kind(FieldKind.MAIL) is not None and case.last_sent_mail is None:
+        return translate("Case", "ny projektleder – KOMBIT mangler besked")
+    if step is task.step_where_named(Role.LEADER) and not case.person(task, Role.LEADER).name:
+        return translate("Case", "ny projektleder – skriv hvem")
+    return ""
 
 
 def same_person_warning(task: TaskDef, case: Case) -> str | None:

@@ -18,6 +18,7 @@ from rolleudpeger.domain.case import (
     AnswerQuestion,
     Change,
     DeleteQuestion,
+    EndRolePeriod,
     RecordMailSent,
     SetField,
     SetKlikStatus,
@@ -40,6 +41,7 @@ class EventKind(StrEnum):
     MAIL_SENT = "mail_sent"  # new: the mail as sent, in full
     MAIL_WITHDRAWN = "mail_withdrawn"  # "marked as sent" taken back
     CASE_IMPORTED = "case_imported"  # detail: the name of the file
+    ROLE_ENDED = "role_ended"  # field: the role (leader, owner); old: who held it
 
 
 class Cause(StrEnum):
@@ -101,6 +103,14 @@ def event_of(change: Change) -> Event:
             return Event(at, EventKind.MAIL_SENT, step, new=change.mail.as_text)
         case WithdrawMail():
             return Event(at, EventKind.MAIL_WITHDRAWN, step)
+        case EndRolePeriod():
+            return Event(
+                at,
+                EventKind.ROLE_ENDED,
+                step,
+                field=change.role.name.lower(),
+                old=change.person.name,
+            )
 
 
 def imported(at: datetime, step: str, file_name: str) -> Event:

@@ -21,6 +21,7 @@ from rolleudpeger.domain.case import (
     Case,
     FieldValue,
     Question,
+    RolePeriod,
     SentMail,
     StatusChange,
     Waiting,
@@ -28,6 +29,7 @@ from rolleudpeger.domain.case import (
 )
 from rolleudpeger.domain.events import Cause, Event, EventKind, read_v1
 from rolleudpeger.domain.mail import Mail
+from rolleudpeger.domain.people import Person, Role
 from rolleudpeger.domain.taskdef import KlikStatus, TaskDef
 from rolleudpeger.domain.validation import ValidationError, check_name, check_notes
 from rolleudpeger.i18n import translate
@@ -160,6 +162,19 @@ def export_case(
                     "withdrawn_at": _time(m.withdrawn_at),
                 }
                 for m in case.mails
+            ],
+            "role_history": [
+                {
+                    "role": p.role.name.lower(),
+                    "first_name": p.person.first_name,
+                    "last_name": p.person.last_name,
+                    "title": p.person.title,
+                    "email": p.person.email,
+                    "phone": p.person.phone,
+                    "started_at": _time(p.started_at),
+                    "ended_at": p.ended_at.isoformat(),
+                }
+                for p in case.role_history
             ],
             "events": [
                 {
@@ -381,6 +396,29 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
         if sent is not None:
             mails.append(SentMail(0, mail, sent, withdrawn))
 
+    periods: list[RolePeriod] = []
+    for i, item in enumerate(r.items(raw.get("role_history", []), "case.role_history")):
+        where = f"case.role_history[{i}]"
+        entry = r.table(item, where)
+        role_name = entry.get("role")
+        if role_name not in ("leader", "owner"):
+            r.fail(
+                f"{where}.role",
+                translate("Handover", "ukendt værdi {value}").format(value=repr(role_name)),
+            )
+            continue
+        person = Person(
+            first_name=r.text(entry, "first_name", where),
+            last_name=r.text(entry, "last_name", where),
+            title=r.text(entry, "title", where),
+            email=r.text(entry, "email", where),
+            phone=r.text(entry, "phone", where),
+        )
+        started = r.time(entry, "started_at", where, optional=True)
+        ended = r.time(entry, "ended_at", where)
+        if ended is not None:
+            periods.append(RolePeriod(0, Role[role_name.upper()], person, started, ended))
+
     events: list[Event] = []
     for i, item in enumerate(r.items(raw.get("events", []), "case.events", MAX_EVENTS)):
         where = f"case.events[{i}]"
@@ -413,6 +451,7 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
         status_history=history,
         questions=questions,
         mails=mails,
+        role_history=periods,
     )
     # The same rule as in the window: a KLIK status needs what it needs (Fuldført: every
     # step done), whatever the file claims.

@@ -246,6 +246,10 @@ KINDS: dict[FieldKind, Kind] = {
     FieldKind.REVIEW: Shown(),
     FieldKind.REPORT: Shown(),
     FieldKind.OWNER_FROM_DIRECTOR: Shown(),
+    FieldKind.ROLE_CHANGE: Shown(),
+    FieldKind.ROLE_HISTORY: Shown(),
+    FieldKind.MAIL_HISTORY: Shown(),
+    FieldKind.DEADLINE_CALENDAR: Shown(),
 }
 
 

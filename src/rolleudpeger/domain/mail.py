@@ -67,14 +67,17 @@ def build_kombit_mail(
     task_title: str,
     municipality: Municipality,
     leader: Person,
+    *,
     signer: str = "",
+    former: str | None = None,
 ) -> Mail:
     """The mail that tells KOMBIT who the project leader is, signed by `signer` (the
     performer of the KLIK task) on behalf of the municipality, or by the municipality.
 
     The leader is its only person; the signer is a name the caller has checked with
-    may_sign: KOMBIT shall not have the project owner's name (task card).
-    """
+    may_sign: KOMBIT shall not have the project owner's name (task card). `former` is
+    the leader the new one replaces ("" when that name may not be given; None when the
+    leader replaces no one)."""
     values = {
         "municipality": municipality.official_name,
         "code": municipality.code,
@@ -87,11 +90,12 @@ def build_kombit_mail(
     signature = (mail.signature if signer else mail.signature_unnamed).format(
         signer=signer, **values
     )
-    return Mail(
-        to=mail.to,
-        subject=mail.subject.format(**values),
-        body=mail.body.format(signature=signature.strip(), **values).strip() + "\n",
-    )
+    replaces = ""
+    if former is not None:
+        replaces = (mail.replaces if former else mail.replaces_unnamed).format(former=former)
+    body = mail.body.format(signature=signature.strip(), replaces=replaces.strip(), **values)
+    body = re.sub(r"\n{3,}", "\n\n", body)  # no empty paragraph where nothing is replaced
+    return Mail(to=mail.to, subject=mail.subject.format(**values), body=body.strip() + "\n")
 
 
 _FACT_LINE = re.compile(r"^[^:\n]{1,40}: (.+)$", re.MULTILINE)
@@ -185,8 +189,20 @@ def current_mail(task: TaskDef, case: Case) -> Mail | None:
     leader = case.person(task, Role.LEADER)
     if municipality is None or leader_problems(leader):
         return None
+    former = case.former(Role.LEADER)
+    replaced = None
+    if former:
+        name = former[-1].person.name
+        # Never the owner's name, not even as the one replaced (the old leader may have
+        # become the owner).
+        replaced = name if may_sign(name, case.person(task, Role.OWNER)) else ""
     return build_kombit_mail(
-        task.mail, task.mail.task_title, municipality, leader, signer=_signer(task, case)
+        task.mail,
+        task.mail.task_title,
+        municipality,
+        leader,
+        signer=_signer(task, case),
+        former=replaced,
     )
 
 

@@ -59,6 +59,7 @@ class MailSection:
     subject: str
     body: str
     outdated: bool
+    status: str = ""  # for an earlier mail: "afløst" or "fortrudt …"
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class Report:
     steps: tuple[StepLine, ...]
     questions: tuple[QuestionLine, ...]
     mail: MailSection | None
+    earlier_mails: tuple[MailSection, ...]  # every other mail marked sent, oldest first
     questions_title: str  # the questions' section ("" when the task has no questions)
     mail_title: str  # the mail's section ("" when the task has no mail)
     approved_by: str  # "Godkendt af bibliotekschef": who approves
@@ -181,6 +183,10 @@ def _event_words(task: TaskDef, e: Event) -> tuple[str, str, str]:
         case EventKind.MAIL_WITHDRAWN:
             mail = _label_of(task, FieldKind.MAIL)
             return mail, translate("Report", "sendt"), translate("Report", "fortrudt")
+        case EventKind.ROLE_ENDED:
+            role = Role[e.field.upper()] if e.field.upper() in Role.__members__ else None
+            what = translate("Report", "Ny {role}").format(role=role.label if role else e.field)
+            return what, _shorten(e.old), translate("Report", "(felterne tømt til den nye)")
         case EventKind.CASE_IMPORTED:
             imported_from = translate("Report", "importeret fra {file}").format(file=e.detail)
             return translate("Report", "Import"), none, imported_from
@@ -261,6 +267,25 @@ def _appointments(task: TaskDef, case: Case) -> tuple[Appointment, ...]:
             continue  # the task does not name this role
         name = case.person(task, role).name or translate("Report", "ikke angivet")
         result.append(Appointment(label, name, ()))
+    for period in case.role_history:
+        label = translate("Report", "Tidligere {role}").format(role=period.role.label)
+        result.append(
+            Appointment(
+                label,
+                period.person.name,
+                tuple(
+                    d
+                    for d in (
+                        period.person.title,
+                        translate("Report", "{start} – {end}").format(
+                            start=format_date(period.started_at) if period.started_at else "?",
+                            end=format_date(period.ended_at),
+                        ),
+                    )
+                    if d
+                ),
+            )
+        )
     coordinator = case.person(task, Role.COORDINATOR).name
     if coordinator:
         result.append(Appointment(translate("Report", "ØiR-koordinator"), coordinator, ()))
@@ -348,6 +373,25 @@ def mail_section(task: TaskDef, case: Case) -> MailSection | None:
     )
 
 
+def earlier_mails(case: Case) -> tuple[MailSection, ...]:
+    """The mails marked sent before the current one (or taken back), with their text."""
+    current = case.last_sent_mail
+    return tuple(
+        MailSection(
+            sent_at=format_time(m.sent_at),
+            to=m.mail.to,
+            subject=m.mail.subject,
+            body=m.mail.body,
+            outdated=False,
+            status=translate("Report", "fortrudt {time}").format(time=format_time(m.withdrawn_at))
+            if m.withdrawn_at
+            else translate("Report", "afløst af en senere mail"),
+        )
+        for m in case.mails
+        if current is None or m.id != current.id
+    )
+
+
 def build_report(
     task: TaskDef, case: Case, events: list[Event], generated_at: datetime, version: str
 ) -> Report:
@@ -383,6 +427,7 @@ def build_report(
         steps=step_lines(task, case),
         questions=question_lines(case),
         mail=mail_section(task, case),
+        earlier_mails=earlier_mails(case),
         questions_title=_label_of(task, FieldKind.QUESTIONS),
         mail_title=_label_of(task, FieldKind.MAIL),
         approved_by=translate("Report", "Godkendt af bibliotekschef")

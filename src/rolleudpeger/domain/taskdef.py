@@ -33,6 +33,10 @@ class FieldKind(StrEnum):
     REPORT = "report"
     OWNER_FROM_DIRECTOR = "owner_from_director"
     DATE = "date"
+    ROLE_CHANGE = "role_change"  # a button: a new person takes over the role (purpose)
+    ROLE_HISTORY = "role_history"  # the former leaders and owners
+    MAIL_HISTORY = "mail_history"  # every mail marked sent
+    DEADLINE_CALENDAR = "deadline_calendar"  # saves the KLIK deadline as an .ics event
 
 
 class KlikStatus(StrEnum):
@@ -64,9 +68,14 @@ CASE_PURPOSES = (
     "decision_date",  # when
     "webinar_invitation",  # the leader got KOMBIT's webinar invitation
     "agreement",  # text worth filing in full; the report labels it with `report_label`
+    "klik_deadline",  # the deadline KLIK shows for the task
 )
 PURPOSES = frozenset(
-    {people.purpose(role, d) for role in people.Role for d in (*people.PERSON_DETAILS, "klik_user")}
+    {
+        people.purpose(role, d)
+        for role in people.Role
+        for d in (*people.PERSON_DETAILS, "klik_user", "change")
+    }
     | set(CASE_PURPOSES)
 )
 REPEATABLE_PURPOSES = frozenset({"agreement"})
@@ -143,6 +152,9 @@ class StepDef:
     def field(self, key: str) -> FieldDef | None:
         return next((f for f in self.fields if f.key == key), None)
 
+    def field_of_kind(self, kind: FieldKind) -> FieldDef | None:
+        return next((f for f in self.fields if f.kind is kind), None)
+
 
 @dataclass(frozen=True)
 class MailDef:
@@ -156,6 +168,10 @@ class MailDef:
     # behalf of the municipality; `signature_unnamed` is used when no one can be named.
     signature: str = "{signer}"
     signature_unnamed: str = "{municipality}"
+    # Said in the body ({replaces}) when a new leader replaces an earlier one, with the
+    # earlier one's name ({former}), or without it when it may not be given.
+    replaces: str = ""
+    replaces_unnamed: str = ""
     # The task's name in KLIK, which the mail quotes. KOMBIT reads Danish, so it is the
     # Danish title also when the interface is in English.
     task_title: str = ""
@@ -277,6 +293,8 @@ MAIL_PLACEHOLDERS = {
     "phone": "+45 12 34 56 78",
     "signature": "Jonas Kjær\npå vegne af Aarhus Kommune",
     "signer": "Jonas Kjær",
+    "replaces": "Den nye projektleder afløser Ole Hansen.",
+    "former": "Ole Hansen",
 }
 
 
@@ -445,8 +463,10 @@ def parse_task_definition(
         or "{municipality}",
         task_title=r.text(mail_t, "task_title", "[mail]", required=False)
         or r.text(task, "title", "[task]"),
+        replaces=r.text(mail_t, "replaces", "[mail]", required=False),
+        replaces_unnamed=r.text(mail_t, "replaces_unnamed", "[mail]", required=False),
     )
-    for name in ("subject", "body", "signature", "signature_unnamed"):
+    for name in ("subject", "body", "signature", "signature_unnamed", "replaces"):
         try:
             getattr(mail, name).format(**MAIL_PLACEHOLDERS)
         except (KeyError, IndexError, ValueError) as e:

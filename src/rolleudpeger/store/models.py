@@ -101,6 +101,22 @@ class SentMailRow(Base):
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
+class RolePeriodRow(Base):
+    """A former project leader or owner, and when they held the role."""
+
+    __tablename__ = "role_periods"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(40))  # people.Role's name, lower case
+    first_name: Mapped[str] = mapped_column(Text, default="")
+    last_name: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(Text, default="")
+    email: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(Text, default="")
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    ended_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class EventRow(Base):
     """The append-only log as data (domain/events.py): what happened, where, from what to
     what, and its cause. The words are made when it is shown."""

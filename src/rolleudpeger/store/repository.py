@@ -20,9 +20,11 @@ from rolleudpeger.domain.case import (
     Case,
     Change,
     DeleteQuestion,
+    EndRolePeriod,
     FieldValue,
     Question,
     RecordMailSent,
+    RolePeriod,
     SentMail,
     SetField,
     SetKlikStatus,
@@ -33,6 +35,7 @@ from rolleudpeger.domain.case import (
 )
 from rolleudpeger.domain.events import Cause, Event, EventKind, event_of
 from rolleudpeger.domain.mail import Mail
+from rolleudpeger.domain.people import Person, Role
 from rolleudpeger.domain.taskdef import KlikStatus
 from rolleudpeger.errors import describe_os_error
 from rolleudpeger.i18n import translate
@@ -51,6 +54,7 @@ from rolleudpeger.store.models import (
     EventRow,
     FieldValueRow,
     QuestionRow,
+    RolePeriodRow,
     SentMailRow,
     SettingRow,
     StatusChangeRow,
@@ -71,6 +75,22 @@ class NotADatabaseError(Exception):
     def __init__(self, path: Path) -> None:
         super().__init__(str(path))
         self.path = path
+
+
+def _period_row(
+    case_id: int, role: Role, person: Person, started_at: datetime | None, ended_at: datetime
+) -> RolePeriodRow:
+    return RolePeriodRow(
+        case_id=case_id,
+        role=role.name.lower(),
+        first_name=person.first_name or person.full_name,
+        last_name=person.last_name,
+        title=person.title,
+        email=person.email,
+        phone=person.phone,
+        started_at=started_at,
+        ended_at=ended_at,
+    )
 
 
 def _event_row(case_id: int, e: Event) -> EventRow:
@@ -298,6 +318,26 @@ class Store:
                     .order_by(SentMailRow.id)
                 )
             ]
+            case.role_history = [
+                RolePeriod(
+                    p.id,
+                    Role[p.role.upper()],
+                    Person(
+                        first_name=p.first_name,
+                        last_name=p.last_name,
+                        email=p.email,
+                        phone=p.phone,
+                        title=p.title,
+                    ),
+                    p.started_at,
+                    p.ended_at,
+                )
+                for p in s.scalars(
+                    select(RolePeriodRow)
+                    .where(RolePeriodRow.case_id == case_id)
+                    .order_by(RolePeriodRow.id)
+                )
+            ]
         return case
 
     def apply(self, case_id: int, change: Change) -> int | None:
@@ -385,6 +425,18 @@ class Store:
                     .where(SentMailRow.id == change.mail_id, SentMailRow.case_id == case_id)
                     .values(withdrawn_at=change.at)
                 )
+            case EndRolePeriod():
+                period = _period_row(
+                    case_id, change.role, change.person, change.started_at, change.at
+                )
+                s.add(period)
+                s.execute(
+                    delete(FieldValueRow).where(
+                        FieldValueRow.case_id == case_id, FieldValueRow.key.in_(change.cleared)
+                    )
+                )
+                s.flush()
+                return period.id
         return None
 
     def add_case(
@@ -442,6 +494,10 @@ class Store:
                         withdrawn_at=m.withdrawn_at,
                     )
                     for m in case.mails
+                )
+                s.add_all(
+                    _period_row(cid, p.role, p.person, p.started_at, p.ended_at)
+                    for p in case.role_history
                 )
                 s.add_all(_event_row(cid, e) for e in [*events, note])
         except DB_ERRORS as e:

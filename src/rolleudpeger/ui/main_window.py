@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from rolleudpeger import APP_NAME, i18n, logs, operations
-from rolleudpeger.domain.case import Change, progress_line, step_state
+from rolleudpeger.domain.case import Change, progress_line, step_note, step_state
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.i18n import translate
 from rolleudpeger.operations import Interaction, Outcome, Status
@@ -299,13 +300,16 @@ class MainWindow(QMainWindow):
         for i, step in enumerate(task.steps):
             state = step_state(task, case, step)
             number = "" if step.is_intro else f"{step.index}. "
+            said = state.label
+            if note := step_note(task, case, step):
+                said = f"{said} – {note}"
             item = self.step_list.item(i)
-            item.setText(f"{number}{step.title}\n{state.label}")
+            item.setText(f"{number}{step.title}\n{said}")
             item.setIcon(state_icon(state))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{number}{step.title}, {state.label}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{number}{step.title}, {said}")
         for page in self.page_list:
             page.refresh()
-        line = progress_line(task, case)
+        line = progress_line(task, case, date.today())  # the computer's own date
         if line != self.progress.text():
             if self.progress.text() and self.isVisible():
                 accessible.announce(self.progress, line)

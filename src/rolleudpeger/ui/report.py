@@ -297,7 +297,13 @@ def report_html(r: Report) -> str:
 
     if r.mail_title:  # nor a task that sends no mail
         parts.append(H2 + esc(r.mail_title) + "</h2>")
-        if r.mail is None:
+        if r.mail is None and r.earlier_mails:
+            parts.append(
+                "<p>"
+                + translate("Report", "Mailen om den nuværende projektleder er ikke sendt endnu.")
+                + "</p>"
+            )
+        elif r.mail is None:
             parts.append("<p>" + translate("Report", "Mailen er ikke sendt endnu.") + "</p>")
         else:
             m = r.mail
@@ -314,6 +320,16 @@ def report_html(r: Report) -> str:
                         "warning",
                     )
                 )
+            parts.append(
+                _box(f"Til: {esc(m.to)}<br>Emne: {esc(m.subject)}<br><br>{_text(m.body)}", "box")
+            )
+        for m in r.earlier_mails:
+            earlier = translate("Report", "Tidligere mail, sendt {time} til {address} ({status}):")
+            parts.append(
+                "<p>"
+                + earlier.format(time=esc(m.sent_at), address=esc(m.to), status=esc(m.status))
+                + "</p>"
+            )
             parts.append(
                 _box(f"Til: {esc(m.to)}<br>Emne: {esc(m.subject)}<br><br>{_text(m.body)}", "box")
             )

@@ -28,6 +28,7 @@ NOTES_HEIGHT = 90
 QUESTION_HEIGHT = 70
 QUESTIONS_TABLE_HEIGHT = 150
 MAIL_PREVIEW_HEIGHT = 230
+HISTORY_TABLE_HEIGHT = 90
 
 ERROR_STYLE = "color: palette(text); background: rgba(200, 30, 30, 0.12); padding: 4px;"
 WARNING_STYLE = "color: palette(text); background: rgba(220, 150, 0, 0.18); padding: 4px;"

@@ -54,6 +54,22 @@ def binding_class(kind: FieldKind) -> type[FieldBinding]:
             from rolleudpeger.ui.widgets.completion import ReviewBinding  # noqa: PLC0415 - late: startup.py
 
             return ReviewBinding
+        case FieldKind.ROLE_CHANGE:
+            from rolleudpeger.ui.widgets.history import RoleChangeBinding  # noqa: PLC0415 - late: startup.py
+
+            return RoleChangeBinding
+        case FieldKind.ROLE_HISTORY:
+            from rolleudpeger.ui.widgets.history import RoleHistoryBinding  # noqa: PLC0415 - late: startup.py
+
+            return RoleHistoryBinding
+        case FieldKind.MAIL_HISTORY:
+            from rolleudpeger.ui.widgets.history import MailHistoryBinding  # noqa: PLC0415 - late: startup.py
+
+            return MailHistoryBinding
+        case FieldKind.DEADLINE_CALENDAR:
+            from rolleudpeger.ui.widgets.history import DeadlineCalendarBinding  # noqa: PLC0415 - late: startup.py
+
+            return DeadlineCalendarBinding
         case FieldKind.REPORT:
             from rolleudpeger.ui.widgets.completion import ReportBinding  # noqa: PLC0415 - late: startup.py
 

@@ -1,0 +1,277 @@
+"""The living record on the pages: a new project leader or owner (`role_change`), the
+former ones (`role_history`), every mail marked sent (`mail_history`), and the KLIK
+deadline saved to the calendar (`deadline_calendar`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rolleudpeger import __version__
+from rolleudpeger.domain.calendar import deadline, deadline_ics
+from rolleudpeger.domain.people import Role
+from rolleudpeger.domain.taskdef import FieldDef
+from rolleudpeger.domain.timefmt import format_date, format_time
+from rolleudpeger.errors import describe_os_error
+from rolleudpeger.i18n import translate
+from rolleudpeger.store.files import write_private_bytes
+from rolleudpeger.ui import accessible, dialogs
+from rolleudpeger.ui.style import HISTORY_TABLE_HEIGHT
+from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext, hint_label
+
+
+def _role_of(fdef: FieldDef) -> Role:
+    """`leader.change` → Role.LEADER."""
+    return Role[fdef.purpose.split(".")[0].upper()]
+
+
+def _table(name: str, label: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setAccessibleName(label)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+    table.setWordWrap(True)
+    table.setMinimumHeight(HISTORY_TABLE_HEIGHT)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(text))
+    table.resizeRowsToContents()
+
+
+class RoleChangeBinding(FieldBinding):
+    """`change_leader` / `change_owner`: after one question, the current person's period
+    ends and goes into the history; the role's fields are emptied for the new person."""
+
+    def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
+        super().__init__(fdef, ctx)
+        self.role = _role_of(fdef)
+        self.widget = QPushButton(fdef.label)
+        self.widget.setObjectName(fdef.key)
+        self.widget.setAccessibleName(fdef.label)
+        self.widget.clicked.connect(self._clicked)
+
+    def add_to(self, form: QFormLayout) -> None:
+        form.addRow(self.widget)
+        form.addRow("", self.error)
+
+    def _clicked(self) -> None:
+        self.ctx.flush_all()
+        task, case = self.editor.task, self.editor.case
+        person = case.person(task, self.role)
+        if not person.name:
+            self._save(lambda: self.editor.change_role(self.role))  # says why not
+            return
+        if self.role is Role.LEADER:
+            after = translate(
+                "History",
+                "Skriv derefter den nye projektleders oplysninger. Den nye skal oprettes i KLIK "
+                "med brugertypen PLUS, og KOMBIT skal have en ny mail om den nye projektleder.",
+            )
+        else:
+            after = translate(
+                "History",
+                "Skriv derefter den nye projektejers oplysninger. Den nye skal oprettes i KLIK "
+                "med brugertypen LÆSER. KOMBIT skal ikke have besked om projektejeren.",
+            )
+        if not dialogs.confirm(
+            self.widget,
+            self.fdef.label.rstrip("…"),
+            translate(
+                "History",
+                "Overtager en ny {role} efter {name}?\n\n{name} gemmes som tidligere {role}, "
+                "og felterne tømmes til den nye. KLIK-status ændres ikke.\n\n{after}",
+            ).format(role=self.role.label, name=person.name, after=after),
+        ):
+            return
+        if self._save(lambda: self.editor.change_role(self.role)):
+            self.error.show_message(None)
+            accessible.announce(
+                self.widget,
+                translate("History", "{name} er gemt som tidligere {role}.").format(
+                    name=person.name, role=self.role.label
+                ),
+            )
+
+
+class RoleHistoryBinding(FieldBinding):
+    """`role_history`: one row per former leader or owner, with the period."""
+
+    def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
+        super().__init__(fdef, ctx)
+        self.table = _table(
+            fdef.key,
+            fdef.label,
+            [
+                translate("History", "Rolle"),
+                translate("History", "Navn"),
+                translate("History", "Stilling"),
+                translate("History", "Periode"),
+            ],
+        )
+        self.empty = hint_label()
+        self.empty.setText(translate("History", "Ingen endnu."))
+
+    def add_to(self, form: QFormLayout) -> None:
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(self.table)
+        col.addWidget(self.empty)
+        form.addRow(self.fdef.label, box)
+
+    def refresh(self) -> None:
+        history = self.editor.case.role_history
+        _fill(
+            self.table,
+            [
+                [
+                    p.role.label.capitalize(),
+                    p.person.name,
+                    p.person.title,
+                    translate("History", "{start} – {end}").format(
+                        start=format_date(p.started_at) if p.started_at else "?",
+                        end=format_date(p.ended_at),
+                    ),
+                ]
+                for p in history
+            ],
+        )
+        self.empty.setVisible(not history)
+
+
+class MailHistoryBinding(FieldBinding):
+    """`mail_history`: one row per mail marked sent — when, about whom, and whether it
+    was taken back. The exact text is in the report."""
+
+    def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
+        super().__init__(fdef, ctx)
+        self.table = _table(
+            fdef.key,
+            fdef.label,
+            [
+                translate("History", "Sendt"),
+                translate("History", "Emne"),
+                translate("History", "Status"),
+            ],
+        )
+        self.empty = hint_label()
+        self.empty.setText(translate("History", "Ingen mail er markeret som sendt endnu."))
+
+    def add_to(self, form: QFormLayout) -> None:
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(self.table)
+        col.addWidget(self.empty)
+        form.addRow(self.fdef.label, box)
+
+    def refresh(self) -> None:
+        case = self.editor.case
+        current = case.last_sent_mail
+        rows = []
+        for m in case.mails:
+            if m.withdrawn_at is not None:
+                status = translate("History", "fortrudt {time}").format(
+                    time=format_time(m.withdrawn_at)
+                )
+            elif current is not None and m.id == current.id:
+                status = translate("History", "gældende")
+            else:
+                status = translate("History", "afløst")
+            rows.append([format_time(m.sent_at), m.mail.subject, status])
+        _fill(self.table, rows)
+        for r, m in enumerate(case.mails):
+            item = self.table.item(r, 1)
+            if item is not None:
+                item.setToolTip(m.mail.body)
+        self.empty.setVisible(not case.mails)
+
+
+class DeadlineCalendarBinding(FieldBinding):
+    """`deadline_calendar`: saves the KLIK deadline as an .ics file to import into
+    Outlook (an all-day event with a reminder)."""
+
+    def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
+        super().__init__(fdef, ctx)
+        self.widget = QPushButton(fdef.label)
+        self.widget.setObjectName(fdef.key)
+        self.widget.setAccessibleName(fdef.label)
+        self.done = hint_label()
+        self.widget.clicked.connect(self._clicked)
+
+    def add_to(self, form: QFormLayout) -> None:
+        form.addRow("", self.widget)
+        form.addRow("", self.done)
+        form.addRow("", self.error)
+
+    def _clicked(self) -> None:
+        self.ctx.flush_all()
+        task, case = self.editor.task, self.editor.case
+        due = deadline(case.of(task, "klik_deadline"), self.editor.clock().date())
+        if due is None:
+            self.error.show_message(
+                translate("History", "Skriv først fristen, som KLIK viser den (dd.mm.åååå).")
+            )
+            return
+        from PySide6.QtCore import QStandardPaths  # noqa: PLC0415 - late: startup.py
+
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = dialogs.save_file_name(
+            self.widget,
+            self.fdef.label.rstrip("…"),
+            str(Path(folder) / translate("History", "KLIK-frist.ics")),
+            translate("History", "Kalender (*.ics)"),
+        )
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(".ics") else Path(name + ".ics")
+        municipality = case.municipality(task)
+        data = deadline_ics(
+            uid=f"klik-frist-{task.id}-{case.created_at.strftime('%Y%m%dT%H%M%S')}@rolleudpeger",
+            day=due.day,
+            title=translate("History", "Frist i KLIK: {task}").format(task=task.title),
+            description=translate(
+                "History", "KLIK-opgaven »{task}« skal være fuldført{municipality}."
+            ).format(
+                task=task.title,
+                municipality=f" ({municipality.official_name})" if municipality else "",
+            ),
+            now=self.editor.clock(),
+            version=__version__,
+        )
+        try:
+            write_private_bytes(path, data)
+        except OSError as e:
+            self.error.show_message(
+                translate("History", "Kunne ikke gemme {file}: {reason}.").format(
+                    file=path, reason=describe_os_error(e)
+                )
+            )
+            return
+        self.error.show_message(None)
+        text = translate(
+            "History", "Gemt som {file}. Åbn filen for at lægge fristen i din kalender."
+        ).format(file=path)
+        self.done.setText(text)
+        accessible.announce(self.done, text)
