@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from rolleudpeger import operations
+from rolleudpeger.domain.people import Role
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.operations import Status
 from rolleudpeger.store import backup, erase, repository
@@ -69,6 +70,9 @@ def test_export_then_import_over_a_case_with_content(
     editor: CaseEditor, data_dir: Path, tmp_path: Path
 ) -> None:
     demo(editor)
+    editor.change_role(Role.LEADER)  # Maja's period ends: the history goes along
+    editor.change_role(Role.OWNER)
+    history = editor.case.role_history
     file = tmp_path / "sag.json"
     ask = Answers(file=str(file))
     exported = operations.export_case(editor, ask)
@@ -76,14 +80,17 @@ def test_export_then_import_over_a_case_with_content(
     assert ask.asked[0].startswith("/dokumenter/Rolleudpeger-sag-Aarhus-")
     assert json.loads(file.read_text(encoding="utf-8"))["task_id"] == editor.task.id
 
-    editor.set_text("leader_first_name", "Ændret")
+    editor.set_text("owner_first_name", "Ændret")
     declined = operations.import_case(editor, Answers(file=str(file), confirm=False))
     assert declined.status is Status.CANCELLED
-    assert editor.case.value("leader_first_name") == "Ændret"
+    assert editor.case.value("owner_first_name") == "Ændret"
 
     imported = operations.import_case(editor, Answers(file=str(file)))
     assert imported.status is Status.DONE
-    assert editor.case.value("leader_first_name") == "Maja"
+    assert editor.case.value("owner_first_name") == ""  # as in the file: the owner left
+    assert [(p.role, p.person, p.started_at, p.ended_at) for p in editor.case.role_history] == [
+        (p.role, p.person, p.started_at, p.ended_at) for p in history
+    ]
     assert editor.store.latest_case_id() == editor.case.id
     assert len(backup.list_backups(data_dir)) == 1  # the replaced case, kept
 
@@ -137,6 +144,8 @@ def test_an_erasure_that_fails_half_way_deletes_no_row(
 
 def test_an_erasure_removes_every_row(editor: CaseEditor, data_dir: Path) -> None:
     demo(editor)
+    editor.change_role(Role.LEADER)  # a former leader is personal data too
+    assert rows(data_dir)["role_periods"] == 1
     backup.take_backup(data_dir)
     ask = Answers()
     outcome = operations.erase(editor, ask, log_files=[])

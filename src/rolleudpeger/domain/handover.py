@@ -454,8 +454,14 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
         role_history=periods,
     )
     # The same rule as in the window: a KLIK status needs what it needs (Fuldført: every
-    # step done), whatever the file claims.
-    if history and (missing := status_missing(task, case, history[-1].status)):
+    # step done), whatever the file claims — when it was set. A new leader or owner later
+    # opens steps again and leaves the status as it is.
+    changed_since = any(p.ended_at > history[-1].at for p in periods) if history else False
+    if (
+        history
+        and not changed_since
+        and (missing := status_missing(task, case, history[-1].status))
+    ):
         raise HandoverError(
             [
                 "case.klik_status: "
