@@ -113,7 +113,7 @@ def test_new_leader_new_owner_deadline_and_restart(
     assert b"Ole" in eml.read_bytes() and b"Lund" not in eml.read_bytes()
     check(qtbot, w, "mail_sent")
     history = rows(w, "mail_history")
-    assert len(history) == 2 and [r[2] for r in history] == ["afløst", "gældende"]
+    assert len(history) == 2 and [r[1] for r in history] == ["afløst", "gældende"]
     assert "KOMBIT mangler besked" not in step_row(w, "notify_kombit")
 
     # --- a new project owner: no mail ------------------------------------------------

@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from rolleudpeger import __version__
 from rolleudpeger.domain.validation import format_phone
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store.files import DB_FILE
@@ -81,7 +82,7 @@ def test_full_report_holds_everything(editor: CaseEditor, tmp_path: Path) -> Non
     n = len(pages)
     for i, page in enumerate(pages, start=1):
         assert f"Side {i} af {n}" in flat(page)
-        assert "Rolleudpeger 0.1.0" in flat(page)
+        assert f"Rolleudpeger {__version__}" in flat(page)
 
 
 def test_incomplete_report_says_so(editor: CaseEditor, tmp_path: Path) -> None:

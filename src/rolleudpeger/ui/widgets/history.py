@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -72,7 +73,7 @@ class RoleChangeBinding(FieldBinding):
         self.widget.clicked.connect(self._clicked)
 
     def add_to(self, form: QFormLayout) -> None:
-        form.addRow(self.widget)
+        form.addRow("", self.widget)
         form.addRow("", self.error)
 
     def _clicked(self) -> None:
@@ -136,9 +137,12 @@ class RoleHistoryBinding(FieldBinding):
         box = QWidget()
         col = QVBoxLayout(box)
         col.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.fdef.label)
+        title.setBuddy(self.table)
+        col.addWidget(title)
         col.addWidget(self.table)
         col.addWidget(self.empty)
-        form.addRow(self.fdef.label, box)
+        form.addRow(box)  # the whole width: a table needs it more than a label does
 
     def refresh(self) -> None:
         history = self.editor.case.role_history
@@ -171,8 +175,8 @@ class MailHistoryBinding(FieldBinding):
             fdef.label,
             [
                 translate("History", "Sendt"),
-                translate("History", "Emne"),
                 translate("History", "Status"),
+                translate("History", "Emne"),
             ],
         )
         self.empty = hint_label()
@@ -182,9 +186,12 @@ class MailHistoryBinding(FieldBinding):
         box = QWidget()
         col = QVBoxLayout(box)
         col.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.fdef.label)
+        title.setBuddy(self.table)
+        col.addWidget(title)
         col.addWidget(self.table)
         col.addWidget(self.empty)
-        form.addRow(self.fdef.label, box)
+        form.addRow(box)  # the whole width: a table needs it more than a label does
 
     def refresh(self) -> None:
         case = self.editor.case
@@ -199,10 +206,10 @@ class MailHistoryBinding(FieldBinding):
                 status = translate("History", "gældende")
             else:
                 status = translate("History", "afløst")
-            rows.append([format_time(m.sent_at), m.mail.subject, status])
+            rows.append([format_time(m.sent_at), status, m.mail.subject])
         _fill(self.table, rows)
         for r, m in enumerate(case.mails):
-            item = self.table.item(r, 1)
+            item = self.table.item(r, 2)
             if item is not None:
                 item.setToolTip(m.mail.body)
         self.empty.setVisible(not case.mails)
@@ -218,6 +225,7 @@ class DeadlineCalendarBinding(FieldBinding):
         self.widget.setObjectName(fdef.key)
         self.widget.setAccessibleName(fdef.label)
         self.done = hint_label()
+        self.done.hide()  # until something is saved
         self.widget.clicked.connect(self._clicked)
 
     def add_to(self, form: QFormLayout) -> None:
@@ -274,4 +282,5 @@ class DeadlineCalendarBinding(FieldBinding):
             "History", "Gemt som {file}. Åbn filen for at lægge fristen i din kalender."
         ).format(file=path)
         self.done.setText(text)
+        self.done.show()
         accessible.announce(self.done, text)
