@@ -1290,6 +1290,10 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>Fuldført {time}</translation>
     </message>
     <message>
+        <source>Frist i KLIK {date}</source>
+        <translation>Deadline in KLIK {date}</translation>
+    </message>
+    <message>
         <source>Udpegninger</source>
         <translation>Appointments</translation>
     </message>

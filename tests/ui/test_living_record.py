@@ -170,6 +170,7 @@ def test_new_leader_new_owner_deadline_and_restart(
     pdf = tmp_path / "rapport.pdf"
     write_pdf(report, pdf, author="Aarhus Kommune", subject="test")
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
+    assert "Frist i KLIK 15.12.2026" in text
     for expected in ("Ole Hansen", "Maja Søndergaard", "Karen Vestergaard", "Birgitte Lund"):
         assert expected in text, expected
     assert text.count("Til: bibsys@kombit.dk") == 2

@@ -83,6 +83,7 @@ class Report:
     prepared_by: str  # the performer of the KLIK task ("" if not given)
     description: tuple[str, ...]  # the task card's description, paragraph by paragraph
     klik_status: str
+    deadline: str  # "15.12.2026", the deadline KLIK showed ("" when none was written)
     started_at: str
     completed_at: str
     complete: bool
@@ -418,6 +419,7 @@ def build_report(
             (translate("Report", "Prioritet"), task.priority),
         ),
         klik_status=case.klik_status.value,
+        deadline=kinds.KINDS[FieldKind.DATE].display(task, case.of(task, "klik_deadline")),
         started_at=format_time(case.status_reached_at(KlikStatus.STARTED)),
         completed_at=format_time(case.status_reached_at(KlikStatus.COMPLETED)),
         complete=case.klik_status is KlikStatus.COMPLETED and not missing,

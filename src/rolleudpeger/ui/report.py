@@ -194,6 +194,8 @@ def report_html(r: Report) -> str:
         status += " · " + translate("Report", "Påbegyndt {time}").format(time=esc(r.started_at))
     if r.completed_at:
         status += " · " + translate("Report", "Fuldført {time}").format(time=esc(r.completed_at))
+    if r.deadline:
+        status += " · " + translate("Report", "Frist i KLIK {date}").format(date=esc(r.deadline))
     parts.append(f"<p>{status}</p>")
     if not r.complete:
         items = "".join(f"<li>{esc(m)}</li>" for m in r.missing)
