@@ -36,7 +36,9 @@ def _role_of(fdef: FieldDef) -> Role:
     return Role[fdef.purpose.split(".")[0].upper()]
 
 
-def _table(name: str, label: str, headers: list[str]) -> QTableWidget:
+def _table(name: str, label: str, headers: list[str], *, share: bool) -> QTableWidget:
+    """`share`: the columns share the width and their text wraps (no sideways scrolling
+    at 800 px); else the columns fit their text and the last takes what is left."""
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
     table.setAccessibleName(label)
@@ -47,8 +49,12 @@ def _table(name: str, label: str, headers: list[str]) -> QTableWidget:
     table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
     table.setWordWrap(True)
     table.setMinimumHeight(HISTORY_TABLE_HEIGHT)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    if share:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -129,6 +135,7 @@ class RoleHistoryBinding(FieldBinding):
                 translate("History", "Stilling"),
                 translate("History", "Periode"),
             ],
+            share=True,
         )
         self.empty = hint_label()
         self.empty.setText(translate("History", "Ingen endnu."))
@@ -178,6 +185,7 @@ class MailHistoryBinding(FieldBinding):
                 translate("History", "Status"),
                 translate("History", "Emne"),
             ],
+            share=False,
         )
         self.empty = hint_label()
         self.empty.setText(translate("History", "Ingen mail er markeret som sendt endnu."))
