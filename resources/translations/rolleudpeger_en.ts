@@ -72,6 +72,10 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
 <context>
     <name>Case</name>
     <message>
+        <source>{start} – {end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
         <source>Vælg en kommune fra listen.</source>
         <translation>Choose a municipality from the list.</translation>
     </message>
@@ -724,10 +728,6 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>None yet.</translation>
     </message>
     <message>
-        <source>{start} – {end}</source>
-        <translation>{start} – {end}</translation>
-    </message>
-    <message>
         <source>Sendt</source>
         <translation>Sent</translation>
     </message>
@@ -1212,10 +1212,6 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>Tidligere {role}</source>
         <translation>Former {role}</translation>
-    </message>
-    <message>
-        <source>{start} – {end}</source>
-        <translation>{start} – {end}</translation>
     </message>
     <message>
         <source>ØiR-koordinator</source>

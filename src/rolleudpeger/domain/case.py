@@ -24,6 +24,7 @@ from rolleudpeger.domain.taskdef import (
     TaskDef,
     in_sentence,
 )
+from rolleudpeger.domain.timefmt import format_date
 from rolleudpeger.domain.validation import (
     ValidationError,
     check_name,
@@ -100,6 +101,14 @@ class RolePeriod:
     person: Person
     started_at: datetime | None  # when the person was first written in (None: not known)
     ended_at: datetime
+
+    @property
+    def span(self) -> str:
+        """ "09.11.2026 – 12.11.2026" ("?" where the start is not known)."""
+        return translate("Case", "{start} – {end}").format(
+            start=format_date(self.started_at) if self.started_at else "?",
+            end=format_date(self.ended_at),
+        )
 
 
 # --- changes -------------------------------------------------------------------------

@@ -278,10 +278,7 @@ def _appointments(task: TaskDef, case: Case) -> tuple[Appointment, ...]:
                     d
                     for d in (
                         period.person.title,
-                        translate("Report", "{start} – {end}").format(
-                            start=format_date(period.started_at) if period.started_at else "?",
-                            end=format_date(period.ended_at),
-                        ),
+                        period.span,
                     )
                     if d
                 ),

@@ -22,9 +22,9 @@ from rolleudpeger import __version__
 from rolleudpeger.domain.calendar import deadline, deadline_ics
 from rolleudpeger.domain.people import Role
 from rolleudpeger.domain.taskdef import FieldDef
-from rolleudpeger.domain.timefmt import format_date, format_time
+from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.errors import describe_os_error
-from rolleudpeger.i18n import translate
+from rolleudpeger.i18n import QT_TRANSLATE_NOOP, translate
 from rolleudpeger.store.files import write_private_bytes
 from rolleudpeger.ui import accessible, dialogs
 from rolleudpeger.ui.style import HISTORY_TABLE_HEIGHT
@@ -121,87 +121,74 @@ class RoleChangeBinding(FieldBinding):
             )
 
 
-class RoleHistoryBinding(FieldBinding):
+class _HistoryTable(FieldBinding):
+    """A read-only table of what happened, its title above (it takes the page's width),
+    and a line saying when there is nothing yet."""
+
+    headers: tuple[str, ...] = ()
+    share = True  # see _table
+    nothing_yet = ""
+
+    def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
+        super().__init__(fdef, ctx)
+        self.table = _table(
+            fdef.key, fdef.label, [translate("History", h) for h in self.headers], share=self.share
+        )
+        self.empty = hint_label()
+        self.empty.setText(translate("History", self.nothing_yet))
+
+    def add_to(self, form: QFormLayout) -> None:
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.fdef.label)
+        title.setBuddy(self.table)
+        col.addWidget(title)
+        col.addWidget(self.table)
+        col.addWidget(self.empty)
+        form.addRow(box)  # the whole width: a table needs it more than a label does
+
+    def rows(self) -> list[list[str]]:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        rows = self.rows()
+        _fill(self.table, rows)
+        self.empty.setVisible(not rows)
+
+
+class RoleHistoryBinding(_HistoryTable):
     """`role_history`: one row per former leader or owner, with the period."""
 
-    def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
-        super().__init__(fdef, ctx)
-        self.table = _table(
-            fdef.key,
-            fdef.label,
-            [
-                translate("History", "Rolle"),
-                translate("History", "Navn"),
-                translate("History", "Stilling"),
-                translate("History", "Periode"),
-            ],
-            share=True,
-        )
-        self.empty = hint_label()
-        self.empty.setText(translate("History", "Ingen endnu."))
+    headers = (
+        QT_TRANSLATE_NOOP("History", "Rolle"),
+        QT_TRANSLATE_NOOP("History", "Navn"),
+        QT_TRANSLATE_NOOP("History", "Stilling"),
+        QT_TRANSLATE_NOOP("History", "Periode"),
+    )
+    nothing_yet = QT_TRANSLATE_NOOP("History", "Ingen endnu.")
 
-    def add_to(self, form: QFormLayout) -> None:
-        box = QWidget()
-        col = QVBoxLayout(box)
-        col.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(self.fdef.label)
-        title.setBuddy(self.table)
-        col.addWidget(title)
-        col.addWidget(self.table)
-        col.addWidget(self.empty)
-        form.addRow(box)  # the whole width: a table needs it more than a label does
-
-    def refresh(self) -> None:
-        history = self.editor.case.role_history
-        _fill(
-            self.table,
-            [
-                [
-                    p.role.label.capitalize(),
-                    p.person.name,
-                    p.person.title,
-                    translate("History", "{start} – {end}").format(
-                        start=format_date(p.started_at) if p.started_at else "?",
-                        end=format_date(p.ended_at),
-                    ),
-                ]
-                for p in history
-            ],
-        )
-        self.empty.setVisible(not history)
+    def rows(self) -> list[list[str]]:
+        return [
+            [p.role.label.capitalize(), p.person.name, p.person.title, p.span]
+            for p in self.editor.case.role_history
+        ]
 
 
-class MailHistoryBinding(FieldBinding):
-    """`mail_history`: one row per mail marked sent — when, about whom, and whether it
-    was taken back. The exact text is in the report."""
+class MailHistoryBinding(_HistoryTable):
+    """`mail_history`: one row per mail marked sent — when, whether it is the current one,
+    replaced or taken back, and its subject (the exact text as a tooltip and in the
+    report)."""
 
-    def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
-        super().__init__(fdef, ctx)
-        self.table = _table(
-            fdef.key,
-            fdef.label,
-            [
-                translate("History", "Sendt"),
-                translate("History", "Status"),
-                translate("History", "Emne"),
-            ],
-            share=False,
-        )
-        self.empty = hint_label()
-        self.empty.setText(translate("History", "Ingen mail er markeret som sendt endnu."))
+    headers = (
+        QT_TRANSLATE_NOOP("History", "Sendt"),
+        QT_TRANSLATE_NOOP("History", "Status"),
+        QT_TRANSLATE_NOOP("History", "Emne"),
+    )
+    share = False
+    nothing_yet = QT_TRANSLATE_NOOP("History", "Ingen mail er markeret som sendt endnu.")
 
-    def add_to(self, form: QFormLayout) -> None:
-        box = QWidget()
-        col = QVBoxLayout(box)
-        col.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(self.fdef.label)
-        title.setBuddy(self.table)
-        col.addWidget(title)
-        col.addWidget(self.table)
-        col.addWidget(self.empty)
-        form.addRow(box)  # the whole width: a table needs it more than a label does
-
-    def refresh(self) -> None:
+    def rows(self) -> list[list[str]]:
         case = self.editor.case
         current = case.last_sent_mail
         rows = []
@@ -215,12 +202,14 @@ class MailHistoryBinding(FieldBinding):
             else:
                 status = translate("History", "afløst")
             rows.append([format_time(m.sent_at), status, m.mail.subject])
-        _fill(self.table, rows)
-        for r, m in enumerate(case.mails):
+        return rows
+
+    def refresh(self) -> None:
+        super().refresh()
+        for r, m in enumerate(self.editor.case.mails):
             item = self.table.item(r, 2)
             if item is not None:
                 item.setToolTip(m.mail.body)
-        self.empty.setVisible(not case.mails)
 
 
 class DeadlineCalendarBinding(FieldBinding):
