@@ -62,8 +62,11 @@ typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
 # One run per time zone, side by side (two cores); each prints its zone in its header.
+# GNU make 4 keeps each run's output together; Apple's make (3.81) has no --output-sync
+# and interleaves the two runs' lines instead (each run still ends with its own summary).
+OUTPUT_SYNC := $(if $(filter output-sync,$(.FEATURES)),--output-sync=target)
 pytest: $(STAMP) $(QM)
-	@$(MAKE) --no-print-directory -j2 --output-sync=target $(addprefix pytest-in-,$(TEST_ZONES))
+	@$(MAKE) --no-print-directory -j2 $(OUTPUT_SYNC) $(addprefix pytest-in-,$(TEST_ZONES))
 
 $(addprefix pytest-in-,$(TEST_ZONES)): pytest-in-%: $(STAMP) $(QM)
 	@mkdir -p build/pytest

@@ -2,10 +2,13 @@
 
 Usage: python packaging/dist_check.py dist/Rolleudpeger
 Checks --version, a start (window shown, then quit) offscreen, a start on each page with
-widgets of its own (in English), and `report --pdf` on a demo case, in Danish and with
---lang en; that Qt's Danish translations and our English catalogue are inside, and that
-the bundled app finds Qt's where QLibraryInfo looks; prints the size and start time. On
-Windows, --version and report run through the console twin rolleudpeger-cli.exe.
+widgets of its own (in English), a self-check start (ROLLEUDPEGER_SELF_CHECK: the start-up
+backup is taken and restored, as a user's first days would do), and `report --pdf` on a
+demo case, in Danish and with --lang en; that Qt's Danish translations and our English
+catalogue are inside, and that the bundled app finds Qt's where QLibraryInfo looks; prints
+the size and start time. On Windows, --version and report run through the console twin
+rolleudpeger-cli.exe. Every start has a time limit: a crash dialog of a windowed exe
+would otherwise wait for a click that never comes.
 """
 
 from __future__ import annotations
@@ -32,6 +35,19 @@ def first_page_text(pdf: Path) -> str:
     return " ".join(text.split())  # pypdf may join words with tabs
 
 
+TIMEOUT = 120  # seconds for any one start
+
+
+def run(cmd: list[str], *, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run the bundle; a start that hangs (a crash dialog nobody answers) fails the check."""
+    try:
+        return subprocess.run(
+            cmd, capture_output=True, text=True, cwd=cwd, env=env, timeout=TIMEOUT, check=False
+        )
+    except subprocess.TimeoutExpired as e:
+        return subprocess.CompletedProcess(cmd, -1, "", f"no answer within {TIMEOUT} s: {e}")
+
+
 def fail(message: str) -> int:
     print(f"dist-check: FAILED: {message}")
     return 1
@@ -49,21 +65,16 @@ def main() -> int:
     env["QT_QPA_PLATFORM"] = "offscreen"
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)  # run from elsewhere: nothing may come from the source tree
-        version = subprocess.run(
-            [str(cli), "--version"], capture_output=True, text=True, cwd=work, env=env, check=False
-        )
+        version = run([str(cli), "--version"], cwd=work, env=env)
         if version.stdout.strip() != f"Rolleudpeger {__version__}":
             return fail(f"--version printed {version.stdout!r} {version.stderr!r}")
         times = []
         for _ in range(3):
             start = time.perf_counter()
-            shown = subprocess.run(
+            shown = run(
                 [str(exe), "--data-dir", str(work / "empty"), "--lang", "da"],
-                capture_output=True,
-                text=True,
                 cwd=work,
                 env={**env, "ROLLEUDPEGER_QUIT_AFTER_SHOW": "1"},
-                check=False,
             )
             times.append(time.perf_counter() - start)
             if shown.returncode != 0:
@@ -81,38 +92,40 @@ def main() -> int:
         # own (loaded only when needed), so that a module missing from the bundle shows.
         for step in ("klik_task", "notify_kombit", "complete"):
             editor.set_current_step(step)
-            shown = subprocess.run(
+            shown = run(
                 [str(exe), "--data-dir", str(demo), "--lang", "en"],
-                capture_output=True,
-                text=True,
                 cwd=work,
                 env={**env, "ROLLEUDPEGER_QUIT_AFTER_SHOW": "1"},
-                timeout=60,
-                check=False,
             )
             log = demo / "logs" / "rolleudpeger.log"
             if shown.returncode != 0 or "Traceback" in log.read_text(encoding="utf-8"):
                 return fail(f"start on {step} exited {shown.returncode}: {shown.stderr[-2000:]}")
         store.close()
+        # The start-up backup and a restore, through the bundle (0.2.0 took no backup on
+        # Windows, which a quit-after-show start never noticed).
+        checked = run(
+            [str(exe), "--data-dir", str(demo)],
+            cwd=work,
+            env={**env, "ROLLEUDPEGER_SELF_CHECK": "1"},
+        )
+        log = (demo / "logs" / "rolleudpeger.log").read_text(encoding="utf-8")
+        if checked.returncode != 0 or "Selvtjek: ok" not in log:
+            return fail(
+                f"self-check exited {checked.returncode}: {checked.stderr[-1000:]} {log[-2000:]}"
+            )
         pdf = work / "rapport.pdf"
-        report = subprocess.run(
+        report = run(
             [str(cli), "report", "--pdf", str(pdf), "--data-dir", str(demo)],
-            capture_output=True,
-            text=True,
             cwd=work,
             env={k: v for k, v in env.items() if k != "QT_QPA_PLATFORM"},
-            check=False,
         )
         if report.returncode != 0 or not pdf.is_file() or pdf.stat().st_size < 10_000:
             return fail(f"report exited {report.returncode}: {report.stderr[-2000:]}")
         english = work / "report.pdf"
-        report = subprocess.run(
+        report = run(
             [str(cli), "report", "--pdf", str(english), "--data-dir", str(demo), "--lang", "en"],
-            capture_output=True,
-            text=True,
             cwd=work,
             env=env,
-            check=False,
         )
         if report.returncode != 0 or "Page 1 of" not in first_page_text(english):
             return fail(f"English report exited {report.returncode}: {report.stderr[-2000:]}")
@@ -123,7 +136,8 @@ def main() -> int:
     size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
     print(
         f"dist-check: ok. {bundle.name}: {size / 1e6:.0f} MB; start to window shown "
-        f"{statistics.median(times) * 1000:.0f} ms (median of 3); report PDF {pdf.name} ok; "
+        f"{statistics.median(times) * 1000:.0f} ms (median of 3); self-check (start-up backup "
+        f"and restore) ok; report PDF {pdf.name} ok; "
         "English report ok; qtbase_da.qm (found by the app) and rolleudpeger_en.qm present"
     )
     return 0

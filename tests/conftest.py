@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
@@ -26,20 +27,63 @@ def pytest_report_header() -> str:
     return f"time zone: TZ={os.environ.get('TZ', '(not set)')}, local names {time.tzname}"
 
 
+def _system_zone() -> str:
+    """The IANA name of the zone the process runs in, as Qt sees it (on Windows: the
+    system's zone, which the CI sets with tzutil)."""
+    from PySide6.QtCore import QTimeZone
+
+    return bytes(QTimeZone.systemTimeZoneId().data()).decode()
+
+
 @pytest.fixture
 def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
     """Move this process (Python and Qt alike) into another time zone for one test.
-    Windows has no tzset; there the CI sets the system's zone for a whole run instead."""
-    if not hasattr(time, "tzset"):
-        pytest.skip("time zones cannot change inside a process here (no time.tzset)")
+    Windows has no tzset: there a test runs only in the zone the system is in (the CI runs
+    the suite once in UTC and once in Danish time), and is skipped, saying so, in others."""
 
     def move(name: str) -> None:
+        if not hasattr(time, "tzset"):
+            if _system_zone() != name:
+                pytest.skip(f"this Windows run is in {_system_zone()}, not {name} (no tzset)")
+            return
         monkeypatch.setenv("TZ", name)
         time.tzset()
 
     yield move
     monkeypatch.undo()
-    time.tzset()
+    if hasattr(time, "tzset"):
+        time.tzset()
+
+
+def zone_env(name: str) -> dict[str, str]:
+    """The environment that starts a child process in zone `name`: TZ on POSIX. Windows
+    takes no zone names in TZ: there the child runs in the system's zone, so a test in
+    another zone is skipped, saying so (the CI runs the suite in UTC and Danish time)."""
+    if sys.platform == "win32":
+        if _system_zone() != name:
+            pytest.skip(f"this Windows run is in {_system_zone()}, not {name}")
+        return {}
+    return {"TZ": name}
+
+
+# Windows' file semantics, simulated (tests/windows_sim.py): on Linux and macOS the tests
+# that use this fixture run twice, natively and as Windows would; on Windows, natively.
+FILE_SEMANTICS = ["native"] if sys.platform == "win32" else ["native", "windows"]
+
+
+@pytest.fixture(params=FILE_SEMANTICS)
+def file_semantics(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """ "windows": the test runs with Windows' file semantics. A test marked
+    `posix_modes` (it checks POSIX file modes, which Windows does not have) is skipped
+    there, saying so."""
+    if request.param == "windows":
+        if request.node.get_closest_marker("posix_modes"):
+            pytest.skip("POSIX file modes: Windows protects files by ACL, not by mode")
+        from tests import windows_sim
+
+        windows_sim.simulate(monkeypatch)
+        request.addfinalizer(windows_sim.forget_junctions)
+    return str(request.param)
 
 
 class Clock:

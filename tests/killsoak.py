@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -64,7 +63,7 @@ def run_once(data_dir: Path, run: int, rng: random.Random) -> tuple[list[str], s
     first = child.stdout.readline()
     assert first.strip() == "ready", first
     time.sleep(rng.uniform(0.0, 0.25))
-    child.send_signal(signal.SIGKILL)
+    child.kill()  # SIGKILL; TerminateProcess on Windows
     out, _ = child.communicate(timeout=30)
     questions, notes = [], None
     # Only whole lines count: the kill may cut the last one short ("q-12-4" of "q-12-45").
@@ -170,7 +169,7 @@ def soak_backups(data_dir: Path, kills: int, seed: int) -> BackupSoakResult:
         first = child.stdout.readline()
         assert first.strip() == "ready", first
         time.sleep(rng.uniform(0.0, 0.4))
-        child.send_signal(signal.SIGKILL)
+        child.kill()  # SIGKILL; TerminateProcess on Windows
         out, _ = child.communicate(timeout=30)
         reported = []
         for line in out.split("\n")[:-1]:

@@ -199,3 +199,32 @@ def test_installed_wheel_finds_its_resources_and_starts(tmp_path: Path, data_dir
     )
     assert started.returncode == 0, started.stderr
     assert (data_dir / DB_FILE).is_file()
+
+
+def test_output_redirected_in_a_code_page_never_crashes(data_dir: Path, tmp_path: Path) -> None:
+    """rolleudpeger-cli.exe with its output redirected writes in the ANSI code page
+    (cp1252 on a Danish Windows); a file name outside it must not crash the command."""
+    name = tmp_path / "فاطمه‌سادات → rapport.pdf"
+
+    def report() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "rolleudpeger", "report", "--pdf", str(name)],
+            capture_output=True,
+            encoding="cp1252",
+            timeout=120,
+            env={**os.environ, "PYTHONIOENCODING": "cp1252"},
+            check=False,
+        )
+
+    result = report()
+    assert result.returncode == 1, result.stderr  # no case yet: told, not a traceback
+    assert "Traceback" not in result.stderr and "ingen sag" in result.stderr
+    store = Store.open(data_dir)
+    from rolleudpeger.editing import CaseEditor
+
+    CaseEditor.open(resources.load_task(), store).set_text("leader_first_name", "Maja")
+    store.close()
+    result = report()
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and name.is_file()
+    assert "\\u0641" in result.stdout  # the name, written as escapes

@@ -10,7 +10,6 @@ from __future__ import annotations
 import email
 import re
 import shutil
-import sys
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from email import policy
@@ -30,7 +29,7 @@ from rolleudpeger.store import backup
 from rolleudpeger.store.repository import Store
 from rolleudpeger.ui import report as report_module
 from rolleudpeger.ui import report_command
-from tests.conftest import Clock, Dialogs, demo
+from tests.conftest import Clock, Dialogs, demo, zone_env
 from tests.ui.helpers import click, close_window, find, open_window
 from tests.ui.test_report_pdf import flat, make_pdf, page_texts, run_cli
 
@@ -226,9 +225,6 @@ def test_save_pdf_button_in_any_zone(
     close_window(w)
 
 
-@pytest.mark.skipif(
-    sys.platform == "win32", reason="TZ takes zone names on POSIX only; the CI sets Windows' zone"
-)
 @pytest.mark.parametrize("name", ZONES)
 def test_report_command_in_any_zone(
     data_dir: Path, tmp_path: Path, task: TaskDef, name: str
@@ -238,7 +234,7 @@ def test_report_command_in_any_zone(
     store.close()
     pdf = tmp_path / "rapport.pdf"
     after = datetime.now(UTC).replace(microsecond=0)
-    result = run_cli("report", "--pdf", str(pdf), env_extra={"TZ": name})
+    result = run_cli("report", "--pdf", str(pdf), env_extra=zone_env(name))
     assert result.returncode == 0, result.stderr
     made = assert_pdf_a_dated_in(pdf, name, after)
     text = flat(" ".join(page_texts(PdfReader(pdf))))

@@ -19,6 +19,9 @@ from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.repository import Store
 from tests.conftest import demo
 
+# As on the users' Windows PCs too (tests/windows_sim.py).
+pytestmark = pytest.mark.usefixtures("file_semantics")
+
 
 class Answers:
     """An Interaction that answers from a script and records what it was asked."""

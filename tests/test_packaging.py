@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -157,3 +158,18 @@ def test_spec_finds_qt_translations_here() -> None:
         assert taken[0][1] == "PySide6/Qt/translations"
     with pytest.raises(SystemExit, match=r"qtbase_da\.qm"):
         qt_translations.datas(pyside, pyside)
+
+
+def test_it_notes_name_this_versions_setup_and_its_detection() -> None:
+    """packaging/README.md tells IT the installer's name and the DisplayVersion to detect;
+    both are the three-part version the Inno Setup script makes (not 0.1.0, not 0.2.0.0)."""
+    from rolleudpeger import __version__
+
+    text = (ROOT / "packaging" / "README.md").read_text(encoding="utf-8")
+    setups = set(re.findall(r"Rolleudpeger-(\d[\d.]*)-setup\.exe", text))
+    assert setups == {__version__}, setups
+    assert f"`DisplayVersion` (`{__version__}`" in text
+    iss = (ROOT / "packaging" / "windows" / "rolleudpeger.iss").read_text(encoding="utf-8")
+    assert 'GetStringFileInfo(Bundle + "\\rolleudpeger.exe", "ProductVersion")' in iss
+    assert "OutputBaseFilename=Rolleudpeger-{#AppVersion}-setup" in iss
+    assert "MinVersion=10.0.17763" in iss  # Qt 6: Windows 10 1809 and newer

@@ -4,15 +4,23 @@
 ; Build on Windows after the bundle exists (see packaging/README.md):
 ;   iscc packaging\windows\rolleudpeger.iss
 ; The version is read from rolleudpeger.exe, which the PyInstaller spec stamps with the
-; project's version (src/rolleudpeger/__init__.py), so it is written in one place only.
+; project's version (src/rolleudpeger/__init__.py), so it is written in one place only:
+; the three-part version IT sees (setup name, DisplayVersion) is its ProductVersion string;
+; Windows' four-part file version (VersionInfoVersion) its numbers.
+; Signing (packaging/README.md): iscc /DSIGN "/Ssigntool=signtool.exe sign ... $f" ...
 
 #define Bundle AddBackslash(SourcePath) + "..\..\dist\Rolleudpeger"
-#define AppVersion GetVersionNumbersString(Bundle + "\rolleudpeger.exe")
+#define AppVersion GetStringFileInfo(Bundle + "\rolleudpeger.exe", "ProductVersion")
+#define FileVersion GetVersionNumbersString(Bundle + "\rolleudpeger.exe")
 
 [Setup]
 AppId={{37CD6D71-4C7D-4B36-A8E0-575860251220}
 AppName=Rolleudpeger
 AppVersion={#AppVersion}
+VersionInfoVersion={#FileVersion}
+VersionInfoProductVersion={#AppVersion}
+; Qt 6 runs on Windows 10 1809 (build 17763) and newer.
+MinVersion=10.0.17763
 AppPublisher=The Rolleudpeger developers
 DefaultDirName={autopf}\Rolleudpeger
 DisableProgramGroupPage=yes
@@ -28,6 +36,10 @@ UninstallDisplayIcon={app}\rolleudpeger.exe
 Compression=lzma2
 SolidCompression=yes
 WizardStyle=modern
+#ifdef SIGN
+SignTool=signtool
+SignedUninstaller=yes
+#endif
 
 [Languages]
 Name: "danish"; MessagesFile: "compiler:Languages\Danish.isl"

@@ -31,7 +31,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _never_fail_to_print() -> None:
+    """Output redirected to a file or pipe is written in the system's code page (cp1252 on a
+    Danish Windows): a name outside it would crash the command with UnicodeEncodeError.
+    Such characters are written as escapes instead."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # None in a windowed exe
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _never_fail_to_print()
     parser = build_parser()
     args, rest = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
     # What is left goes to Qt (its options have one dash, e.g. -style fusion); a long

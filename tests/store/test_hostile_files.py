@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import signal
 import sqlite3
 import stat
 import subprocess
@@ -194,7 +193,7 @@ time.sleep(60)
     src.close()
     child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     assert child.stdout is not None and child.stdout.readline() == "writing\n"
-    os.kill(child.pid, signal.SIGKILL)
+    child.kill()  # SIGKILL; TerminateProcess on Windows
     child.wait()
 
 
@@ -375,6 +374,7 @@ def test_erase_says_what_is_left_when_the_database_is_read_only(
 
 
 @posix
+@pytest.mark.posix_modes
 def test_a_loose_copied_in_database_and_its_wal_are_made_private(
     task: TaskDef, data_dir: Path
 ) -> None:

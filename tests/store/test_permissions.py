@@ -12,7 +12,10 @@ from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.repository import Store
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes"),
+    pytest.mark.posix_modes,
+]
 
 
 def mode(path: Path) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
@@ -12,6 +13,9 @@ from rolleudpeger.store.backup import Recovery
 from rolleudpeger.ui import data_safety
 from tests.conftest import Clock, Dialogs
 from tests.ui.helpers import close_window, open_window, text_of, type_text, visible_page
+
+# As on the users' Windows PCs too (tests/windows_sim.py).
+pytestmark = pytest.mark.usefixtures("file_semantics")
 
 
 def test_restore_from_the_menu(

@@ -17,6 +17,9 @@ from rolleudpeger.ui import app
 from tests.conftest import Clock, Dialogs
 from tests.ui.helpers import check, click, close_window, open_window, text_of, type_text
 
+# As on the users' Windows PCs too (tests/windows_sim.py).
+pytestmark = pytest.mark.usefixtures("file_semantics")
+
 NAME = "Xylofonia Quenbrask"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +16,9 @@ from rolleudpeger.store import backup
 from tests.conftest import Clock, Dialogs
 from tests.domain.test_handover import exported
 from tests.ui.helpers import close_window, open_window, text_of, visible_page
+
+# As on the users' Windows PCs too (tests/windows_sim.py).
+pytestmark = pytest.mark.usefixtures("file_semantics")
 
 
 def test_export_and_import_on_another_pc(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QCheckBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +17,9 @@ from rolleudpeger.store.files import DB_FILE
 from tests.conftest import Clock
 from tests.store.test_upgrade_from_0_1_0 import FIXTURE
 from tests.ui.helpers import close_window, find, open_window, show_field, text_of
+
+# As on the users' Windows PCs too (tests/windows_sim.py).
+pytestmark = pytest.mark.usefixtures("file_semantics")
 
 
 def test_a_0_1_0_data_folder_opens_with_everything_kept(

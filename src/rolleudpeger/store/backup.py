@@ -26,6 +26,7 @@ from rolleudpeger.store.files import (
     DB_FILE,
     SIDE_FILES,
     create_private,
+    fsync_file,
     fsync_folder,
     is_link,
     no_link,
@@ -126,8 +127,7 @@ def take_backup(data_dir: Path, now: datetime | None = None, *, prune: bool = Tr
     create_private(writing)
     try:
         _copy(str(db), writing)
-        with open(writing, "rb") as f:
-            os.fsync(f.fileno())
+        fsync_file(writing)
         retry_busy(partial(os.replace, writing, target))
         fsync_folder(folder)
     except BaseException:

@@ -18,11 +18,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+# The platform, in one place: the tests give the store Windows' semantics on Linux by
+# setting this (tests/windows_sim.py), so the Windows paths below run in every test run.
+WINDOWS = sys.platform == "win32"
 DB_FILE = "rolleudpeger.sqlite3"
 SIDE_FILES = ("-wal", "-shm", "-journal")  # SQLite's own files next to a database
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # POSIX; on Windows the check below does it
+IO_REPARSE_TAG_MOUNT_POINT = 0xA0000003  # a junction (stat has the name on Windows only)
 _T = TypeVar("_T")
 
 
@@ -34,8 +38,14 @@ class LinkedPathError(OSError):
 
 
 def is_link(path: Path) -> bool:
-    """A symbolic link, or on Windows a junction (which a link check alone misses)."""
-    return path.is_symlink() or bool(getattr(path, "is_junction", lambda: False)())
+    """A symbolic link, or on Windows a junction: `is_symlink()` misses junctions, and
+    Python 3.11 has no `is_junction()`; the reparse tag tells on every version."""
+    try:
+        st = os.lstat(path)
+    except (OSError, ValueError):
+        return False
+    tag = getattr(st, "st_reparse_tag", 0)
+    return stat.S_ISLNK(st.st_mode) or tag == IO_REPARSE_TAG_MOUNT_POINT
 
 
 def no_link(path: Path) -> Path:
@@ -56,7 +66,7 @@ def real_folder(path: Path, *, create: bool = False) -> Path:
 def tighten(path: Path) -> None:
     """Make a file (or folder) of ours owner-only if its mode lets others in. Links, and
     files of other users, are left alone; POSIX modes mean nothing on Windows."""
-    if os.name != "posix":
+    if WINDOWS:
         return
     try:
         st = os.lstat(path)
@@ -89,7 +99,7 @@ def open_private_append(path: Path) -> int:
     """A file descriptor for appending to a private file, never through a link."""
     no_link(path)
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | _NOFOLLOW, PRIVATE_FILE)
-    if os.name == "posix":
+    if not WINDOWS:
         os.fchmod(fd, PRIVATE_FILE)
     return fd
 
@@ -184,9 +194,19 @@ def retry_busy(action: Callable[[], _T], *, attempts: int = 10, pause: float = 0
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def fsync_file(path: Path) -> None:
+    """Make a file's content durable. Through a handle opened for writing: on Windows
+    `os.fsync` is FlushFileBuffers, which refuses a read-only handle (EBADF)."""
+    fd = retry_busy(lambda: os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0) | _NOFOLLOW))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def fsync_folder(folder: Path) -> None:
     """Make a rename in the folder durable (POSIX; Windows has no directory handles)."""
-    if sys.platform == "win32":
+    if WINDOWS:
         return
     fd = os.open(folder, os.O_RDONLY)
     try:

@@ -24,7 +24,7 @@ from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.migrate import HEAD, DatabaseTooNewError
 from rolleudpeger.store.repository import Store, StoreError
 from rolleudpeger.store.schema import ForeignSchemaError
-from rolleudpeger.ui import accessible, data_safety, dialogs
+from rolleudpeger.ui import accessible, data_safety, dialogs, self_check
 from rolleudpeger.ui.language import choose_language, install_language
 from rolleudpeger.ui.main_window import MainWindow
 from rolleudpeger.ui.single_instance import SingleInstance
@@ -120,11 +120,12 @@ def after_first_paint(window: MainWindow, action: Callable[[], object]) -> None:
 
 def _after_show(
     window: MainWindow, editor: CaseEditor, recovery: Recovery | None, instance: SingleInstance
-) -> None:
+) -> str:
     instance.listen(lambda: bring_to_front(window))
     status = data_safety.after_show(window, editor, recovery)
     if status:
         window.tell(status)
+    return status
 
 
 def _task_in_language(task: TaskDef, store: Store, requested: str | None) -> TaskDef:
@@ -227,6 +228,11 @@ def _run_holding_lock(
     logs.log.info("Startet, version %s", __version__)
     if os.environ.get(QUIT_AFTER_SHOW_ENV):
         QTimer.singleShot(0, window.close)
+    elif os.environ.get(self_check.SELF_CHECK_ENV):
+        after_first_paint(
+            window,
+            lambda: self_check.run(editor, _after_show(window, editor, recovery, instance)),
+        )
     else:
         # Listen for a second start, tell about a recovery, take the start-up backup:
         # none of it is needed to show the saved case.

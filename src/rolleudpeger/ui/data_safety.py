@@ -18,15 +18,17 @@ from rolleudpeger.i18n import translate
 from rolleudpeger.operations import Outcome, Status, file_error
 from rolleudpeger.store import backup
 from rolleudpeger.store.backup import Damage, Recovery
+from rolleudpeger.store.files import retry_busy
 from rolleudpeger.ui import dialogs
 
 
 def check_writable(folder: Path) -> None:
-    """Raise OSError when the folder cannot be created or written (tried, not guessed)."""
+    """Raise OSError when the folder cannot be created or written (tried, not guessed).
+    Antivirus may hold the new probe for a moment on Windows: its removal is retried."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     probe = folder / f".skrivetest-{os.getpid()}"
     probe.write_bytes(b"")
-    probe.unlink()
+    retry_busy(probe.unlink)
 
 
 def usable_data_folder(parent: QWidget | None, folder: Path) -> Path | None:

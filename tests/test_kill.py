@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-
-import pytest
 
 from tests.killsoak import soak, soak_backups
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_fifty_kills(tmp_path: Path) -> None:
     result = soak(tmp_path / "data", kills=50, seed=20261127)
     assert result.integrity == []
@@ -18,7 +14,6 @@ def test_fifty_kills(tmp_path: Path) -> None:
     assert result.committed > 50  # the kills really landed among saves
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_twenty_kills_during_backups_and_restores(tmp_path: Path) -> None:
     result = soak_backups(tmp_path / "data", kills=20, seed=20261129)
     assert result.integrity == []
