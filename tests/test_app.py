@@ -113,12 +113,18 @@ def test_read_only_data_folder_is_found_by_trying(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Tests run as root, which may write anywhere: the refusal is injected."""
+    import builtins
+
     from rolleudpeger.ui import data_safety
 
-    def refuse(self: Path, data: bytes) -> int:
-        raise PermissionError(13, "Permission denied")
+    real_open = builtins.open
 
-    monkeypatch.setattr(Path, "write_bytes", refuse)
+    def refuse(file: object, mode: str = "r", *args: object, **kwargs: object) -> object:
+        if "skrivetest" in str(file) and "w" in mode:
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, mode, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(builtins, "open", refuse)
     with pytest.raises(PermissionError):
         data_safety.check_writable(data_dir)
 

@@ -7,8 +7,18 @@ from pathlib import Path
 
 from rolleudpeger import APP_NAME
 from rolleudpeger.i18n import translate
+from rolleudpeger.store import files
 
 DATA_DIR_ENV = "ROLLEUDPEGER_DATA_DIR"
+# The longest path SQLite opens (its Unix layer: 512 bytes; Windows: MAX_PATH, 260
+# characters with the NUL) less room for the longest name the app makes inside the folder
+# (`backups/.rolleudpeger-<time>-nr<n>.sqlite3.partial-journal`).
+ROOM_INSIDE = 100
+
+
+def max_folder() -> int:
+    """The longest data folder path: characters on Windows, bytes elsewhere."""
+    return (259 if files.WINDOWS else 511) - ROOM_INSIDE
 
 
 class DataDirError(ValueError):
@@ -24,22 +34,47 @@ def default_data_dir() -> Path:
 
 
 def resolve_data_dir(cli_value: str | None) -> Path:
-    """The data folder. An empty --data-dir is refused (it would silently have meant the
-    user's own folder), as is a name that is not valid text: bytes that are not UTF-8 on
-    Linux cannot be shown, logged or named for the single-instance lock."""
+    """The data folder. An empty --data-dir (or one of spaces only, in the option or the
+    environment variable) is refused — it would silently have meant the user's own folder,
+    or a folder named by spaces — as is a name that is not valid text (bytes that are not
+    UTF-8 on Linux cannot be shown, logged or named for the single-instance lock), a `~user`
+    that names no user, and a path too long for SQLite to open."""
     if cli_value is not None:
         if not cli_value.strip():
             raise DataDirError(
                 translate("Config", "--data-dir er tom. Skriv mappens navn efter --data-dir.")
             )
-        return _checked(Path(cli_value).expanduser())
+        return _checked(cli_value, "--data-dir")
     env = os.environ.get(DATA_DIR_ENV)
-    if env:
-        return _checked(Path(env).expanduser())
+    if env is not None and env != "":
+        if not env.strip():
+            raise DataDirError(
+                translate(
+                    "Config",
+                    "{variable} består kun af mellemrum. Skriv mappens navn, eller fjern "
+                    "variablen.",
+                ).format(variable=DATA_DIR_ENV)
+            )
+        return _checked(env, DATA_DIR_ENV)
     return default_data_dir()
 
 
-def _checked(folder: Path) -> Path:
+def _expanded(value: str) -> Path:
+    try:
+        return Path(value).expanduser()
+    except RuntimeError:  # `~name` with no user of that name (or no home at all)
+        user = value.split("/", 1)[0].split("\\", 1)[0]
+        raise DataDirError(
+            translate(
+                "Config",
+                "{name} kan ikke findes: der er ingen bruger »{user}« på denne pc. Skriv hele "
+                "stien til mappen.",
+            ).format(name=value, user=user.removeprefix("~"))
+        ) from None
+
+
+def _checked(value: str, source: str) -> Path:
+    folder = _expanded(value)
     try:
         str(folder).encode("utf-8")
     except UnicodeEncodeError:
@@ -50,4 +85,23 @@ def _checked(folder: Path) -> Path:
                 "Vælg en mappe med et andet navn.",
             ).format(name=ascii(str(folder)))
         ) from None
+    if problem := path_problem(folder):
+        raise DataDirError(
+            translate(
+                "Config",
+                "{source}: mappen {folder} kan ikke bruges: {reason}. Vælg en anden mappe.",
+            ).format(source=source, folder=folder, reason=problem)
+        )
     return folder
+
+
+def path_problem(folder: Path) -> str | None:
+    """Why a folder cannot hold the data because of its path alone, as a short reason
+    ("stien er for lang …"); None when it can."""
+    absolute = os.path.abspath(folder)
+    size = len(absolute) if files.WINDOWS else len(os.fsencode(absolute))
+    if size > max_folder():
+        return translate(
+            "Config", "stien er for lang til databasen ({n} tegn; højst {max})"
+        ).format(n=size, max=max_folder())
+    return None

@@ -23,6 +23,11 @@ _REASONS = {
         "OsError", "filen er åben i et andet program. Luk det program, og prøv igen"
     ),
     errno.EINVAL: QT_TRANSLATE_NOOP("OsError", "det er ikke en almindelig fil"),
+    errno.EMLINK: QT_TRANSLATE_NOOP(
+        "OsError",
+        "filen har også et andet navn (et hårdt link), så et andet program kan skrive i den, "
+        "og Rolleudpeger bruger den ikke. Kopiér filen i stedet for at linke den",
+    ),
 }
 # Windows: sharing and lock violations (Acrobat, antivirus or OneDrive holds the file).
 _WINDOWS_BUSY = (32, 33)

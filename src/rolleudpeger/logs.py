@@ -61,6 +61,14 @@ def setup(folder: Path) -> Path:
     return path
 
 
+def folder() -> Path | None:
+    """The folder of the log being written, if any."""
+    for handler in log.handlers:
+        if isinstance(handler, logging.FileHandler):
+            return Path(handler.baseFilename).parent
+    return None
+
+
 def log_files(folder: Path) -> list[Path]:
     """The log and its rotated copies (links among them too: erasing removes the link)."""
     if is_link(folder) or not folder.is_dir():

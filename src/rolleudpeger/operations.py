@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from rolleudpeger import __version__
+from rolleudpeger import __version__, logs
 from rolleudpeger.domain import events
 from rolleudpeger.domain.case import progress_line
 from rolleudpeger.domain.taskdef import FieldKind
@@ -30,8 +31,12 @@ from rolleudpeger.store import backup
 from rolleudpeger.store.erase import EraseResult, Left
 from rolleudpeger.store.erase import erase as erase_files
 from rolleudpeger.store.erase import plan as erase_plan
-from rolleudpeger.store.files import DB_FILE, read_limited, write_private_text
+from rolleudpeger.store.files import DB_FILE, read_limited
 from rolleudpeger.store.repository import Store, StoreError, describe_db_error
+from rolleudpeger.store.targets import RefusedTargetError, check_target, save_user_file, with_suffix
+
+if TYPE_CHECKING:
+    from rolleudpeger.domain.report import Report
 
 
 class Interaction(Protocol):
@@ -250,6 +255,165 @@ def _what_is_left(result: EraseResult) -> str:
     ).format(left=lines)
 
 
+# --- saving a file the user names --------------------------------------------------------
+
+
+class CannotMakeError(Exception):
+    """The file's content could not be made (e.g. a PDF/A whose dates would not agree);
+    the message says so in the user's words."""
+
+
+@dataclass(frozen=True)
+class SaveRequest:
+    """What the save dialog shows: its title, the suggested name, the filter; the suffix
+    added to a name typed without it."""
+
+    title: str
+    suggested: str
+    file_filter: str
+    suffix: str
+
+
+def protected_folders(editor: CaseEditor) -> list[Path]:
+    """The folders no file the user names may be written into: the data folder, the log's."""
+    folders = [editor.store.path.parent]
+    log = logs.folder()
+    if log is not None:
+        folders.append(log)
+    return folders
+
+
+def save_file(
+    editor: CaseEditor,
+    ask: Interaction,
+    request: SaveRequest,
+    make: Callable[[], bytes],
+    done: Callable[[Path], str],
+) -> Outcome:
+    """The one way a file the user names is saved: asked for, checked before anything is
+    made (never over a file of the data folder nor over a database), made, written whole
+    and private. `done` words the result."""
+    name = ask.file_to_save(
+        request.title, ask.documents_folder() / request.suggested, request.file_filter
+    )
+    if not name:
+        return CANCELLED
+    path = with_suffix(name, request.suffix)
+    protected = protected_folders(editor)
+    try:
+        check_target(path, protected)  # before the work of making it
+        path = save_user_file(path, make(), protected)
+    except (RefusedTargetError, CannotMakeError) as e:
+        return Outcome(Status.FAILED, request.title, str(e))
+    except OSError as e:
+        return Outcome(
+            Status.FAILED,
+            request.title,
+            translate("DataSafety", "Kunne ikke gemme {file}: {reason}.").format(
+                file=path, reason=describe_os_error(e)
+            ),
+        )
+    return Outcome(Status.DONE, request.title, done(path))
+
+
+def save_report_pdf(
+    editor: CaseEditor,
+    ask: Interaction,
+    render: Callable[[Report], tuple[bytes, int]],
+) -> Outcome:
+    """The report as PDF/A; `render` makes it (Qt does, in the UI) and counts its pages."""
+    pages: list[int] = []
+
+    def make() -> bytes:
+        content, count = render(editor.report())
+        pages.append(count)
+        return content
+
+    return save_file(
+        editor,
+        ask,
+        SaveRequest(
+            translate("ReportActions", "Gem rapporten som PDF"),
+            editor.report_file_name(),
+            "PDF (*.pdf)",
+            ".pdf",
+        ),
+        make,
+        lambda path: translate(
+            "ReportActions", "Rapporten er gemt som {file} ({pages} sider)."
+        ).format(file=path, pages=pages[0]),
+    )
+
+
+def save_mail_draft(editor: CaseEditor, ask: Interaction) -> Outcome:
+    """The mail to KOMBIT as an unsent draft (.eml); NOTHING when it cannot be sent yet."""
+    from rolleudpeger.domain.mail import as_eml, mail_state  # noqa: PLC0415 - late: startup.py
+
+    mail = mail_state(editor.task, editor.case).current
+    if mail is None:
+        return Outcome(Status.NOTHING)
+    return save_file(
+        editor,
+        ask,
+        SaveRequest(
+            translate("Mail", "Gem mailen som kladde"),
+            translate("Mail", "Mail til KOMBIT.eml"),
+            translate("Mail", "Mailkladde (*.eml)"),
+            ".eml",
+        ),
+        lambda: as_eml(mail, editor.clock()),  # personal data: written private
+        lambda path: translate("Mail", "Gemt som {file}. Åbn filen, og send mailen.").format(
+            file=path
+        ),
+    )
+
+
+def save_deadline_calendar(editor: CaseEditor, ask: Interaction, title: str) -> Outcome:
+    """The KLIK deadline as an all-day calendar event (.ics) with a reminder; NOTHING with
+    the words to tell when there is no deadline yet."""
+    from rolleudpeger.domain.calendar import deadline, deadline_ics  # noqa: PLC0415 - late: startup.py
+
+    task, case = editor.task, editor.case
+    due = deadline(case.of(task, "klik_deadline"), editor.clock().date())
+    if due is None:
+        return Outcome(
+            Status.NOTHING,
+            title,
+            translate("History", "Skriv først fristen, som KLIK viser den (dd.mm.åååå)."),
+        )
+    municipality = case.municipality(task)
+
+    def make() -> bytes:
+        return deadline_ics(
+            uid=f"klik-frist-{task.id}-{case.created_at.strftime('%Y%m%dT%H%M%S')}@rolleudpeger",
+            day=due.day,
+            title=translate("History", "Frist i KLIK: {task}").format(task=task.title),
+            description=translate(
+                "History", "KLIK-opgaven »{task}« skal være fuldført{municipality}."
+            ).format(
+                task=task.title,
+                municipality=f" ({municipality.official_name})" if municipality else "",
+            ),
+            now=editor.clock(),
+            version=__version__,
+        )
+
+    return save_file(
+        editor,
+        ask,
+        SaveRequest(
+            title,
+            translate("History", "KLIK-frist.ics"),
+            translate("History", "Kalender (*.ics)"),
+            ".ics",
+        ),
+        make,
+        lambda path: translate(
+            "History", "Gemt som {file}. Åbn filen for at lægge fristen i din kalender."
+        ).format(file=path),
+    )
+
+
 # --- export and import -------------------------------------------------------------------
 
 
@@ -257,33 +421,29 @@ def export_case(editor: CaseEditor, ask: Interaction) -> Outcome:
     """Write the case, with its history, to a JSON file the user names."""
     from rolleudpeger.domain import handover  # noqa: PLC0415 - late: startup.py
 
-    title = translate("MainWindow", "Eksportér sag")
     suggested = editor.report_file_name().replace("Rolleudpeger-", "Rolleudpeger-sag-")
-    name = ask.file_to_save(
-        translate("DataSafety", "Eksportér sag (filen indeholder persondata)"),
-        ask.documents_folder() / (suggested.removesuffix(".pdf") + ".json"),
-        translate("DataSafety", "Rolleudpeger-sag (*.json)"),
-    )
-    if not name:
-        return CANCELLED
-    data = handover.export_case(
-        editor.task, editor.case, editor.store.events(editor.case.id), editor.clock(), __version__
-    )
-    path = Path(name)
-    try:
-        write_private_text(path, json.dumps(data, ensure_ascii=False, indent=2))
-    except OSError as e:
-        return Outcome(
-            Status.FAILED,
-            title,
-            translate("DataSafety", "Kunne ikke gemme {file}: {reason}.").format(
-                file=path, reason=describe_os_error(e)
-            ),
+
+    def make() -> bytes:
+        data = handover.export_case(
+            editor.task,
+            editor.case,
+            editor.store.events(editor.case.id),
+            editor.clock(),
+            __version__,
         )
-    return Outcome(
-        Status.DONE,
-        title,
-        translate("DataSafety", "Sagen er eksporteret til {file}.").format(file=path),
+        return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+
+    return save_file(
+        editor,
+        ask,
+        SaveRequest(
+            translate("DataSafety", "Eksportér sag (filen indeholder persondata)"),
+            suggested.removesuffix(".pdf") + ".json",
+            translate("DataSafety", "Rolleudpeger-sag (*.json)"),
+            ".json",
+        ),
+        make,
+        lambda path: translate("DataSafety", "Sagen er eksporteret til {file}.").format(file=path),
     )
 
 

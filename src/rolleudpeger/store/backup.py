@@ -32,6 +32,7 @@ from rolleudpeger.store.files import (
     no_link,
     real_folder,
     retry_busy,
+    sole_name,
     tighten,
 )
 
@@ -121,7 +122,7 @@ def take_backup(data_dir: Path, now: datetime | None = None, *, prune: bool = Tr
     folder = real_folder(backup_dir(data_dir), create=True)
     tighten(folder)
     clean_partials(data_dir)
-    db = no_link(data_dir / DB_FILE)
+    db = sole_name(no_link(data_dir / DB_FILE))
     target = folder / f"{PREFIX}{file_stamp(now or datetime.now(UTC))}{SUFFIX}"
     writing = folder / f".{target.name}{PARTIAL}"
     create_private(writing)
@@ -154,7 +155,7 @@ def fingerprint(db: sqlite3.Connection) -> str:
 
 def backup_if_changed(data_dir: Path, now: datetime | None = None) -> Path | None:
     """Take a backup when the data changed since the last one (checked at every start)."""
-    db = sqlite3.connect(no_link(data_dir / DB_FILE))
+    db = sqlite3.connect(sole_name(no_link(data_dir / DB_FILE)))
     try:
         current = fingerprint(db)
         row = db.execute(
@@ -216,7 +217,7 @@ def restore_backup(data_dir: Path, backup: Path, now: datetime | None = None) ->
     # Pruned only after: with ten backups, the safety copy would otherwise push out the
     # oldest — perhaps the one being restored.
     safety = take_backup(data_dir, now, prune=False)
-    _copy(read_only_uri(backup), no_link(data_dir / DB_FILE), source_is_uri=True)
+    _copy(read_only_uri(backup), sole_name(no_link(data_dir / DB_FILE)), source_is_uri=True)
     prune_backups(data_dir)
     return safety
 
@@ -287,7 +288,7 @@ def recover_if_damaged(
     db = data_dir / DB_FILE
     if not db.exists() and not is_link(db):
         return None
-    no_link(db)
+    sole_name(no_link(db))
     backups = list_backups(data_dir)
     if foreign is None:
         empty = db.is_file() and db.stat().st_size == 0

@@ -15,6 +15,7 @@ import stat
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -35,6 +36,25 @@ class LinkedPathError(OSError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(errno.ELOOP, "is a link; not followed", str(path))
+
+
+class HardLinkedError(OSError):
+    """A file of the data folder that has other names too (hard links): another program,
+    or another data folder, could write the same file. The app writes into no such file."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.EMLINK, "has other names (hard links); not used", str(path))
+
+
+def sole_name(path: Path) -> Path:
+    """The path, if it is no hard link of a file with other names (HardLinkedError)."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return path
+    if stat.S_ISREG(st.st_mode) and st.st_nlink > 1:
+        raise HardLinkedError(path)
+    return path
 
 
 def is_link(path: Path) -> bool:
@@ -72,8 +92,8 @@ def tighten(path: Path) -> None:
         st = os.lstat(path)
     except FileNotFoundError:
         return
-    if stat.S_ISLNK(st.st_mode) or st.st_uid != os.getuid():
-        return
+    if stat.S_ISLNK(st.st_mode) or st.st_uid != os.getuid() or st.st_nlink > 1:
+        return  # (a hard link's mode is also the other name's: not ours to change)
     mode = stat.S_IMODE(st.st_mode)
     if mode & 0o077:
         os.chmod(path, mode & 0o700)
@@ -83,7 +103,7 @@ def tighten_database(db: Path) -> None:
     """The database and SQLite's files next to it (which SQLite creates with the database's
     mode, so a loose copied-in database would make loose -wal and -shm files too)."""
     for path in (db, *(db.with_name(db.name + side) for side in SIDE_FILES)):
-        no_link(path)
+        sole_name(no_link(path))
         tighten(path)
 
 
@@ -96,9 +116,16 @@ def create_private(path: Path) -> None:
 
 
 def open_private_append(path: Path) -> int:
-    """A file descriptor for appending to a private file, never through a link."""
+    """A file descriptor for appending to a private file, never through a link: a file
+    with other names (a hard link to something else) is given up — its name removed, the
+    other file untouched — and a new file of our own made."""
     no_link(path)
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | _NOFOLLOW, PRIVATE_FILE)
+    if os.fstat(fd).st_nlink > 1:
+        os.close(fd)
+        retry_busy(partial(os.unlink, path))
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_EXCL | _NOFOLLOW
+        fd = os.open(path, flags, PRIVATE_FILE)
     if not WINDOWS:
         os.fchmod(fd, PRIVATE_FILE)
     return fd
@@ -133,8 +160,9 @@ def read_limited(path: Path, limit: int) -> bytes:
 
 
 def truncate(path: Path) -> None:
-    """Empty a file in place; a link is removed instead (its target is not ours to touch)."""
-    if is_link(path):
+    """Empty a file in place; a link, or a file with other names, is removed instead (what
+    it points at, or its other name, is not ours to touch)."""
+    if is_link(path) or os.lstat(path).st_nlink > 1:
         path.unlink()
         return
     os.close(os.open(path, os.O_WRONLY | os.O_TRUNC | _NOFOLLOW))

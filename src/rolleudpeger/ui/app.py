@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -27,7 +28,7 @@ from rolleudpeger.store.schema import ForeignSchemaError
 from rolleudpeger.ui import accessible, data_safety, dialogs, self_check
 from rolleudpeger.ui.language import choose_language, install_language
 from rolleudpeger.ui.main_window import MainWindow
-from rolleudpeger.ui.single_instance import SingleInstance
+from rolleudpeger.ui.single_instance import Lock, SingleInstance
 from rolleudpeger.ui.style import app_icon
 
 DESKTOP_ID = "dk.rolleudpeger.Rolleudpeger"
@@ -128,6 +129,17 @@ def _after_show(
     return status
 
 
+def _lock_failure(data_dir: Path) -> str:
+    """Why the lock file could not be written: a full disk is the usual cause."""
+    try:
+        full = shutil.disk_usage(data_dir).free < data_safety.PROBE_BYTES
+    except OSError:
+        full = False
+    if full:
+        return translate("OsError", "disken er fuld")
+    return translate("App", "du har ikke adgang, eller et andet program holder filen")
+
+
 def _task_in_language(task: TaskDef, store: Store, requested: str | None) -> TaskDef:
     """The language chosen in the menu is stored with the case: now it is known. The task
     is read again only if that changes the language."""
@@ -151,7 +163,17 @@ def run(data_dir_arg: str | None, qt_args: list[str], language: str | None = Non
     with contextlib.suppress(OSError):  # no log is no reason not to start
         install_excepthook(logs.setup(log_folder))
     instance = SingleInstance(data_dir)
-    if not instance.acquire():
+    lock = instance.acquire()
+    if lock is Lock.FAILED:
+        return fail(
+            translate("App", "Datamappen kan ikke bruges"),
+            translate(
+                "App",
+                "{app} kan ikke skrive sin låsefil i {folder}: {reason}. "
+                "Frigør plads eller vælg en anden mappe med --data-dir, og start igen.",
+            ).format(app=APP_NAME, folder=data_dir, reason=_lock_failure(data_dir)),
+        )
+    if lock is Lock.HELD:
         if instance.ask_running_to_show():
             print(
                 translate(

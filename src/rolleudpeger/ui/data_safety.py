@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QWidget
 
+from rolleudpeger.config import path_problem
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.errors import describe_os_error
@@ -21,24 +22,36 @@ from rolleudpeger.store.backup import Damage, Recovery
 from rolleudpeger.store.files import retry_busy
 from rolleudpeger.ui import dialogs
 
+PROBE_BYTES = 64 * 1024  # more than the lock file and a saved edit need: a full disk shows
+
 
 def check_writable(folder: Path) -> None:
-    """Raise OSError when the folder cannot be created or written (tried, not guessed).
-    Antivirus may hold the new probe for a moment on Windows: its removal is retried."""
+    """Raise OSError when the folder cannot be created or written (tried, not guessed):
+    the probe holds real bytes, flushed, so that a full disk says so here and not later as
+    a lock that cannot be taken. Antivirus may hold the new probe for a moment on Windows:
+    its removal is retried."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     probe = folder / f".skrivetest-{os.getpid()}"
-    probe.write_bytes(b"")
-    retry_busy(probe.unlink)
+    try:
+        with open(probe, "wb") as f:
+            f.write(b"\0" * PROBE_BYTES)
+            f.flush()
+            os.fsync(f.fileno())
+    finally:
+        if probe.exists():
+            retry_busy(probe.unlink)
 
 
 def usable_data_folder(parent: QWidget | None, folder: Path) -> Path | None:
     """The folder, or another the user chooses when it cannot be written; None to give up."""
     while True:
-        try:
-            check_writable(folder)
-            return folder
-        except OSError as e:
-            reason = describe_os_error(e)
+        reason = path_problem(folder)
+        if reason is None:
+            try:
+                check_writable(folder)
+                return folder
+            except OSError as e:
+                reason = describe_os_error(e)
         if not dialogs.confirm(
             parent,
             translate("DataSafety", "Datamappen kan ikke bruges"),
@@ -111,7 +124,7 @@ def after_show(window: QWidget, editor: CaseEditor, recovery: Recovery | None) -
 class DialogInteraction:
     """The `operations.Interaction` of the window: each question is a dialog."""
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget | None) -> None:
         self.window = window
 
     def confirm(self, title: str, text: str) -> bool:

@@ -8,13 +8,10 @@ DejaVu Sans, so it looks the same on every PC.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta, timezone
-from functools import partial
 from html import escape, unescape
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
@@ -49,8 +46,9 @@ from PySide6.QtGui import (
 from rolleudpeger.domain.report import Report
 from rolleudpeger.domain.validation import visible
 from rolleudpeger.i18n import translate
+from rolleudpeger.operations import CannotMakeError
 from rolleudpeger.resources import resource
-from rolleudpeger.store.files import retry_busy
+from rolleudpeger.store.targets import save_user_file
 
 FONT_FILES = ("fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf")
 FONT_POINTS = 9.5
@@ -538,10 +536,15 @@ def _xmp(title: str, author: str, subject: str, creator: str, at: datetime) -> b
     ).encode("utf-8")
 
 
-class PdfDateError(RuntimeError):
+class PdfDateError(CannotMakeError):
     """The PDF's Info and XMP creation dates could not be made equal (PDF/A requires it)."""
 
-    def message(self) -> str:
+    def __init__(self, detail: str) -> None:
+        super().__init__(self.message())
+        self.detail = detail
+
+    @staticmethod
+    def message() -> str:
         return translate(
             "Report",
             "Rapporten blev ikke gemt: PDF/A kræver samme tid i filens to datofelter, og det "
@@ -584,21 +587,20 @@ def pdf_bytes(report: Report, *, author: str, subject: str) -> tuple[bytes, int]
     raise PdfDateError(f"Info date {written} kept differing from the XMP date {stamped[0]}")
 
 
-def write_pdf(report: Report, path: Path, *, author: str, subject: str) -> int:
-    """Write the PDF next to its target first, then move it into place (no half files).
-    It holds names and contact details, so it is owner-only like every such file the app
-    writes (mkstemp makes it 0600). A target another program holds open (Acrobat, on
-    Windows) is retried briefly, then told as such.
+def write_pdf(
+    report: Report,
+    path: Path,
+    *,
+    author: str,
+    subject: str,
+    protected: Iterable[Path] = (),
+) -> int:
+    """Write the report as PDF/A through the one door for files the user names
+    (store/targets.py: whole or not at all, owner-only, never over a database nor into the
+    `protected` folders). A target another program holds open (Acrobat, on Windows) is
+    retried briefly, then told as such. Returns the number of pages.
 
-    Raises OSError when the file cannot be written."""
+    Raises RefusedTargetError, PdfDateError, or OSError when the file cannot be written."""
     content, pages = pdf_bytes(report, author=author, subject=subject)
-    path = path.expanduser()
-    fd, tmp = tempfile.mkstemp(prefix=".rolleudpeger-", suffix=".pdf", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(content)
-        retry_busy(partial(os.replace, tmp, path))
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    save_user_file(path, content, protected)
     return pages

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QWidget
 
+from rolleudpeger import operations
 from rolleudpeger.editing import CaseEditor
-from rolleudpeger.errors import describe_os_error
 from rolleudpeger.i18n import translate
-from rolleudpeger.operations import CANCELLED, Outcome, Status
+from rolleudpeger.operations import Outcome
 from rolleudpeger.ui import dialogs
+from rolleudpeger.ui.data_safety import DialogInteraction
+
+if TYPE_CHECKING:
+    from rolleudpeger.domain.report import Report
 
 
 def subject(task_title: str) -> str:
@@ -30,40 +33,9 @@ def print_report(parent: QWidget | None, editor: CaseEditor) -> None:
 
 def save_pdf(parent: QWidget | None, editor: CaseEditor) -> Outcome:
     """Ask for a file and write the PDF/A; the outcome says what happened."""
-    title = translate("ReportActions", "Gem rapporten som PDF")
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    name = dialogs.save_file_name(
-        parent,
-        title,
-        str(Path(folder) / editor.report_file_name()),
-        "PDF (*.pdf)",
-    )
-    if not name:
-        return CANCELLED
-    from rolleudpeger.ui.report import PdfDateError, write_pdf  # noqa: PLC0415 - late: startup.py
+    from rolleudpeger.ui.report import pdf_bytes  # noqa: PLC0415 - late: startup.py
 
-    path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-    try:
-        pages = write_pdf(
-            editor.report(),
-            path,
-            author=editor.report_author(),
-            subject=subject(editor.task.title),
-        )
-    except OSError as e:
-        return Outcome(
-            Status.FAILED,
-            title,
-            translate("ReportActions", "Kunne ikke gemme {file}: {reason}.").format(
-                file=path, reason=describe_os_error(e)
-            ),
-        )
-    except PdfDateError as e:
-        return Outcome(Status.FAILED, title, e.message())
-    return Outcome(
-        Status.DONE,
-        title,
-        translate("ReportActions", "Rapporten er gemt som {file} ({pages} sider).").format(
-            file=path, pages=pages
-        ),
-    )
+    def render(report: Report) -> tuple[bytes, int]:
+        return pdf_bytes(report, author=editor.report_author(), subject=subject(editor.task.title))
+
+    return operations.save_report_pdf(editor, DialogInteraction(parent), render)

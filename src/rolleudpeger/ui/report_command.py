@@ -7,9 +7,9 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from rolleudpeger import i18n
+from rolleudpeger import i18n, logs
 from rolleudpeger.config import resolve_data_dir
-from rolleudpeger.domain.taskdef import TaskDefinitionError
+from rolleudpeger.domain.taskdef import TaskDef, TaskDefinitionError
 from rolleudpeger.errors import describe_os_error
 from rolleudpeger.i18n import translate
 from rolleudpeger.resources import load_task
@@ -22,10 +22,19 @@ from rolleudpeger.store.repository import (
     describe_db_error,
 )
 from rolleudpeger.store.schema import ForeignSchemaError
+from rolleudpeger.store.targets import RefusedTargetError, check_target
 
 EXIT_NO_CASE = 1
 EXIT_FAILED = 2
 _app: object = None
+
+
+class _Stop(Exception):
+    """The command ends here with this exit code; the message is already said."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
 
 
 def _headless() -> None:
@@ -39,6 +48,11 @@ def _say(message: str) -> None:
     print(f"rolleudpeger: {message}", file=sys.stderr)
 
 
+def _fail(message: str, code: int = EXIT_FAILED) -> _Stop:
+    _say(message)
+    return _Stop(code)
+
+
 def run_report(pdf: str, data_dir_arg: str | None, language: str | None = None) -> int:
     """Qt starts only once there is a case to report on; its catalogue is the language of
     the messages too, so the messages before that are in Danish unless English is asked for
@@ -46,101 +60,124 @@ def run_report(pdf: str, data_dir_arg: str | None, language: str | None = None) 
     if language is not None:
         _start_qt(language, None)
     try:
-        task_language = i18n.language()
-        task = load_task(language=task_language)
-    except TaskDefinitionError as e:
-        _say(str(e))
-        return EXIT_FAILED
-    data_dir = resolve_data_dir(data_dir_arg)
-    no_case = translate(
-        "ReportCommand",
-        "Der er ingen sag i {folder} endnu. Åbn Rolleudpeger og begynd på opgaven først.",
-    ).format(folder=data_dir)
-    target = Path(pdf)
-    if (target.exists() or target.is_symlink()) and not target.is_file():
-        _say(  # a device, a FIFO, a folder: never replaced by a plain file
-            translate(
-                "ReportCommand", "{file} er ikke en almindelig fil; rapporten er ikke skrevet."
-            ).format(file=target)
-        )
-        return EXIT_FAILED
-    if data_dir.exists() and not data_dir.is_dir():
-        _say(translate("ReportCommand", "{folder} er ikke en mappe.").format(folder=data_dir))
-        return EXIT_FAILED
-    try:
-        store = Store.open_read_only(data_dir)  # reading never writes
-    except DatabaseTooNewError as e:
-        _say(
-            translate(
-                "ReportCommand",
-                "Databasen i {folder} er fra en nyere version af Rolleudpeger (skema {revision}).",
-            ).format(folder=data_dir, revision=e.revision)
-        )
-        return EXIT_FAILED
-    except NotADatabaseError as e:
-        _say(
-            translate(
-                "ReportCommand",
-                "{file} er ikke en database fra Rolleudpeger (eller er beskadiget).",
-            ).format(file=e.path)
-        )
-        return EXIT_FAILED
-    except ForeignSchemaError as e:
-        _say(
-            translate(
-                "ReportCommand",
-                "Databasen i {folder} er ændret uden om Rolleudpeger ({what}); der laves ingen "
-                "rapport af den. Åbn Rolleudpeger: den lægger filen til side og henter den "
-                "nyeste gode sikkerhedskopi.",
-            ).format(folder=data_dir, what=", ".join(e.problems[:3]))
-        )
-        return EXIT_FAILED
-    except (StoreError, OSError, sqlite3.Error) as e:
-        _say(f"{data_dir / DB_FILE}: {describe_db_error(e)}")
-        return EXIT_FAILED
-    if store is None:
-        _say(no_case)  # and nothing is created there
-        return EXIT_NO_CASE
-    try:
-        if store.latest_case_id() is None:
-            _say(no_case)
-            return EXIT_NO_CASE
-        _start_qt(language, store.setting(i18n.LANGUAGE_SETTING))
-        from rolleudpeger.editing import CaseEditor  # noqa: PLC0415 - late: startup.py
-        from rolleudpeger.ui.report import PdfDateError, write_pdf  # noqa: PLC0415 - late: startup.py
-        from rolleudpeger.ui.report_actions import subject  # noqa: PLC0415 - late: startup.py
-
-        if task_language != i18n.language():  # the saved choice changed it
-            task = load_task(language=i18n.language())
-        editor = CaseEditor.open(task, store)
+        task = load_task(language=i18n.language())
+        data_dir = resolve_data_dir(data_dir_arg)
+        # The data folder and the log's: no report is ever written into them.
+        protected = [data_dir, logs.log_dir(data_dir, data_dir_chosen=data_dir_arg is not None)]
+        target = _checked_target(Path(pdf), protected)
+        store = _open(data_dir)
         try:
-            pages = write_pdf(
-                editor.report(),
-                target,
-                author=editor.report_author(),
-                subject=subject(task.title),
-            )
-        except OSError as e:
-            _say(
-                translate(
-                    "ReportCommand", "Kunne ikke skrive rapporten til {file}: {reason}."
-                ).format(file=target, reason=describe_os_error(e))
-            )
-            return EXIT_FAILED
-        except PdfDateError as e:
-            _say(e.message())
-            return EXIT_FAILED
+            pages = _write(store, task, target, language, protected)
+        finally:
+            store.close()
     except TaskDefinitionError as e:
         _say(str(e))
         return EXIT_FAILED
-    finally:
-        store.close()
+    except _Stop as stop:
+        return stop.code
     print(
         translate("ReportCommand", "Rapporten er gemt i {file} ({pages} sider).").format(
             file=target, pages=pages
         )
     )
     return 0
+
+
+def _checked_target(target: Path, protected: list[Path]) -> Path:
+    """Never a file of the data folder, nor any database, however it is named (the rule of
+    store/targets.py); refused before anything is read or written."""
+    try:
+        return check_target(target, protected)
+    except RefusedTargetError as e:
+        raise _fail(
+            translate("ReportCommand", "{reason} Rapporten er ikke skrevet.").format(reason=e)
+        ) from e
+
+
+def _no_case(data_dir: Path) -> _Stop:
+    return _fail(
+        translate(
+            "ReportCommand",
+            "Der er ingen sag i {folder} endnu. Åbn Rolleudpeger og begynd på opgaven først.",
+        ).format(folder=data_dir),
+        EXIT_NO_CASE,
+    )
+
+
+def _open(data_dir: Path) -> Store:
+    """The data folder's database, read into memory (reading never writes), with a case."""
+    if data_dir.exists() and not data_dir.is_dir():
+        raise _fail(
+            translate("ReportCommand", "{folder} er ikke en mappe.").format(folder=data_dir)
+        )
+    try:
+        store = Store.open_read_only(data_dir)
+    except DatabaseTooNewError as e:
+        raise _fail(
+            translate(
+                "ReportCommand",
+                "Databasen i {folder} er fra en nyere version af Rolleudpeger (skema {revision}).",
+            ).format(folder=data_dir, revision=e.revision)
+        ) from e
+    except NotADatabaseError as e:
+        raise _fail(
+            translate(
+                "ReportCommand",
+                "{file} er ikke en database fra Rolleudpeger (eller er beskadiget).",
+            ).format(file=e.path)
+        ) from e
+    except ForeignSchemaError as e:
+        raise _fail(
+            translate(
+                "ReportCommand",
+                "Databasen i {folder} er ændret uden om Rolleudpeger ({what}); der laves ingen "
+                "rapport af den. Åbn Rolleudpeger: den lægger filen til side og henter den "
+                "nyeste gode sikkerhedskopi.",
+            ).format(folder=data_dir, what=", ".join(e.problems[:3]))
+        ) from e
+    except (StoreError, OSError, sqlite3.Error) as e:
+        raise _fail(f"{data_dir / DB_FILE}: {describe_db_error(e)}") from e
+    if store is None:
+        raise _no_case(data_dir)  # and nothing is created there
+    if store.latest_case_id() is None:
+        store.close()
+        raise _no_case(data_dir)
+    return store
+
+
+def _write(
+    store: Store, task: TaskDef, target: Path, language: str | None, protected: list[Path]
+) -> int:
+    """Start Qt in the case's language, render, write through the one door."""
+    task_language = i18n.language()
+    _start_qt(language, store.setting(i18n.LANGUAGE_SETTING))
+    from rolleudpeger.editing import CaseEditor  # noqa: PLC0415 - late: startup.py
+    from rolleudpeger.ui.report import PdfDateError, write_pdf  # noqa: PLC0415 - late: startup.py
+    from rolleudpeger.ui.report_actions import subject  # noqa: PLC0415 - late: startup.py
+
+    if task_language != i18n.language():  # the saved choice changed it
+        task = load_task(language=i18n.language())
+    editor = CaseEditor.open(task, store)
+    try:
+        return write_pdf(
+            editor.report(),
+            target,
+            author=editor.report_author(),
+            subject=subject(task.title),
+            protected=protected,
+        )
+    except RefusedTargetError as e:  # it changed while the report was made
+        raise _fail(
+            translate("ReportCommand", "{reason} Rapporten er ikke skrevet.").format(reason=e)
+        ) from e
+    except OSError as e:
+        raise _fail(
+            translate("ReportCommand", "Kunne ikke skrive rapporten til {file}: {reason}.").format(
+                file=target, reason=describe_os_error(e)
+            )
+        ) from e
+    except PdfDateError as e:
+        raise _fail(e.message()) from e
 
 
 def _start_qt(requested: str | None, saved: str | None) -> None:

@@ -10,6 +10,7 @@ import contextlib
 import hashlib
 import os
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,14 @@ if TYPE_CHECKING:
 LOCK_FILE = "rolleudpeger.lock"
 SHOW = b"show\n"
 TIMEOUT_MS = 2000
+
+
+class Lock(Enum):
+    """What trying the data folder's lock found."""
+
+    TAKEN = "taken"  # this start holds it now
+    HELD = "held"  # another running start holds it
+    FAILED = "failed"  # it could not be made at all: a full disk, no access
 
 
 def server_name(data_dir: Path) -> str:
@@ -41,12 +50,16 @@ class SingleInstance(QObject):
         self.lock.setStaleLockTime(0)  # only a dead owner's lock is stale, however old
         self.server: QLocalServer | None = None
 
-    def acquire(self) -> bool:
+    def acquire(self) -> Lock:
+        """Take the lock. HELD only when another start really holds it: a lock file that
+        cannot be written (a full disk) is not "already open"."""
         if not self.lock.tryLock(200):
-            return False
+            if self.lock.error() == QLockFile.LockError.LockFailedError:
+                return Lock.HELD
+            return Lock.FAILED
         with contextlib.suppress(OSError):
             os.chmod(self.path, PRIVATE_FILE)  # like every file in the data folder
-        return True
+        return Lock.TAKEN
 
     def ask_running_to_show(self) -> bool:
         """Tell the app that holds the lock to show its window; False if it did not answer."""

@@ -4,8 +4,6 @@ deadline saved to the calendar (`deadline_calendar`)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -18,15 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rolleudpeger import __version__
-from rolleudpeger.domain.calendar import deadline, deadline_ics
+from rolleudpeger import operations
 from rolleudpeger.domain.people import Role
 from rolleudpeger.domain.taskdef import FieldDef
 from rolleudpeger.domain.timefmt import format_time
-from rolleudpeger.errors import describe_os_error
 from rolleudpeger.i18n import QT_TRANSLATE_NOOP, translate
-from rolleudpeger.store.files import write_private_bytes
+from rolleudpeger.operations import Status
 from rolleudpeger.ui import accessible, dialogs
+from rolleudpeger.ui.data_safety import DialogInteraction
 from rolleudpeger.ui.style import HISTORY_TABLE_HEIGHT
 from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext, hint_label
 
@@ -232,52 +229,13 @@ class DeadlineCalendarBinding(FieldBinding):
 
     def _clicked(self) -> None:
         self.ctx.flush_all()
-        task, case = self.editor.task, self.editor.case
-        due = deadline(case.of(task, "klik_deadline"), self.editor.clock().date())
-        if due is None:
-            self.error.show_message(
-                translate("History", "Skriv først fristen, som KLIK viser den (dd.mm.åååå).")
-            )
-            return
-        from PySide6.QtCore import QStandardPaths  # noqa: PLC0415 - late: startup.py
-
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = dialogs.save_file_name(
-            self.widget,
-            self.fdef.label.rstrip("…"),
-            str(Path(folder) / translate("History", "KLIK-frist.ics")),
-            translate("History", "Kalender (*.ics)"),
+        outcome = operations.save_deadline_calendar(
+            self.editor, DialogInteraction(self.widget), self.fdef.label.rstrip("…")
         )
-        if not name:
-            return
-        path = Path(name) if name.lower().endswith(".ics") else Path(name + ".ics")
-        municipality = case.municipality(task)
-        data = deadline_ics(
-            uid=f"klik-frist-{task.id}-{case.created_at.strftime('%Y%m%dT%H%M%S')}@rolleudpeger",
-            day=due.day,
-            title=translate("History", "Frist i KLIK: {task}").format(task=task.title),
-            description=translate(
-                "History", "KLIK-opgaven »{task}« skal være fuldført{municipality}."
-            ).format(
-                task=task.title,
-                municipality=f" ({municipality.official_name})" if municipality else "",
-            ),
-            now=self.editor.clock(),
-            version=__version__,
-        )
-        try:
-            write_private_bytes(path, data)
-        except OSError as e:
-            self.error.show_message(
-                translate("History", "Kunne ikke gemme {file}: {reason}.").format(
-                    file=path, reason=describe_os_error(e)
-                )
-            )
-            return
-        self.error.show_message(None)
-        text = translate(
-            "History", "Gemt som {file}. Åbn filen for at lægge fristen i din kalender."
-        ).format(file=path)
-        self.done.setText(text)
-        self.done.show()
-        accessible.announce(self.done, text)
+        if outcome.status in (Status.FAILED, Status.NOTHING):
+            self.error.show_message(outcome.message)
+        elif outcome.done:
+            self.error.show_message(None)
+            self.done.setText(outcome.message)
+            self.done.show()
+            accessible.announce(self.done, outcome.message)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,14 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rolleudpeger.domain.mail import Mail, as_eml, mail_state, mailto_url
+from rolleudpeger import operations
+from rolleudpeger.domain.mail import Mail, mail_state, mailto_url
 from rolleudpeger.domain.people import Role
 from rolleudpeger.domain.taskdef import FieldDef, in_sentence
 from rolleudpeger.domain.timefmt import format_time
-from rolleudpeger.errors import describe_os_error
 from rolleudpeger.i18n import translate
-from rolleudpeger.store.files import write_private_bytes
+from rolleudpeger.operations import Status
 from rolleudpeger.ui import accessible, dialogs
+from rolleudpeger.ui.data_safety import DialogInteraction
 from rolleudpeger.ui.style import MAIL_PREVIEW_HEIGHT, WARNING_STYLE
 from rolleudpeger.ui.widgets.fields import (
     FieldBinding,
@@ -128,31 +127,13 @@ class MailBinding(FieldBinding):
         )
 
     def _save_eml(self) -> None:
-        mail = self._current()
-        if mail is None:
-            return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = dialogs.save_file_name(
-            self.box,
-            translate("Mail", "Gem mailen som kladde"),
-            str(Path(folder) / translate("Mail", "Mail til KOMBIT.eml")),
-            translate("Mail", "Mailkladde (*.eml)"),
-        )
-        if not name:
-            return
-        try:
-            write_private_bytes(Path(name), as_eml(mail, self.editor.clock()))  # personal data
-        except OSError as e:
-            self.error.show_message(
-                translate("Mail", "Kunne ikke gemme {file}: {reason}.").format(
-                    file=name, reason=describe_os_error(e)
-                )
-            )
-            return
-        self.error.show_message(None)
-        self._done(
-            translate("Mail", "Gemt som {file}. Åbn filen, og send mailen.").format(file=name)
-        )
+        self.ctx.flush_all()
+        outcome = operations.save_mail_draft(self.editor, DialogInteraction(self.box))
+        if outcome.status is Status.FAILED:
+            self.error.show_message(outcome.message)
+        elif outcome.done:
+            self.error.show_message(None)
+            self._done(outcome.message)
 
     def _done(self, text: str) -> None:
         """What the last button did: shown under the buttons, and announced."""
