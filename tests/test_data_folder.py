@@ -167,7 +167,7 @@ def full_disk(tmp_path: Path) -> Iterator[Path]:
                 pass
         yield mnt / "data"
     finally:
-        subprocess.run(["umount", str(mnt)], check=False)
+        subprocess.run(["umount", "-l", str(mnt)], check=False)  # lazily: a child may hold it
 
 
 def test_a_start_on_a_really_full_disk_says_so(full_disk: Path, answers: Dialogs) -> None:
@@ -217,3 +217,41 @@ def test_one_database_in_two_data_folders_is_refused(tmp_path: Path, answers: Di
             Store.open(folder)
     assert app.run(str(second), []) == 2
     assert "hårdt link" in answers.errors[0]
+
+
+# --- a recovery cut short ---------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("file_semantics")
+def test_a_start_never_begins_empty_beside_a_recoverable_case(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, answers: Dialogs
+) -> None:
+    import sqlite3
+
+    from rolleudpeger.store import backup
+
+    store = Store.open(data_dir)
+    CaseEditor.open(load_task(), store).set_text("leader_first_name", "Sikret")
+    store.close()
+    backup.take_backup(data_dir)
+    (data_dir / DB_FILE).write_text("beskadiget")
+    for side in ("-wal", "-shm"):
+        (data_dir / (DB_FILE + side)).unlink(missing_ok=True)
+    real_copy = backup._copy
+
+    def full(source: str, target: Path, **kwargs: bool) -> None:
+        if ".gendannes" in str(target):
+            raise sqlite3.OperationalError("database or disk is full")
+        real_copy(source, target, **kwargs)
+
+    monkeypatch.setattr(backup, "_copy", full)
+    monkeypatch.setenv(app.QUIT_AFTER_SHOW_ENV, "1")
+    for _start in range(2):
+        assert app.run(str(data_dir), []) == 2
+        assert "ikke tabt" in answers.errors[-1] and "disken er fuld" in answers.errors[-1]
+        assert not (data_dir / DB_FILE).exists()  # no empty case was begun
+    monkeypatch.setattr(backup, "_copy", real_copy)
+    assert app.run(str(data_dir), []) == 0
+    store = Store.open(data_dir)
+    assert store.load_case(store.latest_case_id() or 0).value("leader_first_name") == "Sikret"
+    store.close()

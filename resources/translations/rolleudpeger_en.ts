@@ -33,8 +33,16 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
 {log_file}</translation>
     </message>
     <message>
+        <source>du har ikke adgang, eller et andet program holder filen</source>
+        <translation>you have no access, or another program holds the file</translation>
+    </message>
+    <message>
         <source>Opgavefilen er ugyldig</source>
         <translation>The task file is not valid</translation>
+    </message>
+    <message>
+        <source>{app} kan ikke skrive sin låsefil i {folder}: {reason}. Frigør plads eller vælg en anden mappe med --data-dir, og start igen.</source>
+        <translation>{app} cannot write its lock file in {folder}: {reason}. Free some space or choose another folder with --data-dir, and start again.</translation>
     </message>
     <message>
         <source>{app} er allerede åben med {folder}; vinduet er bragt frem.</source>
@@ -51,6 +59,14 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
     <message>
         <source>Datamappen kan ikke bruges</source>
         <translation>The data folder cannot be used</translation>
+    </message>
+    <message>
+        <source>Sikkerhedskopien kunne ikke hentes</source>
+        <translation>The backup could not be restored</translation>
+    </message>
+    <message>
+        <source>Databasen var beskadiget og er lagt til side, men sikkerhedskopien {backup} kunne ikke hentes ind i stedet: {reason}. Din sag er ikke tabt: den ligger i sikkerhedskopien. Frigør plads på disken (eller luk det program, der bruger filen), og start Rolleudpeger igen — så henter den sikkerhedskopien.</source>
+        <translation>The database was damaged and has been set aside, but the backup {backup} could not be put in its place: {reason}. Your case is not lost: it is in the backup. Free some space on the disk (or close the program that uses the file) and start Rolleudpeger again — it will then restore the backup.</translation>
     </message>
     <message>
         <source>Datamappen {folder} kan ikke bruges: {reason}. Vælg en anden mappe med --data-dir.</source>
@@ -258,8 +274,24 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <translation>--data-dir is empty. Write the folder&apos;s name after --data-dir.</translation>
     </message>
     <message>
+        <source>{variable} består kun af mellemrum. Skriv mappens navn, eller fjern variablen.</source>
+        <translation>{variable} holds only spaces. Write the folder&apos;s name, or remove the variable.</translation>
+    </message>
+    <message>
+        <source>{name} kan ikke findes: der er ingen bruger »{user}« på denne pc. Skriv hele stien til mappen.</source>
+        <translation>{name} cannot be found: there is no user “{user}” on this PC. Write the folder&apos;s full path.</translation>
+    </message>
+    <message>
         <source>Mappenavnet {name} indeholder tegn, der ikke er gyldig tekst (UTF-8). Vælg en mappe med et andet navn.</source>
         <translation>The folder name {name} contains characters that are not valid text (UTF-8). Choose a folder with another name.</translation>
+    </message>
+    <message>
+        <source>{source}: mappen {folder} kan ikke bruges: {reason}. Vælg en anden mappe.</source>
+        <translation>{source}: the folder {folder} cannot be used: {reason}. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>stien er for lang til databasen ({n} tegn; højst {max})</source>
+        <translation>the path is too long for the database ({n} characters; at most {max})</translation>
     </message>
 </context>
 <context>
@@ -279,6 +311,12 @@ Do you want to choose another folder for your data? (If you choose No, Rolleudpe
     <message>
         <source>Vælg en mappe til dine data</source>
         <translation>Choose a folder for your data</translation>
+    </message>
+    <message>
+        <source>Databasen var beskadiget og blev lagt til side ved en tidligere start, men sikkerhedskopien kunne ikke hentes dengang. Den beskadigede fil ligger her:
+{file}</source>
+        <translation>The database was damaged and was set aside at an earlier start, but the backup could not be restored then. The damaged file is here:
+{file}</translation>
     </message>
     <message>
         <source>Databasen var ændret uden om Rolleudpeger: den indeholdt {what}. Sådan en fil kan ikke stoles på (den kan gemme eller ændre oplysninger uden om programmet), så Rolleudpeger bruger den ikke. Den er ikke slettet, men flyttet til:
@@ -307,6 +345,10 @@ Do you want to choose another folder for your data? (If you choose No, Rolleudpe
     <message>
         <source>Sikkerhedskopi taget.</source>
         <translation>Backup taken.</translation>
+    </message>
+    <message>
+        <source>Pc&apos;ens ur ser ud til at gå forkert: noget i sagen er dateret {time}, senere end nu. Tjek uret, eller spørg IT.</source>
+        <translation>The PC&apos;s clock seems to be wrong: something in the case is dated {time}, later than now. Check the clock, or ask IT.</translation>
     </message>
     <message>
         <source>tom</source>
@@ -776,10 +818,6 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>The KLIK task »{task}« must be completed{municipality}.</translation>
     </message>
     <message>
-        <source>Kunne ikke gemme {file}: {reason}.</source>
-        <translation>Could not save {file}: {reason}.</translation>
-    </message>
-    <message>
         <source>Gemt som {file}. Åbn filen for at lægge fristen i din kalender.</source>
         <translation>Saved as {file}. Open the file to put the deadline in your calendar.</translation>
     </message>
@@ -841,10 +879,6 @@ The current case is first saved as a backup, so you can restore it.</translation
     <message>
         <source>Mailkladde (*.eml)</source>
         <translation>Mail draft (*.eml)</translation>
-    </message>
-    <message>
-        <source>Kunne ikke gemme {file}: {reason}.</source>
-        <translation>Could not save {file}: {reason}.</translation>
     </message>
     <message>
         <source>Gemt som {file}. Åbn filen, og send mailen.</source>
@@ -970,10 +1004,6 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>The backup has been restored.</translation>
     </message>
     <message>
-        <source>Eksportér sag</source>
-        <translation>Export case</translation>
-    </message>
-    <message>
         <source>Sagen er importeret.</source>
         <translation>The case has been imported.</translation>
     </message>
@@ -1038,6 +1068,10 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>det er ikke en almindelig fil</source>
         <translation>it is not an ordinary file</translation>
+    </message>
+    <message>
+        <source>filen har også et andet navn (et hårdt link), så et andet program kan skrive i den, og Rolleudpeger bruger den ikke. Kopiér filen i stedet for at linke den</source>
+        <translation>the file has another name too (a hard link), so another program could write to it, and Rolleudpeger does not use it. Copy the file instead of linking it</translation>
     </message>
 </context>
 <context>
@@ -1445,10 +1479,6 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>Save the report as PDF</translation>
     </message>
     <message>
-        <source>Kunne ikke gemme {file}: {reason}.</source>
-        <translation>Could not save {file}: {reason}.</translation>
-    </message>
-    <message>
         <source>Rapporten er gemt som {file} ({pages} sider).</source>
         <translation>The report has been saved as {file} ({pages} pages).</translation>
     </message>
@@ -1460,8 +1490,12 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>There is no case in {folder} yet. Open Rolleudpeger and start on the task first.</translation>
     </message>
     <message>
-        <source>{file} er ikke en almindelig fil; rapporten er ikke skrevet.</source>
-        <translation>{file} is not an ordinary file; the report has not been written.</translation>
+        <source>{reason} Rapporten er ikke skrevet.</source>
+        <translation>{reason} The report has not been written.</translation>
+    </message>
+    <message>
+        <source>Databasen i {folder} var beskadiget og er lagt til side, og sikkerhedskopien er ikke hentet ind endnu. Åbn Rolleudpeger: den henter sikkerhedskopien. Lav rapporten bagefter.</source>
+        <translation>The database in {folder} was damaged and has been set aside, and the backup has not been restored yet. Open Rolleudpeger: it restores the backup. Make the report afterwards.</translation>
     </message>
     <message>
         <source>{folder} er ikke en mappe.</source>
@@ -1645,6 +1679,33 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>Databasen {path} kunne ikke opdateres til denne version ({error}). Den er ikke ændret, og en kopi ligger i {backups}.</source>
         <translation>The database {path} could not be upgraded to this version ({error}). It has not been changed, and a copy is in {backups}.</translation>
+    </message>
+</context>
+<context>
+    <name>Targets</name>
+    <message>
+        <source>»{name}« er et navn, Windows bruger til en enhed. Vælg et andet navn.</source>
+        <translation>“{name}” is a name Windows uses for a device. Choose another name.</translation>
+    </message>
+    <message>
+        <source>»{name}« slutter med et punktum eller et mellemrum. Vælg et andet navn.</source>
+        <translation>“{name}” ends with a full stop or a space. Choose another name.</translation>
+    </message>
+    <message>
+        <source>Stien {file} er for lang ({n} tegn; Windows tillader højst {max}). Vælg en mappe med en kortere sti.</source>
+        <translation>The path {file} is too long ({n} characters; Windows allows at most {max}). Choose a folder with a shorter path.</translation>
+    </message>
+    <message>
+        <source>{file} er en af Rolleudpegers egne filer i datamappen {folder}. Gem filen et andet sted, fx i Dokumenter.</source>
+        <translation>{file} is one of Rolleudpeger&apos;s own files in the data folder {folder}. Save the file somewhere else, e.g. in Documents.</translation>
+    </message>
+    <message>
+        <source>{file} er ikke en almindelig fil. Vælg et andet navn.</source>
+        <translation>{file} is not an ordinary file. Choose another name.</translation>
+    </message>
+    <message>
+        <source>{file} er en database. Rolleudpeger skriver aldrig over en database. Vælg et andet navn.</source>
+        <translation>{file} is a database. Rolleudpeger never writes over a database. Choose another name.</translation>
     </message>
 </context>
 <context>

@@ -3,25 +3,40 @@
 A consistent copy is taken with SQLite's online backup API (safe while the database is in
 use) into a temporary name, and renamed when complete: a backup killed half-way never
 counts. The newest ten are kept in `backups/` next to the database; a `backups` that is a
-link out of the data folder is not used, pruned or erased. A backup is offered or restored
-only when it passes SQLite's quick check, read-only, is the app's own schema and holds a
-case. A damaged database — or one someone changed behind the app's back — is never
-deleted: it is moved aside and the newest good backup takes its place.
+link out of the data folder is not used, pruned or erased.
+
+Which backup is newest is told by a sequence number in its name, not by the clock: a PC
+whose clock was once a year ahead must not make every later backup look old (and be
+pruned at once). The time in the name is what the user is shown.
+
+A backup is offered or restored only when it passes SQLite's quick check, read-only, holds
+a case and — once upgraded, in a private copy in memory, to the app's revision — is exactly
+the app's own schema (an older file with a foreign table or trigger would otherwise pass).
+A restore writes the live database only from a copy already upgraded and checked, so a
+restore that fails leaves the database as it was. A damaged database — or one someone
+changed behind the app's back — is never deleted: it is moved aside and the newest good
+backup takes its place.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import sqlite3
+import time
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import Enum
 from functools import partial
 from pathlib import Path
 
+from sqlalchemy import Engine
+
 from rolleudpeger.domain.timefmt import file_stamp, parse_file_stamp
-from rolleudpeger.store import schema
+from rolleudpeger.store import migrate, schema
+from rolleudpeger.store.engine import make_engine, make_memory_engine
 from rolleudpeger.store.files import (
     DB_FILE,
     SIDE_FILES,
@@ -40,7 +55,10 @@ BACKUP_DIR = "backups"
 KEEP = 10
 PREFIX = "rolleudpeger-"
 SUFFIX = ".sqlite3"
-PARTIAL = ".partial"  # a backup being written: `.rolleudpeger-<time>.sqlite3.partial`
+SEQUENCE = "-nr"  # rolleudpeger-<local time>-nr<sequence>.sqlite3 (0.2.0: no sequence)
+CLOCK_SLACK = timedelta(minutes=5)
+PARTIAL = ".partial"  # a backup being written: `.rolleudpeger-<time>-nr<n>.sqlite3.<pid>.partial`
+PARTIAL_ALIVE_SECONDS = 60  # a partial written to this recently may be another's, at work
 DAMAGED = ".beskadiget-"
 FINGERPRINT_SETTING = "last_backup_fingerprint"
 
@@ -67,24 +85,49 @@ def _backups_folder(data_dir: Path) -> Path | None:
     return folder
 
 
+def _is_backup_name(name: str) -> bool:
+    return name.startswith(PREFIX) and name.endswith(SUFFIX)
+
+
+def sequence(backup: Path) -> int:
+    """The number in the name (0 for a name without one, from 0.2.0 and before)."""
+    middle = backup.name.removeprefix(PREFIX).removesuffix(SUFFIX)
+    _, found, number = middle.rpartition(SEQUENCE)
+    return int(number) if found and number.isdigit() else 0
+
+
 def list_backups(data_dir: Path) -> list[Path]:
-    """Newest first, by the time in the name (local time with its UTC offset, so the
-    order holds across the night summer time ends); names without a time come last.
-    Only complete backups that are files of their own (not links) are listed."""
+    """Newest first: by sequence number, then (for names from 0.2.0 and before, which
+    have none) by the time in the name. Only complete backups that are files of their own
+    (not links) are listed."""
     folder = _backups_folder(data_dir)
     if folder is None:
         return []
     found = [
-        p
-        for p in folder.iterdir()
-        if p.name.startswith(PREFIX) and p.name.endswith(SUFFIX) and p.is_file() and not is_link(p)
+        p for p in folder.iterdir() if _is_backup_name(p.name) and p.is_file() and not is_link(p)
     ]
     oldest = datetime.min.replace(tzinfo=UTC)
-    return sorted(found, key=lambda p: (taken_at(p) or oldest, p.name), reverse=True)
+    return sorted(found, key=lambda p: (sequence(p), taken_at(p) or oldest, p.name), reverse=True)
 
 
 def taken_at(backup: Path) -> datetime | None:
-    return parse_file_stamp(backup.name.removeprefix(PREFIX).removesuffix(SUFFIX))
+    """The time in the name: when the backup was taken, by the PC's clock then."""
+    middle = backup.name.removeprefix(PREFIX).removesuffix(SUFFIX)
+    stamp, found, number = middle.rpartition(SEQUENCE)
+    return parse_file_stamp(stamp if found and number.isdigit() else middle)
+
+
+def clock_looks_wrong(
+    data_dir: Path, now: datetime | None = None, seen: Iterable[datetime] = ()
+) -> datetime | None:
+    """A time the data says has been — the newest backup's, or one of `seen` (the case's
+    own) — that lies after `now`, beyond a few minutes: the PC's clock is wrong now, or was
+    when that was written. None when all agrees."""
+    now = now or datetime.now(UTC)
+    newest = list_backups(data_dir)[:1]
+    times = [*seen, *(t for t in map(taken_at, newest) if t is not None)]
+    latest = max(times, default=None)
+    return latest if latest is not None and latest > now + CLOCK_SLACK else None
 
 
 def _copy(source: str, target: Path, *, source_is_uri: bool = False) -> None:
@@ -107,24 +150,51 @@ def _remove(path: Path) -> None:
         retry_busy(partial(p.unlink, missing_ok=True))
 
 
-def clean_partials(data_dir: Path) -> None:
-    """Remove what a killed backup left: a `.partial` file and its -journal."""
+def clean_partials(data_dir: Path, now: float | None = None) -> None:
+    """Remove what a killed backup left: a `.partial` file and its -journal. One another
+    process is writing right now (written to within the last minute) is left alone."""
     folder = _backups_folder(data_dir)
     if folder is None:
         return
-    for p in folder.glob(f".{PREFIX}*{SUFFIX}{PARTIAL}"):
-        _remove(p)
+    now = time.time() if now is None else now
+    for p in folder.glob(f".{PREFIX}*{SUFFIX}*{PARTIAL}"):
+        pid = _pid_of(p)
+        try:
+            age = now - p.stat().st_mtime
+        except FileNotFoundError:
+            continue
+        if pid is None or age > PARTIAL_ALIVE_SECONDS:
+            _remove(p)
+
+
+def _writer() -> str:
+    """A name part no other writer has: this process's id and a random token (two threads,
+    or two processes, working at once never share a file)."""
+    return f"{os.getpid()}-{secrets.token_hex(4)}"
+
+
+def _pid_of(partial_file: Path) -> int | None:
+    """The writer's process id in a partial's name (None: a name from 0.2.0, without)."""
+    stem = partial_file.name.removesuffix(PARTIAL)
+    _, dot, writer = stem.rpartition(".")
+    number = writer.split("-", 1)[0]
+    return int(number) if dot and number.isdigit() else None
 
 
 def take_backup(data_dir: Path, now: datetime | None = None, *, prune: bool = True) -> Path:
-    """Copy the database into backups/ and keep the newest ten. Raises OSError or
-    sqlite3.Error when it cannot (LinkedPathError when `backups` is a link)."""
+    """Copy the database into backups/ under the next sequence number, and keep the newest
+    ten (never the one just written). Raises OSError or sqlite3.Error when it cannot
+    (LinkedPathError when `backups` is a link)."""
     folder = real_folder(backup_dir(data_dir), create=True)
     tighten(folder)
     clean_partials(data_dir)
     db = sole_name(no_link(data_dir / DB_FILE))
-    target = folder / f"{PREFIX}{file_stamp(now or datetime.now(UTC))}{SUFFIX}"
-    writing = folder / f".{target.name}{PARTIAL}"
+    number = max((sequence(p) for p in list_backups(data_dir)), default=0) + 1
+    stamp = file_stamp(now or datetime.now(UTC))
+    target = folder / f"{PREFIX}{stamp}{SEQUENCE}{number:06d}{SUFFIX}"
+    # Written under a name of this process's own: two processes backing up at once (one
+    # window per folder makes that rare) never write into the same file.
+    writing = folder / f".{target.name}.{_writer()}{PARTIAL}"
     create_private(writing)
     try:
         _copy(str(db), writing)
@@ -135,13 +205,14 @@ def take_backup(data_dir: Path, now: datetime | None = None, *, prune: bool = Tr
         _remove(writing)
         raise
     if prune:
-        prune_backups(data_dir)
+        prune_backups(data_dir, keep=target)
     return target
 
 
-def prune_backups(data_dir: Path) -> None:
+def prune_backups(data_dir: Path, keep: Path | None = None) -> None:
     for old in list_backups(data_dir)[KEEP:]:
-        _remove(old)
+        if old != keep:
+            _remove(old)
 
 
 def fingerprint(db: sqlite3.Connection) -> str:
@@ -161,8 +232,8 @@ def backup_if_changed(data_dir: Path, now: datetime | None = None) -> Path | Non
         row = db.execute(
             "SELECT value FROM settings WHERE key = ?", (FINGERPRINT_SETTING,)
         ).fetchone()
-        if (row and row[0] == current) or current.startswith("0:0:"):
-            return None
+        if (row and row[0] == current) or current.startswith("0:"):
+            return None  # unchanged, or nothing recorded yet (a first start: no events)
         path = take_backup(data_dir, now)
         with db:
             db.execute(
@@ -186,38 +257,80 @@ def _revision(db: sqlite3.Connection) -> str | None:
 def usable(path: Path) -> bool:
     """A backup that can be offered and restored: a file of its own, with no hot journal
     next to it (a backup of version 0.1.0 killed half-way), that passes SQLite's quick
-    check read-only, is the app's own schema and holds a case."""
+    check read-only, holds a case, and is the app's own schema — an older backup once
+    upgraded, in a private copy in memory (it is never changed itself)."""
     if is_link(path) or not path.is_file() or path.stat().st_size == 0:
         return False
     if path.with_name(path.name + "-journal").exists():
         return False
-    from rolleudpeger.store.migrate import HEAD  # noqa: PLC0415 - avoids a cycle
-
     try:
         db = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             if db.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
                 return False
-            if _revision(db) == HEAD and schema.problems(db):
+            if not db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]:
                 return False
-            return bool(db.execute("SELECT COUNT(*) FROM cases").fetchone()[0])
+            if _revision(db) == migrate.HEAD:
+                return not schema.problems(db)
+            memory = sqlite3.connect(":memory:", check_same_thread=False)
+            db.backup(memory)
         finally:
             db.close()
     except sqlite3.Error:
         return False
+    return _upgrades_cleanly(make_memory_engine(memory), memory)
+
+
+def _upgrades_cleanly(engine: Engine, db: sqlite3.Connection) -> bool:
+    """Upgrade a database (a private copy) to the app's revision; True when that worked
+    and left exactly the app's schema. The engine is disposed of."""
+    try:
+        migrate.upgrade(engine)
+        return not schema.problems(db)
+    except Exception:  # a migration step failed on what the file holds
+        return False
+    finally:
+        engine.dispose()
+
+
+def _prepared(data_dir: Path, backup: Path) -> Path:
+    """A private copy of the backup in the data folder, upgraded to the app's revision and
+    checked: what a restore writes into the live database (nothing can fail after).
+    Raises BackupUnusableError (the copy removed)."""
+    fresh = data_dir / f".{DB_FILE}.{_writer()}.gendannes"
+    _remove(fresh)
+    create_private(fresh)
+    try:
+        _copy(read_only_uri(backup), fresh, source_is_uri=True)
+        connection = sqlite3.connect(fresh)
+        try:
+            ok = _upgrades_cleanly(make_engine(fresh), connection)
+        finally:
+            connection.close()
+        if not ok:
+            raise BackupUnusableError(str(backup))
+    except BaseException:
+        _remove(fresh)
+        raise
+    return fresh
 
 
 def restore_backup(data_dir: Path, backup: Path, now: datetime | None = None) -> Path:
     """Replace the database with a backup, after backing up the current one (returned).
-    The store must be closed first and reopened after (it upgrades an older backup). The
-    backup is read only, never opened for writing (SQLite would roll a half-written one
-    back to nothing); the database is written in one transaction."""
+    The store must be closed first and reopened after. The backup is read only, never
+    opened for writing (SQLite would roll a half-written one back to nothing); it is
+    upgraded and checked in a private copy first, and the database is then written from
+    that copy in one transaction — a restore that fails leaves the database as it was."""
     if not usable(backup):
         raise BackupUnusableError(str(backup))
-    # Pruned only after: with ten backups, the safety copy would otherwise push out the
-    # oldest — perhaps the one being restored.
-    safety = take_backup(data_dir, now, prune=False)
-    _copy(read_only_uri(backup), sole_name(no_link(data_dir / DB_FILE)), source_is_uri=True)
+    fresh = _prepared(data_dir, backup)
+    try:
+        # Pruned only after: with ten backups, the safety copy would otherwise push out
+        # the oldest — perhaps the one being restored.
+        safety = take_backup(data_dir, now, prune=False)
+        _copy(str(fresh), sole_name(no_link(data_dir / DB_FILE)))
+    finally:
+        _remove(fresh)
     prune_backups(data_dir)
     return safety
 
@@ -235,17 +348,37 @@ class Recovery:
     restored_from: Path | None  # None: no good backup, the app starts empty
     damage: Damage = Damage.DAMAGED
     problems: tuple[str, ...] = ()
+    resumed: bool = False  # an earlier start set the file aside but could not restore
+
+
+class RecoveryPendingError(OSError):
+    """A damaged database was set aside and a good backup exists, but it could not be put
+    in place (a full disk, a file another program holds). The app must not start empty
+    beside the case: the message says what to do, and the next start tries again."""
+
+    def __init__(self, backup: Path, error: OSError | sqlite3.Error) -> None:
+        super().__init__(getattr(error, "errno", None) or 0, str(error), str(backup))
+        self.backup = backup
+        self.error = error
+
+
+def damaged_copies(data_dir: Path) -> list[Path]:
+    """Databases set aside as damaged, newest name first (not their -wal/-shm)."""
+    found = [
+        p
+        for p in data_dir.glob(f"{DB_FILE}{DAMAGED}*")
+        if not p.name.endswith(SIDE_FILES) and p.is_file() and not is_link(p)
+    ]
+    return sorted(found, key=lambda p: p.name, reverse=True)
 
 
 def _check(db: Path) -> tuple[Damage, list[str]] | None:
-    from rolleudpeger.store.migrate import HEAD  # noqa: PLC0415
-
     try:
         conn = sqlite3.connect(db)  # read-write: a WAL file is read too
         try:
             if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
                 return Damage.DAMAGED, []
-            if _revision(conn) == HEAD and (found := schema.problems(conn)):
+            if _revision(conn) == migrate.HEAD and (found := schema.problems(conn)):
                 return Damage.FOREIGN, found
         finally:
             conn.close()
@@ -278,18 +411,69 @@ def _set_aside(db: Path, now: datetime | None) -> Path:
     return damaged
 
 
+def holds_nothing(db: Path) -> bool:
+    """A database with no recorded event at all (or no file): nothing would be lost by
+    putting a backup in its place."""
+    if not db.exists():
+        return True
+    has_wal = db.with_name(DB_FILE + "-wal").exists()
+    try:
+        # With no -wal everything is in the file: read it without touching anything.
+        connection = (
+            sqlite3.connect(db) if has_wal else sqlite3.connect(read_only_uri(db), uri=True)
+        )
+        try:
+            return not connection.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+
+
+def _install(data_dir: Path, backups: list[Path]) -> Path | None:
+    """Put the newest backup that upgrades cleanly in place of the (missing) database:
+    copied in full next to it, then renamed. The backup used, or None when none is good.
+    Raises RecoveryPendingError when a good one cannot be put in place."""
+    db = data_dir / DB_FILE
+    for candidate in backups:
+        if not usable(candidate):
+            continue
+        try:
+            fresh = _prepared(data_dir, candidate)
+        except BackupUnusableError:
+            continue
+        except (OSError, sqlite3.Error) as e:
+            raise RecoveryPendingError(candidate, e) from e
+        try:
+            retry_busy(partial(os.replace, fresh, db))
+        except OSError as e:
+            _remove(fresh)
+            raise RecoveryPendingError(candidate, e) from e
+        return candidate
+    return None
+
+
 def recover_if_damaged(
     data_dir: Path, now: datetime | None = None, *, foreign: list[str] | None = None
 ) -> Recovery | None:
     """Check the database before it is opened. A damaged file (or an empty one where
     backups exist), or one with a schema the app did not make (`foreign` given: found
     after an upgrade), is moved aside, never deleted, and the newest good backup restored.
-    Raises LinkedPathError when the database is a link."""
+
+    Recovery is a state, not a moment: while a damaged copy lies set aside, a good backup
+    exists and the database holds nothing (or is missing), every start finishes the
+    restore — or raises RecoveryPendingError saying why it cannot yet. A start never
+    quietly begins empty beside a recoverable case. Raises LinkedPathError when the
+    database is a link."""
     db = data_dir / DB_FILE
-    if not db.exists() and not is_link(db):
-        return None
-    sole_name(no_link(db))
+    if is_link(db) or db.exists():
+        sole_name(no_link(db))
     backups = list_backups(data_dir)
+    pending = damaged_copies(data_dir)
+    if foreign is None and pending and backups and holds_nothing(db):
+        return _resume(data_dir, db, pending[0], backups, now)
+    if not db.exists():
+        return None
     if foreign is None:
         empty = db.is_file() and db.stat().st_size == 0
         if empty and not backups:
@@ -301,15 +485,16 @@ def recover_if_damaged(
     else:
         damage, problems = Damage.FOREIGN, foreign
     damaged = _set_aside(db, now)
-    good = next((b for b in backups if usable(b)), None)
-    if good is not None:  # copied in full next to it, then renamed into place
-        fresh = db.with_name(f".{DB_FILE}.restoring")
-        _remove(fresh)
-        create_private(fresh)
-        try:
-            _copy(read_only_uri(good), fresh, source_is_uri=True)
-            retry_busy(partial(os.replace, fresh, db))
-        except BaseException:
-            _remove(fresh)
-            raise
-    return Recovery(damaged, good, damage, tuple(problems))
+    return Recovery(damaged, _install(data_dir, backups), damage, tuple(problems))
+
+
+def _resume(
+    data_dir: Path, db: Path, damaged: Path, backups: list[Path], now: datetime | None
+) -> Recovery | None:
+    """Finish a recovery an earlier start could not: the empty database that start may
+    have left is set aside too (it holds nothing), then a good backup put in place."""
+    if not any(usable(b) for b in backups):
+        return None  # nothing to finish with: the app starts as it would anyway
+    if db.exists():
+        _set_aside(db, now)
+    return Recovery(damaged, _install(data_dir, backups), resumed=True)

@@ -20,7 +20,7 @@ from rolleudpeger.domain.taskdef import TaskDef, TaskDefinitionError
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.i18n import translate
 from rolleudpeger.resources import load_task
-from rolleudpeger.store.backup import Recovery, recover_if_damaged
+from rolleudpeger.store.backup import Recovery, RecoveryPendingError, recover_if_damaged
 from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.migrate import HEAD, DatabaseTooNewError
 from rolleudpeger.store.repository import Store, StoreError
@@ -213,6 +213,17 @@ def _run_holding_lock(
         except ForeignSchemaError as e:  # seen only once an older file was upgraded
             recovery = recover_if_damaged(data_dir, foreign=e.problems)
             store = Store.open(data_dir)
+    except RecoveryPendingError as e:
+        return fail(
+            translate("App", "Sikkerhedskopien kunne ikke hentes"),
+            translate(
+                "App",
+                "Databasen var beskadiget og er lagt til side, men sikkerhedskopien {backup} "
+                "kunne ikke hentes ind i stedet: {reason}. Din sag er ikke tabt: den ligger "
+                "i sikkerhedskopien. Frigør plads på disken (eller luk det program, der bruger "
+                "filen), og start Rolleudpeger igen — så henter den sikkerhedskopien.",
+            ).format(backup=e.backup, reason=operations.file_error(e.error)),
+        )
     except (OSError, sqlite3.Error) as e:
         return fail(
             translate("App", "Datamappen kan ikke bruges"),

@@ -71,7 +71,13 @@ def usable_data_folder(parent: QWidget | None, folder: Path) -> Path | None:
 
 
 def recovery_message(recovery: Recovery) -> str:
-    if recovery.damage is Damage.FOREIGN:
+    if recovery.resumed:
+        text = translate(
+            "DataSafety",
+            "Databasen var beskadiget og blev lagt til side ved en tidligere start, men "
+            "sikkerhedskopien kunne ikke hentes dengang. Den beskadigede fil ligger her:\n{file}",
+        ).format(file=recovery.damaged_copy)
+    elif recovery.damage is Damage.FOREIGN:
         text = translate(
             "DataSafety",
             "Databasen var ændret uden om Rolleudpeger: den indeholdt {what}. Sådan en fil "
@@ -107,18 +113,37 @@ def recovery_message(recovery: Recovery) -> str:
 
 
 def after_show(window: QWidget, editor: CaseEditor, recovery: Recovery | None) -> str:
-    """Tell about a recovery, then take the start-up backup. Returns a status line."""
+    """Tell about a recovery, then take the start-up backup. Returns a status line (it
+    also says when the PC's clock looks wrong: backups are not ordered by it, but the
+    times the user reads are)."""
     if recovery is not None:
         dialogs.show_warning(
             window, translate("DataSafety", "Databasen var beskadiget"), recovery_message(recovery)
         )
+    data_dir = editor.store.path.parent
+    case = editor.case
+    seen = [case.created_at, *(v.changed_at for v in case.values.values())]
+    wrong = backup.clock_looks_wrong(data_dir, editor.clock(), seen)
     try:
-        taken = backup.backup_if_changed(editor.store.path.parent)
+        taken = backup.backup_if_changed(data_dir, editor.clock())
     except (OSError, sqlite3.Error) as e:
-        return translate("DataSafety", "Sikkerhedskopien kunne ikke tages: {error}.").format(
+        said = translate("DataSafety", "Sikkerhedskopien kunne ikke tages: {error}.").format(
             error=file_error(e)
         )
-    return translate("DataSafety", "Sikkerhedskopi taget.") if taken else ""
+    else:
+        said = translate("DataSafety", "Sikkerhedskopi taget.") if taken else ""
+    if wrong is not None:
+        said = " ".join(
+            [
+                said,
+                translate(
+                    "DataSafety",
+                    "Pc'ens ur ser ud til at gå forkert: noget i sagen er dateret {time}, senere "
+                    "end nu. Tjek uret, eller spørg IT.",
+                ).format(time=format_time(wrong)),
+            ]
+        ).strip()
+    return said
 
 
 class DialogInteraction:

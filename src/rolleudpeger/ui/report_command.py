@@ -13,6 +13,7 @@ from rolleudpeger.domain.taskdef import TaskDef, TaskDefinitionError
 from rolleudpeger.errors import describe_os_error
 from rolleudpeger.i18n import translate
 from rolleudpeger.resources import load_task
+from rolleudpeger.store import backup
 from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.migrate import DatabaseTooNewError
 from rolleudpeger.store.repository import (
@@ -95,6 +96,15 @@ def _checked_target(target: Path, protected: list[Path]) -> Path:
 
 
 def _no_case(data_dir: Path) -> _Stop:
+    if backup.damaged_copies(data_dir) and backup.list_backups(data_dir):
+        return _fail(
+            translate(
+                "ReportCommand",
+                "Databasen i {folder} var beskadiget og er lagt til side, og sikkerhedskopien "
+                "er ikke hentet ind endnu. Åbn Rolleudpeger: den henter sikkerhedskopien. "
+                "Lav rapporten bagefter.",
+            ).format(folder=data_dir)
+        )
     return _fail(
         translate(
             "ReportCommand",
