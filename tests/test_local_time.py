@@ -136,18 +136,23 @@ def test_default_file_name_has_the_local_date(zone: Zone, editor: CaseEditor) ->
 def test_backup_names_are_local_and_keep_their_order(
     zone: Zone, editor: CaseEditor, data_dir: Path
 ) -> None:
-    """A backup at 02.30 summer time is older than one at 02.10 winter time."""
+    """A backup at 02.30 summer time is older than one at 02.10 winter time: the names say
+    their local time with its offset, and the order is the backups' own sequence."""
     zone(CPH)
     editor.set_municipality("751")
     first = backup.take_backup(data_dir, AUTUMN - 30 * MINUTE)
     second = backup.take_backup(data_dir, AUTUMN + 10 * MINUTE)
-    assert first.name == "rolleudpeger-20261025-023000-000000+0200.sqlite3"
-    assert second.name == "rolleudpeger-20261025-021000-000000+0100.sqlite3"
-    # A name from version 0.1.0 (UTC, no offset) still reads and sorts by its time.
+    assert first.name == "rolleudpeger-20261025-023000-000000+0200-nr000001.sqlite3"
+    assert second.name == "rolleudpeger-20261025-021000-000000+0100-nr000002.sqlite3"
+    # Names from 0.2.0 (local with offset) and 0.1.0 (UTC, no offset) have no sequence:
+    # they read, and sort by their time, after every numbered one.
     legacy = first.with_name("rolleudpeger-20261025-003500-000000.sqlite3")
     shutil.copyfile(first, legacy)
+    legacy_summer = first.with_name("rolleudpeger-20261025-023100-000000+0200.sqlite3")
+    shutil.copyfile(first, legacy_summer)
     assert backup.taken_at(legacy) == AUTUMN - 25 * MINUTE
-    assert backup.list_backups(data_dir) == [second, legacy, first]
+    assert backup.taken_at(legacy_summer) == AUTUMN - 29 * MINUTE
+    assert backup.list_backups(data_dir) == [second, first, legacy, legacy_summer]
     assert backup.taken_at(first) == AUTUMN - 30 * MINUTE
     assert format_time(backup.taken_at(second)) == "25.10.2026 kl. 02.10 (vintertid)"
 

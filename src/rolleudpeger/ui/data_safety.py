@@ -125,7 +125,7 @@ def after_show(window: QWidget, editor: CaseEditor, recovery: Recovery | None) -
     seen = [case.created_at, *(v.changed_at for v in case.values.values())]
     wrong = backup.clock_looks_wrong(data_dir, editor.clock(), seen)
     try:
-        taken = backup.backup_if_changed(data_dir, editor.clock())
+        taken = backup.backup_if_changed(data_dir)
     except (OSError, sqlite3.Error) as e:
         said = translate("DataSafety", "Sikkerhedskopien kunne ikke tages: {error}.").format(
             error=file_error(e)
