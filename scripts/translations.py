@@ -16,11 +16,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from rolleudpeger import i18n
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "src" / "rolleudpeger"
 TRANSLATIONS = ROOT / "resources" / "translations"
-SOURCE_LANGUAGE = "da_DK"
-TARGET_LANGUAGES = {"en": "en_GB"}
+SOURCE_LANGUAGE = i18n.LOCALES[i18n.SOURCE_LANGUAGE]
+# Every language of the interface but the source language (rolleudpeger.i18n, the one list).
+TARGET_LANGUAGES = {code: i18n.LOCALES[code] for code in i18n.translations()}
 
 
 def catalogue(language: str) -> Path:

@@ -1735,8 +1735,8 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>“{key}” must be a list of tables ([[{key}]])</translation>
     </message>
     <message>
-        <source>Opgavefilen {path} er ugyldig: {where}: den engelske tekst »{key}_en« mangler</source>
-        <translation>The task file {path} is not valid: {where}: the English text “{key}_en” is missing</translation>
+        <source>Opgavefilen {path} er ugyldig: {where}: oversættelsen »{twin}« mangler</source>
+        <translation>The task file {path} is invalid: {where}: the translation “{twin}” is missing</translation>
     </message>
     <message>
         <source>Opgavefilen {path} findes ikke.</source>

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from rolleudpeger import __version__
 from rolleudpeger.domain import case as rules
 from rolleudpeger.domain.case import Case, Change
-from rolleudpeger.domain.people import Role, purpose, split_full_name
+from rolleudpeger.domain.people import Detail, Role, purpose, split_full_name
 from rolleudpeger.domain.taskdef import KlikStatus, TaskDef
 from rolleudpeger.domain.timefmt import local
 from rolleudpeger.store.repository import Store
@@ -100,9 +100,9 @@ class CaseEditor:
         if not director:
             return False
         first, last = split_full_name(director)
-        self.set_text(self.task.key_for(purpose(Role.OWNER, "first_name")), first)
-        self.set_text(self.task.key_for(purpose(Role.OWNER, "last_name")), last)
-        title = self.task.key_for(purpose(Role.OWNER, "title"))
+        self.set_text(self.task.key_for(purpose(Role.OWNER, Detail.FIRST_NAME)), first)
+        self.set_text(self.task.key_for(purpose(Role.OWNER, Detail.LAST_NAME)), last)
+        title = self.task.key_for(purpose(Role.OWNER, Detail.TITLE))
         if title and default_title and not self.case.value(title):
             self.set_text(title, default_title)
         return True

@@ -21,15 +21,19 @@ from enum import StrEnum
 Backend = Callable[[str, str], str]
 
 # The interface's languages: the one list. Each is named in itself, has the locale its
-# dates and Qt's own dialogs follow, and the note that it takes effect at the next start,
-# said in that language (the one the user reads once it is chosen).
+# dates and Qt's own dialogs follow, the separator of thousands in its numbers, and the note
+# that it takes effect at the next start, said in that language (the one the user reads
+# once it is chosen). A language added here needs its catalogue
+# (resources/translations/rolleudpeger_<code>.ts) and its texts in the task file
+# (`<key>_<code>`); nothing else in the code names a language.
 LANGUAGES = {"da": "Dansk", "en": "English"}
 LOCALES = {"da": "da_DK", "en": "en_GB"}
+THOUSANDS = {"da": ".", "en": ","}
 RESTART_NOTES = {
     "da": "Rolleudpeger er på dansk, næste gang du starter programmet.",
     "en": "Rolleudpeger will be in English the next time you start it.",
 }
-SOURCE_LANGUAGE = "da"
+SOURCE_LANGUAGE = "da"  # the language the texts are written in (in the code, in task files)
 # Where the language chosen in the menu is kept: the store's settings, under this key.
 LANGUAGE_SETTING = "language"
 
@@ -58,6 +62,16 @@ def install(backend: Backend | None, language: str) -> None:
 
 def language() -> str:
     return _language
+
+
+def translations() -> list[str]:
+    """The languages other than the source language: those with a catalogue and twins."""
+    return [code for code in LANGUAGES if code != SOURCE_LANGUAGE]
+
+
+def number(n: int) -> str:
+    """A whole number as the interface language writes it: 10.000 (da), 10,000 (en)."""
+    return f"{n:,}".replace(",", THOUSANDS.get(_language, "."))
 
 
 class TranslatedEnum(StrEnum):

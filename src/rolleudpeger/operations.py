@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 from rolleudpeger import __version__, logs
 from rolleudpeger.domain import events
 from rolleudpeger.domain.case import progress_line
-from rolleudpeger.domain.taskdef import FieldKind
+from rolleudpeger.domain.taskdef import FieldKind, Purpose
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.errors import describe_os_error
@@ -374,7 +374,7 @@ def save_deadline_calendar(editor: CaseEditor, ask: Interaction, title: str) -> 
     from rolleudpeger.domain.calendar import deadline, deadline_ics  # noqa: PLC0415 - late: startup.py
 
     task, case = editor.task, editor.case
-    due = deadline(case.of(task, "klik_deadline"), editor.clock().date())
+    due = deadline(case.of(task, Purpose.KLIK_DEADLINE), editor.clock().date())
     if due is None:
         return Outcome(
             Status.NOTHING,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rolleudpeger.domain.municipalities import MunicipalityListError, load_municipalities
 from rolleudpeger.domain.taskdef import TaskDef, TaskDefinitionError, load_task_definition
+from rolleudpeger.i18n import SOURCE_LANGUAGE
 
 TASK_FILE = "opgave-fbs-debitorroller.toml"
 MUNICIPALITY_FILE = "kommuner.csv"
@@ -34,7 +35,7 @@ def resource(name: str) -> Path:
     return resource_dir() / name
 
 
-def load_task(task_file: Path | None = None, language: str = "da") -> TaskDef:
+def load_task(task_file: Path | None = None, language: str = SOURCE_LANGUAGE) -> TaskDef:
     """The task definition with the municipality list; raises TaskDefinitionError."""
     try:
         municipalities = load_municipalities(resource(MUNICIPALITY_FILE))

@@ -163,6 +163,6 @@ def test_a_missing_english_text_is_named(tmp_path: Path) -> None:
     path = _write(tmp_path, text)
     load_task_definition(path)  # Danish does not need it
     with pytest.raises(
-        TaskDefinitionError, match=r"steps\[2\]\.title: den engelske tekst »title_en« mangler"
+        TaskDefinitionError, match=r"steps\[2\]\.title: oversættelsen »title_en« mangler"
     ):
         load_task_definition(path, language="en")

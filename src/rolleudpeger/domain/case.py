@@ -17,9 +17,11 @@ from rolleudpeger.domain.mail import Mail, current_mail, mail_state
 from rolleudpeger.domain.municipalities import Municipality
 from rolleudpeger.domain.people import Person, Role
 from rolleudpeger.domain.taskdef import (
+    AnyPurpose,
     FieldDef,
     FieldKind,
     KlikStatus,
+    Purpose,
     StepDef,
     TaskDef,
     in_sentence,
@@ -274,10 +276,13 @@ class Case:
     def person(self, task: TaskDef, role: Role) -> Person:
         """The person recorded in a role, from the fields the task has for it."""
         return Person(
-            **{d: self.value(task.key_for(people.purpose(role, d))) for d in people.PERSON_DETAILS}
+            **{
+                d.value: self.value(task.key_for(people.purpose(role, d)))
+                for d in people.PERSON_DETAILS
+            }
         )
 
-    def of(self, task: TaskDef, purpose: str) -> str:
+    def of(self, task: TaskDef, purpose: AnyPurpose) -> str:
         """The value of the field that serves a purpose ("" when the task has none)."""
         return self.value(task.key_for(purpose))
 
@@ -419,7 +424,7 @@ def status_missing(task: TaskDef, case: Case, status: KlikStatus) -> list[str]:
             (Role.RESPONSIBLE, translate("Case", "navnet på den ansvarlige ({step})")),
             (Role.PERFORMER, translate("Case", "navnet på udføreren ({step})")),
         ):
-            key = task.key_for(people.purpose(role, "full_name"))
+            key = task.key_for(people.purpose(role, people.Detail.FULL_NAME))
             if key and not case.value(key):
                 missing.append(what.format(step=task.step_of_field(key).in_sentence))
         return missing
@@ -479,7 +484,10 @@ def propose_role_change(task: TaskDef, case: Case, role: Role, at: datetime) -> 
                 "Case", "Der er ingen {role} at skifte ud endnu. Skriv navnet i felterne."
             ).format(role=role.label)
         )
-    keys = [task.key_for(people.purpose(role, d)) for d in (*people.PERSON_DETAILS, "klik_user")]
+    keys = [
+        task.key_for(people.purpose(role, d))
+        for d in (*people.PERSON_DETAILS, people.Detail.KLIK_USER)
+    ]
     cleared = tuple(k for k in keys if k and case.value(k))
     named = [t for k in keys if k and (t := case.changed_at(k)) is not None]
     begun = case.period_start(role)
@@ -528,7 +536,7 @@ def progress_line(task: TaskDef, case: Case, today: date | None = None) -> str:
     line = translate("Case", "{done} af {total} trin færdige · KLIK-status: {status}").format(
         done=done, total=len(task.method_steps), status=case.klik_status.value
     )
-    due = deadline(case.of(task, "klik_deadline"), today) if today else None
+    due = deadline(case.of(task, Purpose.KLIK_DEADLINE), today) if today else None
     return f"{line} · {due.words}" if due else line
 
 

@@ -251,6 +251,9 @@ KINDS: dict[FieldKind, Kind] = {
     FieldKind.MAIL_HISTORY: Shown(),
     FieldKind.DEADLINE_CALENDAR: Shown(),
 }
+# A kind added to FieldKind without its class here fails at import, not when first shown.
+if missing := set(FieldKind) - set(KINDS):  # pragma: no cover - a developer's mistake
+    raise ImportError(f"domain/kinds.py has no class for {sorted(missing)}")
 
 
 def of(fdef: FieldDef) -> Kind:

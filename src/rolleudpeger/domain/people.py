@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import NewType
 
 from rolleudpeger.i18n import QT_TRANSLATE_NOOP, TranslatedEnum
 
@@ -18,12 +20,38 @@ class Role(TranslatedEnum):
     COORDINATOR = QT_TRANSLATE_NOOP("Role", "ØiR-koordinator")
 
 
-def purpose(role: Role, detail: str) -> str:
-    """The field purpose (see `taskdef.PURPOSES`) of one detail of a role: "leader.email"."""
-    return f"{role.name.lower()}.{detail}"
+class Detail(StrEnum):
+    """What a field records about a person in a role. The values are in task files."""
+
+    FIRST_NAME = "first_name"
+    LAST_NAME = "last_name"
+    EMAIL = "email"
+    PHONE = "phone"
+    TITLE = "title"
+    FULL_NAME = "full_name"
+    KLIK_USER = "klik_user"  # the check box: the person's KLIK user is created
+    CHANGE = "change"  # the button: someone new takes over the role
 
 
-PERSON_DETAILS = ("first_name", "last_name", "email", "phone", "title", "full_name")
+# A person purpose ("leader.email"), made only by `purpose()` from a Role and a Detail, so
+# that a misspelt one cannot be written (mypy refuses a bare string where one is expected).
+PersonPurpose = NewType("PersonPurpose", str)
+
+
+def purpose(role: Role, detail: Detail) -> PersonPurpose:
+    """The field purpose of one detail of a role: "leader.email"."""
+    return PersonPurpose(f"{role.name.lower()}.{detail.value}")
+
+
+# The details a Person holds (its fields have the same names).
+PERSON_DETAILS = (
+    Detail.FIRST_NAME,
+    Detail.LAST_NAME,
+    Detail.EMAIL,
+    Detail.PHONE,
+    Detail.TITLE,
+    Detail.FULL_NAME,
+)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from rolleudpeger.domain import kinds
 from rolleudpeger.domain.case import Case, is_step_done, step_missing, step_state, unanswered
 from rolleudpeger.domain.events import Cause, Event, EventKind
 from rolleudpeger.domain.mail import mail_state
-from rolleudpeger.domain.people import Role, purpose
-from rolleudpeger.domain.taskdef import FieldKind, KlikStatus, StepDef, TaskDef
+from rolleudpeger.domain.people import Detail, Role, purpose
+from rolleudpeger.domain.taskdef import FieldKind, KlikStatus, Purpose, StepDef, TaskDef
 from rolleudpeger.domain.timefmt import format_date, format_time
 from rolleudpeger.i18n import translate
 
@@ -217,11 +217,11 @@ def _appointments(task: TaskDef, case: Case) -> tuple[Appointment, ...]:
 
     def role_label(role: Role, default: str) -> str:
         """The group the task puts the role's fields in ("Projektleder"), if any."""
-        found = task.fields_for(purpose(role, "first_name"))
+        found = task.fields_for(purpose(role, Detail.FIRST_NAME))
         return found[0].group if found and found[0].group else default
 
     def created(role: Role, user_type: str) -> str:
-        key = task.key_for(purpose(role, "klik_user"))
+        key = task.key_for(purpose(role, Detail.KLIK_USER))
         if not key:
             return ""
         at = case.changed_at(key) if case.is_checked(key) else None
@@ -251,7 +251,7 @@ def _appointments(task: TaskDef, case: Case) -> tuple[Appointment, ...]:
             ),
         ),
     ]
-    if task.key_for(purpose(Role.OWNER, "first_name")):
+    if task.key_for(purpose(Role.OWNER, Detail.FIRST_NAME)):
         result.append(
             Appointment(
                 role_label(Role.OWNER, translate("Report", "Projektejer")),
@@ -264,7 +264,7 @@ def _appointments(task: TaskDef, case: Case) -> tuple[Appointment, ...]:
         (Role.PERFORMER, translate("Report", "Udfører på KLIK-opgaven")),
         (Role.LIBRARY_DIRECTOR, translate("Report", "Bibliotekschef")),
     ):
-        if not task.key_for(purpose(role, "full_name")):
+        if not task.key_for(purpose(role, Detail.FULL_NAME)):
             continue  # the task does not name this role
         name = case.person(task, role).name or translate("Report", "ikke angivet")
         result.append(Appointment(label, name, ()))
@@ -293,11 +293,11 @@ def _appointments(task: TaskDef, case: Case) -> tuple[Appointment, ...]:
 def _agreements(task: TaskDef, case: Case) -> tuple[tuple[str, str], ...]:
     found = [
         (f.report_label, case.value(f.key))
-        for f in task.fields_for("agreement")
+        for f in task.fields_for(Purpose.AGREEMENT)
         if case.value(f.key)
     ]
-    by = case.of(task, "decided_by")
-    on = kinds.KINDS[FieldKind.DATE].display(task, case.of(task, "decision_date"))
+    by = case.of(task, Purpose.DECIDED_BY)
+    on = kinds.KINDS[FieldKind.DATE].display(task, case.of(task, Purpose.DECISION_DATE))
     if by or on:
         decided = translate("Report", "{date} af {by}") if by and on else (on or by)
         found.insert(
@@ -307,7 +307,7 @@ def _agreements(task: TaskDef, case: Case) -> tuple[tuple[str, str], ...]:
                 decided.format(date=on, by=by),
             ),
         )
-    webinar = task.key_for("webinar_invitation")
+    webinar = task.key_for(Purpose.WEBINAR_INVITATION)
     if case.is_checked(webinar):
         got = translate("Report", "Projektlederen har fået den (markeret {date})").format(
             date=format_date(case.changed_at(webinar))
@@ -402,7 +402,7 @@ def build_report(
     owner = case.person(task, Role.OWNER)
     return Report(
         title=task.title,
-        case_number=case.of(task, "case_number"),
+        case_number=case.of(task, Purpose.CASE_NUMBER),
         prepared_by=case.person(task, Role.PERFORMER).name,
         description=tuple(p for p in task.description.split("\n\n") if p.strip()),
         municipality=(
@@ -416,7 +416,7 @@ def build_report(
             (translate("Report", "Prioritet"), task.priority),
         ),
         klik_status=case.klik_status.value,
-        deadline=kinds.KINDS[FieldKind.DATE].display(task, case.of(task, "klik_deadline")),
+        deadline=kinds.KINDS[FieldKind.DATE].display(task, case.of(task, Purpose.KLIK_DEADLINE)),
         started_at=format_time(case.status_reached_at(KlikStatus.STARTED)),
         completed_at=format_time(case.status_reached_at(KlikStatus.COMPLETED)),
         complete=case.klik_status is KlikStatus.COMPLETED and not missing,
@@ -430,7 +430,7 @@ def build_report(
         questions_title=_label_of(task, FieldKind.QUESTIONS),
         mail_title=_label_of(task, FieldKind.MAIL),
         approved_by=translate("Report", "Godkendt af bibliotekschef")
-        if task.key_for(purpose(Role.LIBRARY_DIRECTOR, "full_name"))
+        if task.key_for(purpose(Role.LIBRARY_DIRECTOR, Detail.FULL_NAME))
         else translate("Report", "Godkendt af"),
         approver=director.name,
         owner_signs=owner.name if owner.name and owner.name != director.name else "",

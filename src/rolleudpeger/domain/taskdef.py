@@ -10,7 +10,7 @@ from typing import Any
 
 from rolleudpeger.domain import people
 from rolleudpeger.domain.municipalities import Municipality
-from rolleudpeger.i18n import LANGUAGES, translate
+from rolleudpeger.i18n import LANGUAGES, SOURCE_LANGUAGE, translate
 
 FORMAT_VERSION = 1
 
@@ -59,26 +59,26 @@ class StepKind(StrEnum):
     STEP = "step"
 
 
-# What a field is for, so that rules find it in any task by purpose, never by key.
-# People: "<role>.<detail>" (`people.purpose`), plus "<role>.klik_user": the check box
-# that says the person's KLIK user is created.
-CASE_PURPOSES = (
-    "case_number",  # the municipality's own case number, on the report's first page
-    "decided_by",  # who decided the appointment
-    "decision_date",  # when
-    "webinar_invitation",  # the leader got KOMBIT's webinar invitation
-    "agreement",  # text worth filing in full; the report labels it with `report_label`
-    "klik_deadline",  # the deadline KLIK shows for the task
+class Purpose(StrEnum):
+    """What a field of the case (not of a person) is for, so that rules find it in any task
+    by purpose, never by key. The values are written in task files; people's fields have
+    `people.purpose(role, detail)`: "leader.email". A misspelt purpose fails in mypy, and
+    at run time in `TaskDef.key_for`, never silently as an empty value."""
+
+    CASE_NUMBER = "case_number"  # the municipality's own case number, on the report's first page
+    DECIDED_BY = "decided_by"  # who decided the appointment
+    DECISION_DATE = "decision_date"  # when
+    WEBINAR_INVITATION = "webinar_invitation"  # the leader got KOMBIT's webinar invitation
+    AGREEMENT = "agreement"  # text worth filing in full; the report labels it `report_label`
+    KLIK_DEADLINE = "klik_deadline"  # the deadline KLIK shows for the task
+
+
+AnyPurpose = Purpose | people.PersonPurpose
+PURPOSES: frozenset[str] = frozenset(
+    {people.purpose(role, d) for role in people.Role for d in people.Detail}
+    | {p.value for p in Purpose}
 )
-PURPOSES = frozenset(
-    {
-        people.purpose(role, d)
-        for role in people.Role
-        for d in (*people.PERSON_DETAILS, "klik_user", "change")
-    }
-    | set(CASE_PURPOSES)
-)
-REPEATABLE_PURPOSES = frozenset({"agreement"})
+REPEATABLE_PURPOSES = frozenset({Purpose.AGREEMENT.value})
 
 
 class TaskDefinitionError(Exception):
@@ -234,11 +234,14 @@ class TaskDef:
         """The numbered steps (all but the intro)."""
         return self.steps[1:]
 
-    def fields_for(self, purpose: str) -> tuple[FieldDef, ...]:
-        """The fields that serve a purpose (one, except for repeatable purposes)."""
+    def fields_for(self, purpose: AnyPurpose) -> tuple[FieldDef, ...]:
+        """The fields that serve a purpose (one, except for repeatable purposes). A purpose
+        no task can have is a mistake in the code: ValueError, not an empty answer."""
+        if purpose not in PURPOSES:
+            raise ValueError(f"no such purpose: {purpose!r}")
         return tuple(f for s in self.steps for f in s.fields if f.purpose == purpose)
 
-    def key_for(self, purpose: str) -> str:
+    def key_for(self, purpose: AnyPurpose) -> str:
         """The key of the field that serves a purpose, or "" when this task has none (a
         case holds no value under "", so `case.value(task.key_for(...))` is then "")."""
         found = self.fields_for(purpose)
@@ -255,8 +258,8 @@ class TaskDef:
 
     def step_where_named(self, role: people.Role) -> StepDef | None:
         """The step where a role's name is written (None when the task has no such field)."""
-        key = self.key_for(people.purpose(role, "full_name")) or self.key_for(
-            people.purpose(role, "first_name")
+        key = self.key_for(people.purpose(role, people.Detail.FULL_NAME)) or self.key_for(
+            people.purpose(role, people.Detail.FIRST_NAME)
         )
         return self.step_of_field(key) if key else None
 
@@ -367,37 +370,48 @@ TRANSLATED = frozenset(
 )
 
 
+def _is_twin(key: str) -> bool:
+    """`title_en`: a translated text's twin in another language (not a key of its own)."""
+    base, _, code = key.rpartition("_")
+    return base in TRANSLATED and code in LANGUAGES and code != SOURCE_LANGUAGE
+
+
 def localize(data: Any, language: str, path: Path, where: str = "") -> Any:
-    """The parsed file with each text in the chosen language (`<key>_en` for English).
-    In English every Danish text must have its English twin."""
+    """The parsed file with each text in the chosen language: the Danish text itself, or
+    its twin `<key>_<language>` (`title_en`), which every translated text must have."""
     if isinstance(data, list):
         return [localize(item, language, path, f"{where}[{i}]") for i, item in enumerate(data)]
     if not isinstance(data, dict):
         return data
     result = {}
     for key, danish in data.items():
-        if key.endswith("_en"):
+        if _is_twin(key):
             continue
         here = f"{where}.{key}" if where else key
         chosen = danish
-        if language == "en" and key in TRANSLATED:
-            if f"{key}_en" not in data:
+        if language != SOURCE_LANGUAGE and key in TRANSLATED:
+            twin = f"{key}_{language}"
+            if twin not in data:
                 raise TaskDefinitionError(
                     translate(
                         "TaskDefinition",
-                        "Opgavefilen {path} er ugyldig: {where}: "
-                        "den engelske tekst »{key}_en« mangler",
-                    ).format(path=path, where=here, key=key)
+                        "Opgavefilen {path} er ugyldig: {where}: oversættelsen »{twin}« mangler",
+                    ).format(path=path, where=here, twin=twin)
                 )
-            chosen = data[f"{key}_en"]
+            chosen = data[twin]
         result[key] = localize(chosen, language, path, here)
     return result
 
 
 def load_task_definition(
-    path: Path, municipalities: tuple[Municipality, ...] = (), language: str = "da"
+    path: Path, municipalities: tuple[Municipality, ...] = (), language: str = SOURCE_LANGUAGE
 ) -> TaskDef:
     """Read and check a task definition; raise TaskDefinitionError saying what is wrong."""
+    return task_from_data(_read(path), path, municipalities, language)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    """The task file as TOML data; TaskDefinitionError saying why it cannot be read."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -411,7 +425,7 @@ def load_task_definition(
             )
         ) from None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise TaskDefinitionError(
             translate("TaskDefinition", "Opgavefilen {path} er ikke gemt som UTF-8.").format(
@@ -424,12 +438,21 @@ def load_task_definition(
                 path=path, error=e
             )
         ) from None
+
+
+def task_from_data(
+    data: dict[str, Any],
+    path: Path,
+    municipalities: tuple[Municipality, ...] = (),
+    language: str = SOURCE_LANGUAGE,
+) -> TaskDef:
+    """The task in one language of `i18n.LANGUAGES`, from the file's data."""
     if language not in LANGUAGES:
         raise TaskDefinitionError(f"unknown language {language!r}; use one of {list(LANGUAGES)}")
     localized = localize(data, language, path)
     task, mail = data.get("task"), localized.get("mail")
     if isinstance(task, dict) and isinstance(mail, dict) and isinstance(task.get("title"), str):
-        mail["task_title"] = task["title"]
+        mail["task_title"] = task["title"]  # the mail names the task as KLIK does: in Danish
     return parse_task_definition(localized, path, municipalities)
 
 
@@ -563,7 +586,7 @@ def parse_task_definition(
                     status=status,
                     purpose=purpose,
                     report_label=r.text(
-                        fd, "report_label", fwhere, required=purpose == "agreement"
+                        fd, "report_label", fwhere, required=purpose == Purpose.AGREEMENT
                     ),
                     default_title=r.text(fd, "default_title", fwhere, required=False),
                 )

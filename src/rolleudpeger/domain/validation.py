@@ -7,7 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from rolleudpeger.i18n import language, translate
+from rolleudpeger import i18n
+from rolleudpeger.i18n import translate
 
 MAX_NAME = 200
 MAX_NOTES = 10_000
@@ -95,11 +96,8 @@ def visible(text: str) -> str:
 
 
 def _too_long(limit: int, length: int) -> str:
-    def number(n: int) -> str:  # 10.000 in Danish, 10,000 in English
-        return f"{n:,}" if language() == "en" else f"{n:,}".replace(",", ".")
-
     return translate("Validation", "Højst {limit} tegn. Du har skrevet {length}.").format(
-        limit=number(limit), length=number(length)
+        limit=i18n.number(limit), length=i18n.number(length)
     )
 
 

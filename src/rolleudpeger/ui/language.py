@@ -17,7 +17,7 @@ from rolleudpeger.resources import resource
 
 TRANSLATIONS = "translations"
 # Danish for the few texts of Qt's own dialogs that qtbase_da lacks (resources/translations).
-QT_FIXES = "qt_fixes_da"
+QT_FIXES = f"qt_fixes_{i18n.SOURCE_LANGUAGE}"
 CATALOGUE = "rolleudpeger_{language}"
 _installed: list[QTranslator] = []
 
@@ -54,24 +54,26 @@ def install_language(language: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    names: list[tuple[str, str]] = []
-    if language == "da":
-        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        # qtbase holds every text of the Qt modules the app uses (core, widgets, printing).
-        # Not qt_da: it is a meta catalogue that also needs the Danish files of Qt modules
-        # the bundle leaves out, so it fails to load there.
-        names = [("qtbase_da", qt_folder), (QT_FIXES, catalogue_folder())]
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    # (name, folder, must it be there?). Qt's own texts (buttons, file dialogs): qtbase
+    # holds every text of the Qt modules the app uses (not qt_<code>: a meta catalogue that
+    # also needs files of modules the bundle leaves out). Qt speaks English by itself, so
+    # only the source language's qtbase is missed when absent; ours is always needed.
+    source = language == i18n.SOURCE_LANGUAGE
+    names = [(f"qtbase_{language}", qt_folder, source)]
+    if source:
+        names.append((QT_FIXES, catalogue_folder(), True))  # two labels Qt's Danish lacks
     else:
-        names = [(CATALOGUE.format(language=language), catalogue_folder())]
+        names.append((CATALOGUE.format(language=language), catalogue_folder(), True))
     loaded = True
-    for name, folder in names:
+    for name, folder, needed in names:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
             _installed.append(translator)
-        else:  # Qt's Danish files are a nicety (its own buttons stay English); ours is needed
+        elif needed:  # Qt's catalogue is a nicety (its buttons stay English); ours is not
             logs.log.warning("Sprogfilen %s.qm mangler i %s", name, folder)
-            loaded = loaded and language == "da"
+            loaded = loaded and name.startswith("qtbase_")
     effective = language if loaded else i18n.SOURCE_LANGUAGE
     QLocale.setDefault(QLocale(i18n.LOCALES[effective]))
     i18n.install(QCoreApplication.translate, effective)

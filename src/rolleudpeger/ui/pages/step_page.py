@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from rolleudpeger.domain.case import StepState, same_person_warning, step_missing, step_state
-from rolleudpeger.domain.people import Role, purpose
+from rolleudpeger.domain.people import Detail, Role, purpose
 from rolleudpeger.domain.taskdef import StepDef
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.domain.validation import ValidationError
@@ -206,7 +206,7 @@ class StepPage(QScrollArea):
         if step.is_intro:
             col.addSpacing(SECTION_SPACING // 2)
             col.addWidget(self._task_facts())
-        if any(f.purpose == purpose(Role.OWNER, "first_name") for f in step.fields):
+        if any(f.purpose == purpose(Role.OWNER, Detail.FIRST_NAME) for f in step.fields):
             self.same_person = MessageLabel()  # where the owner is named, next to the leader
             col.addWidget(self.same_person)
         if not step.is_intro:
