@@ -504,13 +504,6 @@ class Store:
             raise _saving_failed(e) from e
         return cid
 
-    def delete_case(self, case_id: int) -> None:
-        try:
-            with self._session() as s, s.begin():
-                s.execute(delete(CaseRow).where(CaseRow.id == case_id))
-        except DB_ERRORS as e:
-            raise _saving_failed(e) from e
-
     def set_current_step(self, case_id: int, step: str) -> None:
         try:
             with self._session() as s, s.begin():
