@@ -27,6 +27,8 @@ from tests.conftest import demo
 from tests.killsoak import CHILD
 from tests.test_operations import Answers
 
+pytestmark = pytest.mark.usefixtures("qapp")  # the report command shares the process
+
 
 def test_report_while_the_window_saves(data_dir: Path, tmp_path: Path) -> None:
     """A saving process (the edits the window makes, back to back) and five reports: each

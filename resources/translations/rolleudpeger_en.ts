@@ -33,12 +33,22 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
 {log_file}</translation>
     </message>
     <message>
+        <source>Rolleudpeger kunne ikke starte på grund af en fejl. Send denne logfil til IT sammen med en kort beskrivelse af, hvad du gjorde:
+{log_file}</source>
+        <translation>Rolleudpeger could not start because of an error. Send this log file to IT with a short description of what you did:
+{log_file}</translation>
+    </message>
+    <message>
         <source>du har ikke adgang, eller et andet program holder filen</source>
         <translation>you have no access, or another program holds the file</translation>
     </message>
     <message>
         <source>Opgavefilen er ugyldig</source>
         <translation>The task file is not valid</translation>
+    </message>
+    <message>
+        <source>Logfilen kan ikke skrives i {folder}: {reason}.</source>
+        <translation>The log file cannot be written in {folder}: {reason}.</translation>
     </message>
     <message>
         <source>{app} kan ikke skrive sin låsefil i {folder}: {reason}. Frigør plads eller vælg en anden mappe med --data-dir, og start igen.</source>
@@ -282,6 +292,10 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <translation>{name} cannot be found: there is no user “{user}” on this PC. Write the folder&apos;s full path.</translation>
     </message>
     <message>
+        <source>{source}: mappenavnet »{name}« begynder eller slutter med et mellemrum. Skriv det uden.</source>
+        <translation>{source}: the folder name “{name}” begins or ends with a space. Write it without.</translation>
+    </message>
+    <message>
         <source>Mappenavnet {name} indeholder tegn, der ikke er gyldig tekst (UTF-8). Vælg en mappe med et andet navn.</source>
         <translation>The folder name {name} contains characters that are not valid text (UTF-8). Choose a folder with another name.</translation>
     </message>
@@ -319,6 +333,16 @@ Do you want to choose another folder for your data? (If you choose No, Rolleudpe
 {file}</translation>
     </message>
     <message>
+        <source>Databasen manglede eller var tom, selv om der findes sikkerhedskopier af sagen. Den kan være slettet, eller et antivirusprogram kan have flyttet den.</source>
+        <translation>The database was missing or empty, although there are backups of the case. It may have been deleted, or an antivirus program may have moved it.</translation>
+    </message>
+    <message>
+        <source>Den tomme database er ikke slettet, men flyttet til:
+{file}</source>
+        <translation>The empty database has not been deleted but moved to:
+{file}</translation>
+    </message>
+    <message>
         <source>Databasen var ændret uden om Rolleudpeger: den indeholdt {what}. Sådan en fil kan ikke stoles på (den kan gemme eller ændre oplysninger uden om programmet), så Rolleudpeger bruger den ikke. Den er ikke slettet, men flyttet til:
 {file}</source>
         <translation>The database had been changed outside Rolleudpeger: it contained {what}. Such a file cannot be trusted (it can keep or change information behind the app&apos;s back), so Rolleudpeger does not use it. It has not been deleted but moved to:
@@ -347,8 +371,16 @@ Do you want to choose another folder for your data? (If you choose No, Rolleudpe
         <translation>Backup taken.</translation>
     </message>
     <message>
-        <source>Pc&apos;ens ur ser ud til at gå forkert: noget i sagen er dateret {time}, senere end nu. Tjek uret, eller spørg IT.</source>
-        <translation>The PC&apos;s clock seems to be wrong: something in the case is dated {time}, later than now. Check the clock, or ask IT.</translation>
+        <source>noget i sagen</source>
+        <translation>something in the case</translation>
+    </message>
+    <message>
+        <source>den nyeste sikkerhedskopi</source>
+        <translation>the newest backup</translation>
+    </message>
+    <message>
+        <source>Pc&apos;ens ur ser ud til at gå forkert: {what} er dateret {time}, senere end nu. Tjek uret, eller spørg IT.</source>
+        <translation>The PC&apos;s clock seems to be wrong: {what} is dated {time}, later than now. Check the clock, or ask IT.</translation>
     </message>
     <message>
         <source>tom</source>

@@ -74,6 +74,14 @@ def _expanded(value: str) -> Path:
 
 
 def _checked(value: str, source: str) -> Path:
+    if value != value.strip():  # "/data " makes a second folder beside "/data", silently
+        raise DataDirError(
+            translate(
+                "Config",
+                "{source}: mappenavnet »{name}« begynder eller slutter med et mellemrum. Skriv "
+                "det uden.",
+            ).format(source=source, name=value)
+        )
     folder = _expanded(value)
     try:
         str(folder).encode("utf-8")

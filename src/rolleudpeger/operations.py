@@ -229,7 +229,10 @@ def erase(editor: CaseEditor, ask: Interaction, log_files: list[Path]) -> Outcom
     result = erase_files(data_dir, what)
     unusable = False
     try:
-        editor.reload(Store.open(data_dir))
+        store = Store.open(data_dir)
+        if result.database_removed:  # a new file: it too must say it was emptied on purpose
+            store.set_setting(backup.ERASED_SETTING, "1")
+        editor.reload(store)
     except (OSError, StoreError, sqlite3.Error) as e:
         result.left.append(Left(data_dir / DB_FILE, e))
         unusable = True  # nothing left to show: the database cannot be opened again

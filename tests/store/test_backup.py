@@ -172,9 +172,8 @@ def test_a_clock_once_a_year_ahead_never_makes_new_backups_look_old(data_dir: Pa
     assert len(kept) == backup.KEEP
     assert [_name_in(p) for p in kept[:3]] == ["Nu 2", "Nu 1", "Nu 0"]
     assert backup.clock_looks_wrong(data_dir, T0 + timedelta(minutes=3)) is None  # newest is now
-    assert (
-        backup.clock_looks_wrong(data_dir, T0 + timedelta(minutes=3), [ahead]) == ahead
-    )  # the case remembers the time ahead
+    skew = backup.clock_looks_wrong(data_dir, T0 + timedelta(minutes=3), [ahead])
+    assert skew == backup.ClockSkew(ahead, in_case=True)  # the case remembers the time ahead
     (data_dir / DB_FILE).write_text("beskadiget")
     for side in ("-wal", "-shm"):
         (data_dir / (DB_FILE + side)).unlink(missing_ok=True)
@@ -186,7 +185,9 @@ def test_a_clock_once_a_year_ahead_never_makes_new_backups_look_old(data_dir: Pa
 def test_a_clock_behind_the_newest_backup_is_said(data_dir: Path) -> None:
     make_case(data_dir)
     backup.take_backup(data_dir, T0 + timedelta(days=30))
-    assert backup.clock_looks_wrong(data_dir, T0) == T0 + timedelta(days=30)
+    assert backup.clock_looks_wrong(data_dir, T0) == backup.ClockSkew(
+        T0 + timedelta(days=30), in_case=False
+    )
     assert backup.clock_looks_wrong(data_dir, T0 + timedelta(days=30, minutes=1)) is None
 
 

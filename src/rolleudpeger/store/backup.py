@@ -40,6 +40,7 @@ from rolleudpeger.store.engine import make_engine, make_memory_engine
 from rolleudpeger.store.files import (
     DB_FILE,
     SIDE_FILES,
+    check_database_files,
     create_private,
     fsync_file,
     fsync_folder,
@@ -57,10 +58,15 @@ PREFIX = "rolleudpeger-"
 SUFFIX = ".sqlite3"
 SEQUENCE = "-nr"  # rolleudpeger-<local time>-nr<sequence>.sqlite3 (0.2.0: no sequence)
 CLOCK_SLACK = timedelta(minutes=5)
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)  # a backup's time outside these is not believed
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
 PARTIAL = ".partial"  # a backup being written: `.rolleudpeger-<time>-nr<n>.sqlite3.<pid>.partial`
 PARTIAL_ALIVE_SECONDS = 60  # a partial written to this recently may be another's, at work
 DAMAGED = ".beskadiget-"
 FINGERPRINT_SETTING = "last_backup_fingerprint"
+# Set when the user erased the case: an empty database is then meant to be empty, and a
+# backup that erasing could not remove is never put back in its place.
+ERASED_SETTING = "erased"
 
 
 class BackupUnusableError(Exception):
@@ -85,6 +91,11 @@ def _backups_folder(data_dir: Path) -> Path | None:
     return folder
 
 
+def _digits(text: str) -> bool:
+    """0–9 only: `str.isdigit()` also takes "²" and "١٢٣", which `int()` refuses or reads."""
+    return text.isascii() and text.isdigit()
+
+
 def _is_backup_name(name: str) -> bool:
     return name.startswith(PREFIX) and name.endswith(SUFFIX)
 
@@ -93,7 +104,7 @@ def sequence(backup: Path) -> int:
     """The number in the name (0 for a name without one, from 0.2.0 and before)."""
     middle = backup.name.removeprefix(PREFIX).removesuffix(SUFFIX)
     _, found, number = middle.rpartition(SEQUENCE)
-    return int(number) if found and number.isdigit() else 0
+    return int(number) if found and _digits(number) else 0
 
 
 def list_backups(data_dir: Path) -> list[Path]:
@@ -114,20 +125,35 @@ def taken_at(backup: Path) -> datetime | None:
     """The time in the name: when the backup was taken, by the PC's clock then."""
     middle = backup.name.removeprefix(PREFIX).removesuffix(SUFFIX)
     stamp, found, number = middle.rpartition(SEQUENCE)
-    return parse_file_stamp(stamp if found and number.isdigit() else middle)
+    at = parse_file_stamp(stamp if found and _digits(number) else middle)
+    # A time no backup of this app can have (a clock far out, a name made by hand) is no
+    # time at all: shown as unknown, never a year 9999 the calendar cannot compute with.
+    return at if at is not None and EARLIEST <= at <= LATEST else None
+
+
+@dataclass(frozen=True)
+class ClockSkew:
+    """A time the data says has been, though it lies after now."""
+
+    at: datetime
+    in_case: bool  # True: something in the case; False: the newest backup's name
 
 
 def clock_looks_wrong(
     data_dir: Path, now: datetime | None = None, seen: Iterable[datetime] = ()
-) -> datetime | None:
+) -> ClockSkew | None:
     """A time the data says has been — the newest backup's, or one of `seen` (the case's
     own) — that lies after `now`, beyond a few minutes: the PC's clock is wrong now, or was
     when that was written. None when all agrees."""
     now = now or datetime.now(UTC)
     newest = list_backups(data_dir)[:1]
-    times = [*seen, *(t for t in map(taken_at, newest) if t is not None)]
-    latest = max(times, default=None)
-    return latest if latest is not None and latest > now + CLOCK_SLACK else None
+    stamped = [t for t in map(taken_at, newest) if t is not None]
+    candidates = [(t, True) for t in seen] + [(t, False) for t in stamped]
+    late = [c for c in candidates if c[0] > now + CLOCK_SLACK]
+    if not late:
+        return None
+    at, in_case = max(late)
+    return ClockSkew(at, in_case)
 
 
 def _copy(source: str, target: Path, *, source_is_uri: bool = False) -> None:
@@ -178,7 +204,7 @@ def _pid_of(partial_file: Path) -> int | None:
     stem = partial_file.name.removesuffix(PARTIAL)
     _, dot, writer = stem.rpartition(".")
     number = writer.split("-", 1)[0]
-    return int(number) if dot and number.isdigit() else None
+    return int(number) if dot and _digits(number) else None
 
 
 def take_backup(data_dir: Path, now: datetime | None = None, *, prune: bool = True) -> Path:
@@ -210,7 +236,13 @@ def take_backup(data_dir: Path, now: datetime | None = None, *, prune: bool = Tr
 
 
 def prune_backups(data_dir: Path, keep: Path | None = None) -> None:
-    for old in list_backups(data_dir)[KEEP:]:
+    """Keep the newest KEEP backups that can be restored, and `keep` (the one just
+    written); only backups that could be restored, older than those, are removed. A file
+    that cannot be restored here is left alone and counts for nothing: an empty or broken
+    file with a backup's name must not push good backups out, and a newer version's backup
+    is not this version's to delete."""
+    good = [b for b in list_backups(data_dir) if b == keep or usable(b)]
+    for old in good[KEEP:]:
         if old != keep:
             _remove(old)
 
@@ -338,6 +370,8 @@ def restore_backup(data_dir: Path, backup: Path, now: datetime | None = None) ->
 class Damage(Enum):
     DAMAGED = "damaged"  # SQLite cannot read it, or its quick check fails
     FOREIGN = "foreign"  # changed behind the app's back (see schema)
+    MISSING = "missing"  # gone (deleted, or quarantined by antivirus), or emptied, while
+    # good backups of a case exist
 
 
 @dataclass(frozen=True)
@@ -412,8 +446,8 @@ def _set_aside(db: Path, now: datetime | None) -> Path:
 
 
 def holds_nothing(db: Path) -> bool:
-    """A database with no recorded event at all (or no file): nothing would be lost by
-    putting a backup in its place."""
+    """A database with no recorded event at all (or no file), and not one the user emptied
+    on purpose: nothing would be lost by putting a backup in its place."""
     if not db.exists():
         return True
     has_wal = db.with_name(DB_FILE + "-wal").exists()
@@ -423,7 +457,12 @@ def holds_nothing(db: Path) -> bool:
             sqlite3.connect(db) if has_wal else sqlite3.connect(read_only_uri(db), uri=True)
         )
         try:
-            return not connection.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+            erased = connection.execute(
+                "SELECT COUNT(*) FROM settings WHERE key = ?", (ERASED_SETTING,)
+            ).fetchone()[0]
+            return (
+                not erased and not connection.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+            )
         finally:
             connection.close()
     except sqlite3.Error:
@@ -460,18 +499,18 @@ def recover_if_damaged(
     backups exist), or one with a schema the app did not make (`foreign` given: found
     after an upgrade), is moved aside, never deleted, and the newest good backup restored.
 
-    Recovery is a state, not a moment: while a damaged copy lies set aside, a good backup
-    exists and the database holds nothing (or is missing), every start finishes the
-    restore — or raises RecoveryPendingError saying why it cannot yet. A start never
-    quietly begins empty beside a recoverable case. Raises LinkedPathError when the
-    database is a link."""
+    Recovery is a state, not a moment: while good backups exist and the database is
+    missing or holds nothing — after a recovery an earlier start could not finish (a
+    full disk), or a database deleted or quarantined behind the app's back — every start
+    restores the newest good backup, or raises RecoveryPendingError saying why it cannot
+    yet. A start never quietly begins empty beside a recoverable case. Raises
+    LinkedPathError or HardLinkedError (naming the file) when the database or a file of
+    SQLite's next to it is a link or has other names."""
     db = data_dir / DB_FILE
-    if is_link(db) or db.exists():
-        sole_name(no_link(db))
+    check_database_files(db)
     backups = list_backups(data_dir)
-    pending = damaged_copies(data_dir)
-    if foreign is None and pending and backups and holds_nothing(db):
-        return _resume(data_dir, db, pending[0], backups, now)
+    if foreign is None and backups and holds_nothing(db):
+        return _resume(data_dir, db, backups, now)
     if not db.exists():
         return None
     if foreign is None:
@@ -488,13 +527,16 @@ def recover_if_damaged(
     return Recovery(damaged, _install(data_dir, backups), damage, tuple(problems))
 
 
-def _resume(
-    data_dir: Path, db: Path, damaged: Path, backups: list[Path], now: datetime | None
-) -> Recovery | None:
-    """Finish a recovery an earlier start could not: the empty database that start may
-    have left is set aside too (it holds nothing), then a good backup put in place."""
+def _resume(data_dir: Path, db: Path, backups: list[Path], now: datetime | None) -> Recovery | None:
+    """The database is missing or holds nothing, and backups exist: put the newest good
+    one in place. After a recovery an earlier start could not finish, the damaged copy it
+    set aside is named; otherwise the database went missing. A database that holds nothing
+    is set aside too (never deleted)."""
     if not any(usable(b) for b in backups):
-        return None  # nothing to finish with: the app starts as it would anyway
-    if db.exists():
-        _set_aside(db, now)
-    return Recovery(damaged, _install(data_dir, backups), resumed=True)
+        return None  # nothing to restore: the app starts as it would anyway
+    pending = damaged_copies(data_dir)
+    aside = _set_aside(db, now) if db.exists() else None
+    restored = _install(data_dir, backups)
+    if pending:
+        return Recovery(pending[0], restored, resumed=True)
+    return Recovery(aside or db, restored, Damage.MISSING)

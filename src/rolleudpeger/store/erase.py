@@ -34,7 +34,7 @@ from rolleudpeger.store.models import Base
 CASE_TABLES = tuple(t.name for t in reversed(Base.metadata.sorted_tables) if t.name != "settings")
 # Settings that are not personal may stay: the window's size (ui.main_window) and the
 # interface language. Any other key goes.
-KEPT_SETTINGS = frozenset({"window_geometry", LANGUAGE_SETTING})
+KEPT_SETTINGS = frozenset({"window_geometry", LANGUAGE_SETTING, backup.ERASED_SETTING})
 
 
 @dataclass(frozen=True)
@@ -96,12 +96,22 @@ def _erase_rows(path: Path) -> list[str]:
             db.execute(f"DELETE FROM {table}")
         keep = ", ".join("?" for _ in KEPT_SETTINGS)
         db.execute(f"DELETE FROM settings WHERE key NOT IN ({keep})", tuple(KEPT_SETTINGS))
+        mark_erased(db)
         db.execute("COMMIT")
         db.execute("VACUUM")  # rebuilds the file: no free page keeps old text
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # and the WAL is emptied
         return _remaining(db)
     finally:
         db.close()
+
+
+def mark_erased(db: sqlite3.Connection) -> None:
+    """Say in the database that the case was erased on purpose (see backup.holds_nothing)."""
+    db.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (backup.ERASED_SETTING, "1"),
+    )
 
 
 def _remove_file(path: Path, result: EraseResult) -> None:

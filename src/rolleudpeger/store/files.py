@@ -99,11 +99,26 @@ def tighten(path: Path) -> None:
         os.chmod(path, mode & 0o700)
 
 
+def database_files(db: Path) -> tuple[Path, ...]:
+    """The database and SQLite's files next to it."""
+    return (db, *(db.with_name(db.name + side) for side in SIDE_FILES))
+
+
+def check_database_files(db: Path) -> None:
+    """Before SQLite touches any of them: neither the database nor its -wal, -shm or
+    -journal may be a link (LinkedPathError) or a file with other names (HardLinkedError).
+    SQLite writes into its side files even to read — through a link, into someone else's
+    file; and a -wal or -shm SQLite cannot open through a link makes a sound database look
+    damaged."""
+    for path in database_files(db):
+        sole_name(no_link(path))
+
+
 def tighten_database(db: Path) -> None:
     """The database and SQLite's files next to it (which SQLite creates with the database's
     mode, so a loose copied-in database would make loose -wal and -shm files too)."""
-    for path in (db, *(db.with_name(db.name + side) for side in SIDE_FILES)):
-        sole_name(no_link(path))
+    check_database_files(db)
+    for path in database_files(db):
         tighten(path)
 
 

@@ -44,9 +44,9 @@ from rolleudpeger.store.engine import make_engine, make_memory_engine
 from rolleudpeger.store.files import (
     DB_FILE,
     PRIVATE_DIR,
+    check_database_files,
     create_private,
     is_link,
-    no_link,
     tighten_database,
 )
 from rolleudpeger.store.models import (
@@ -221,7 +221,7 @@ class Store:
         path = data_dir / DB_FILE
         if not path.exists() and not is_link(path):
             return None
-        no_link(path)
+        check_database_files(path)
         if not path.is_file():
             raise NotADatabaseError(path)
         if path.stat().st_size == 0:

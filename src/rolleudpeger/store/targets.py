@@ -19,6 +19,14 @@ from rolleudpeger.i18n import translate
 from rolleudpeger.store import files
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# SQLite's own files next to a database hold its latest or undone changes, without the
+# database's header: a write-ahead log and a rollback journal start with these.
+SQLITE_MAGICS = (
+    SQLITE_HEADER,
+    b"\x37\x7f\x06\x82",
+    b"\x37\x7f\x06\x83",
+    b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7",
+)
 # Windows opens these names as devices (NUL swallows the file, CON prints it), with or
 # without an extension, and silently drops a trailing dot or space from a name.
 WINDOWS_DEVICES = frozenset(
@@ -34,8 +42,15 @@ class RefusedTargetError(Exception):
 
 
 def with_suffix(name: str, suffix: str) -> Path:
-    """`rapport` → `rapport.pdf`; a name that already ends in the suffix (any case) stays."""
-    return Path(name if name.lower().endswith(suffix.lower()) else name + suffix)
+    """`rapport` → `rapport.pdf`; a name that already ends in the suffix (any case) stays.
+    Dots and spaces at the end of the name go first (`rapport.pdf.` → `rapport.pdf`), as
+    Windows would drop them anyway, silently, perhaps onto another file."""
+    path = Path(name)
+    trimmed = path.name.rstrip(". ")
+    if trimmed and trimmed != path.name:
+        path = path.with_name(trimmed)
+    text = str(path)
+    return Path(text if text.lower().endswith(suffix.lower()) else text + suffix)
 
 
 def _is_within(path: Path, folder: Path) -> bool:
@@ -72,11 +87,21 @@ def _linked_into(st: os.stat_result, folder: Path) -> bool:
 
 
 def _is_database(path: Path) -> bool:
-    """A regular file that starts as every SQLite database does (read without blocking)."""
+    """A SQLite database, or a file of SQLite's next to one: it starts as a database, a
+    write-ahead log or a rollback journal does, or it is named as SQLite names its files
+    (`-wal`, `-shm`, `-journal`) next to a database (read without blocking)."""
     try:
-        return files.read_limited(path, len(SQLITE_HEADER))[: len(SQLITE_HEADER)] == SQLITE_HEADER
+        start = files.read_limited(path, 16)
     except OSError:
-        return False
+        start = b""
+    if start.startswith(SQLITE_MAGICS):
+        return True
+    for side in files.SIDE_FILES:
+        if path.name.endswith(side) and path.name != side:
+            base = path.with_name(path.name.removesuffix(side))
+            if base.is_file() and _is_database(base):
+                return True
+    return False
 
 
 def _windows_name_problem(path: Path) -> str | None:
@@ -101,7 +126,10 @@ def _windows_name_problem(path: Path) -> str | None:
 def check_target(name: Path, protected: Iterable[Path]) -> Path:
     """The absolute path to write `name` to, or RefusedTargetError saying why not.
     `protected`: the data folder and the log folder."""
-    path = Path(os.path.abspath(name.expanduser()))
+    # The folder as the system finds it (a link in it followed, then ".."), not as the text
+    # reads: "link/../x" is where the link's target's parent is.
+    typed = name.expanduser()
+    path = Path(os.path.realpath(typed.parent)) / typed.name
     if files.WINDOWS and (problem := _windows_name_problem(path)):
         raise RefusedTargetError(problem)
     real = Path(os.path.realpath(path))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import sqlite3
@@ -67,11 +66,13 @@ def bring_to_front(window: MainWindow) -> None:
 
 
 _in_hook = False
+_running = False  # the window is up: an error in a slot leaves the app running
 
 
 def install_excepthook(log_file: Path) -> None:
-    """Unexpected errors are logged and told to the user; the app keeps running (PySide6
-    hands exceptions in slots to this hook and carries on)."""
+    """Unexpected errors are logged and told to the user. Once the window is up the app
+    keeps running (PySide6 hands exceptions in slots to this hook and carries on); before
+    that, an error ends the start, and the message says so."""
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         global _in_hook  # noqa: PLW0603 - a second error while the dialog is open
@@ -83,15 +84,21 @@ def install_excepthook(log_file: Path) -> None:
             return
         _in_hook = True
         try:
-            dialogs.show_error(
-                None,
-                translate("App", "Der skete en fejl"),
-                translate(
+            if _running:
+                text = translate(
                     "App",
                     "Der skete en fejl. Dine data er gemt.\n\n"
                     "Rolleudpeger kører videre. Hvis fejlen kommer igen, så send denne logfil "
                     "til IT sammen med en kort beskrivelse af, hvad du gjorde:\n{log_file}",
-                ).format(log_file=log_file),
+                )
+            else:
+                text = translate(
+                    "App",
+                    "Rolleudpeger kunne ikke starte på grund af en fejl. Send denne logfil til "
+                    "IT sammen med en kort beskrivelse af, hvad du gjorde:\n{log_file}",
+                )
+            dialogs.show_error(
+                None, translate("App", "Der skete en fejl"), text.format(log_file=log_file)
             )
         finally:
             _in_hook = False
@@ -101,6 +108,8 @@ def install_excepthook(log_file: Path) -> None:
 
 def started() -> None:
     """The window has been painted: start-up is over (see rolleudpeger.startup)."""
+    global _running  # noqa: PLW0603 - one window per process
+    _running = True
     startup.collector_on(startup_done=True)
 
 
@@ -119,11 +128,14 @@ def after_first_paint(window: MainWindow, action: Callable[[], object]) -> None:
     QTimer.singleShot(2_000, once)
 
 
+_log_problem: list[str] = []  # why the log could not be opened, to tell after the start
+
+
 def _after_show(
     window: MainWindow, editor: CaseEditor, recovery: Recovery | None, instance: SingleInstance
 ) -> str:
     instance.listen(lambda: bring_to_front(window))
-    status = data_safety.after_show(window, editor, recovery)
+    status = " ".join([data_safety.after_show(window, editor, recovery), *_log_problem]).strip()
     if status:
         window.tell(status)
     return status
@@ -160,8 +172,14 @@ def run(data_dir_arg: str | None, qt_args: list[str], language: str | None = Non
     if data_dir is None:
         return 2
     log_folder = logs.log_dir(data_dir, data_dir_chosen=data_dir_arg is not None)
-    with contextlib.suppress(OSError):  # no log is no reason not to start
+    try:
         install_excepthook(logs.setup(log_folder))
+    except OSError as e:  # no log is no reason not to start; it is said once the window shows
+        _log_problem.append(
+            translate("App", "Logfilen kan ikke skrives i {folder}: {reason}.").format(
+                folder=log_folder, reason=operations.file_error(e)
+            )
+        )
     instance = SingleInstance(data_dir)
     lock = instance.acquire()
     if lock is Lock.FAILED:

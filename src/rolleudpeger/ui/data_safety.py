@@ -77,6 +77,16 @@ def recovery_message(recovery: Recovery) -> str:
             "Databasen var beskadiget og blev lagt til side ved en tidligere start, men "
             "sikkerhedskopien kunne ikke hentes dengang. Den beskadigede fil ligger her:\n{file}",
         ).format(file=recovery.damaged_copy)
+    elif recovery.damage is Damage.MISSING:
+        text = translate(
+            "DataSafety",
+            "Databasen manglede eller var tom, selv om der findes sikkerhedskopier af sagen. "
+            "Den kan være slettet, eller et antivirusprogram kan have flyttet den.",
+        )
+        if recovery.damaged_copy.exists():
+            text += " " + translate(
+                "DataSafety", "Den tomme database er ikke slettet, men flyttet til:\n{file}"
+            ).format(file=recovery.damaged_copy)
     elif recovery.damage is Damage.FOREIGN:
         text = translate(
             "DataSafety",
@@ -133,14 +143,19 @@ def after_show(window: QWidget, editor: CaseEditor, recovery: Recovery | None) -
     else:
         said = translate("DataSafety", "Sikkerhedskopi taget.") if taken else ""
     if wrong is not None:
+        what = (
+            translate("DataSafety", "noget i sagen")
+            if wrong.in_case
+            else translate("DataSafety", "den nyeste sikkerhedskopi")
+        )
         said = " ".join(
             [
                 said,
                 translate(
                     "DataSafety",
-                    "Pc'ens ur ser ud til at gå forkert: noget i sagen er dateret {time}, senere "
-                    "end nu. Tjek uret, eller spørg IT.",
-                ).format(time=format_time(wrong)),
+                    "Pc'ens ur ser ud til at gå forkert: {what} er dateret {time}, senere end "
+                    "nu. Tjek uret, eller spørg IT.",
+                ).format(what=what, time=format_time(wrong.at)),
             ]
         ).strip()
     return said

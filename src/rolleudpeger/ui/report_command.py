@@ -23,7 +23,7 @@ from rolleudpeger.store.repository import (
     describe_db_error,
 )
 from rolleudpeger.store.schema import ForeignSchemaError
-from rolleudpeger.store.targets import RefusedTargetError, check_target
+from rolleudpeger.store.targets import RefusedTargetError, check_target, with_suffix
 
 EXIT_NO_CASE = 1
 EXIT_FAILED = 2
@@ -65,7 +65,7 @@ def run_report(pdf: str, data_dir_arg: str | None, language: str | None = None) 
         data_dir = resolve_data_dir(data_dir_arg)
         # The data folder and the log's: no report is ever written into them.
         protected = [data_dir, logs.log_dir(data_dir, data_dir_chosen=data_dir_arg is not None)]
-        target = _checked_target(Path(pdf), protected)
+        target = _checked_target(with_suffix(pdf, ".pdf"), protected)
         store = _open(data_dir)
         try:
             pages = _write(store, task, target, language, protected)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import time
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject
 
-from rolleudpeger.store.files import PRIVATE_FILE
+from rolleudpeger.store.files import PRIVATE_FILE, is_link
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
@@ -24,6 +25,14 @@ if TYPE_CHECKING:
 LOCK_FILE = "rolleudpeger.lock"
 SHOW = b"show\n"
 TIMEOUT_MS = 2000
+WAIT_FOR_RUNNING_S = 20  # how long a second start waits for the first to listen
+
+
+def _other_names(path: Path) -> bool:
+    try:
+        return os.lstat(path).st_nlink > 1
+    except OSError:
+        return False
 
 
 class Lock(Enum):
@@ -52,7 +61,11 @@ class SingleInstance(QObject):
 
     def acquire(self) -> Lock:
         """Take the lock. HELD only when another start really holds it: a lock file that
-        cannot be written (a full disk) is not "already open"."""
+        cannot be written (a full disk) is not "already open". A lock file that is a link,
+        or has other names, is no lock of ours: only its name is removed."""
+        if is_link(self.path) or _other_names(self.path):
+            with contextlib.suppress(OSError):
+                self.path.unlink()
         if not self.lock.tryLock(200):
             if self.lock.error() == QLockFile.LockError.LockFailedError:
                 return Lock.HELD
@@ -62,13 +75,20 @@ class SingleInstance(QObject):
         return Lock.TAKEN
 
     def ask_running_to_show(self) -> bool:
-        """Tell the app that holds the lock to show its window; False if it did not answer."""
+        """Tell the app that holds the lock to show its window; False if it did not answer
+        in a while. A start that is still opening (repairing a damaged database, say)
+        listens only once its window is shown: it is given time to get there."""
         from PySide6.QtNetwork import QLocalSocket  # noqa: PLC0415 - late: startup.py
 
         socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(TIMEOUT_MS):
-            return False
+        deadline = time.monotonic() + WAIT_FOR_RUNNING_S
+        while True:
+            socket.connectToServer(self.name)
+            if socket.waitForConnected(TIMEOUT_MS):
+                break
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.25)
         socket.write(SHOW)
         socket.flush()  # may write it all at once; then there is nothing left to wait for
         if socket.bytesToWrite():
