@@ -18,12 +18,12 @@ from hypothesis import strategies as st
 from rolleudpeger.domain import handover
 from rolleudpeger.domain.mail import mail_state
 from rolleudpeger.domain.taskdef import TaskDef
+from rolleudpeger.domain.text import visible
 from rolleudpeger.domain.validation import (
     ValidationError,
     check_email,
     check_name,
     check_phone,
-    visible,
 )
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store.files import NotAFileError, read_limited
@@ -111,7 +111,7 @@ def test_crafted_files_are_refused_with_a_danish_reason(
     far["case"]["created_at"] = "9999-12-31T23:59:59+00:00"
     far["case"]["questions"][0]["asked_at"] = "1970-01-01T00:00:00+00:00"
     problems = refused(task, dump(far))
-    assert "året 9999 ligger ikke mellem 2000 og 2100" in problems
+    assert "året 9999 ligger ikke mellem 2000 og 2099" in problems
     assert "året 1970" in problems
     assert "skal være et tidspunkt" in refused(
         task, dump({**valid, "case": {**valid["case"], "created_at": "10000-01-01T00:00:00+00:00"}})

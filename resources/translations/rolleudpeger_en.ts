@@ -158,6 +158,10 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <translation>Correct “{field}”: the number is not valid</translation>
     </message>
     <message>
+        <source>Ret »{field}«: datoen er ikke gyldig</source>
+        <translation>Correct “{field}”: the date is not valid</translation>
+    </message>
+    <message>
         <source>Vælg kommune</source>
         <translation>Choose the municipality</translation>
     </message>
@@ -699,10 +703,6 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>unknown value {value}</translation>
     </message>
     <message>
-        <source>året {year} ligger ikke mellem {first} og {last}</source>
-        <translation>the year {year} is not between {first} and {last}</translation>
-    </message>
-    <message>
         <source>er ikke en sag fra Rolleudpeger</source>
         <translation>is not a case from Rolleudpeger</translation>
     </message>
@@ -721,6 +721,10 @@ The current case is first saved as a backup, so you can restore it.</translation
     <message>
         <source>ukendt felt</source>
         <translation>unknown field</translation>
+    </message>
+    <message>
+        <source>{value} er ikke en dato (åååå-mm-dd)</source>
+        <translation>{value} is not a date (yyyy-mm-dd)</translation>
     </message>
     <message>
         <source>et flueben skal være &quot;1&quot; eller tomt</source>
@@ -1901,8 +1905,28 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>A phone number may only contain digits, spaces, plus (+), hyphens (-), brackets and full stops.</translation>
     </message>
     <message>
+        <source>Skriv et dansk nummer med 8 cifre. Et udenlandsk nummer skal begynde med + eller 00 og landekoden, fx +299 32 10 00.</source>
+        <translation>Enter a Danish number with 8 digits. A foreign number must begin with + or 00 and the country code, e.g. +299 32 10 00.</translation>
+    </message>
+    <message>
+        <source>året {year} ligger ikke mellem {first} og {last}</source>
+        <translation>the year {year} is not between {first} and {last}</translation>
+    </message>
+    <message>
+        <source>({time} er {utc} i UTC)</source>
+        <translation>({time} is {utc} in UTC)</translation>
+    </message>
+    <message>
+        <source>{end} ligger før {start}</source>
+        <translation>{end} is before {start}</translation>
+    </message>
+    <message>
         <source>Skriv datoen som dd.mm.åååå, fx 27.11.2026.</source>
         <translation>Write the date as dd.mm.yyyy, e.g. 27.11.2026.</translation>
+    </message>
+    <message>
+        <source>Skriv en dato mellem {first} og {last}, fx 27.11.2026.</source>
+        <translation>Enter a date between {first} and {last}, e.g. 27.11.2026.</translation>
     </message>
     <message>
         <source>Skriv et dansk nummer med 8 cifre, fx 12 34 56 78.</source>
@@ -1911,10 +1935,6 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>Et dansk nummer har 8 cifre, fx 12 34 56 78.</source>
         <translation>A Danish number has 8 digits, e.g. 12 34 56 78.</translation>
-    </message>
-    <message>
-        <source>Skriv et dansk nummer med 8 cifre. Et udenlandsk nummer skal begynde med + og landekode.</source>
-        <translation>Enter a Danish number with 8 digits. A foreign number must begin with + and the country code.</translation>
     </message>
 </context>
 </TS>

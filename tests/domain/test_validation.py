@@ -30,7 +30,9 @@ def test_danish_numbers_are_accepted_and_stored_as_e164(typed: str) -> None:
     assert format_phone(parse_phone(typed)) == "+45 12 34 56 78"
 
 
-@pytest.mark.parametrize("typed", ["+46 8 123 456 78", "+46701234567", "+49 30 901820"])
+@pytest.mark.parametrize(
+    "typed", ["+46 8 123 456 78", "+46701234567", "+49 30 901820", "0046 8 123 456 78"]
+)
 def test_foreign_numbers_with_plus_and_valid_are_accepted(typed: str) -> None:
     stored = parse_phone(typed)
     assert stored.startswith("+") and not stored.startswith("+45")
@@ -44,7 +46,7 @@ def test_foreign_numbers_with_plus_and_valid_are_accepted(typed: str) -> None:
         "1234ABCD",
         "tolv",
         "12 34 56 7x",
-        "0046 8 123 456 78",  # a foreign number not written with +
+        "46 8 123 456 78",  # a foreign number written without + or 00
         "+46 1",  # + but not valid
         "+45 1234",
         "",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from rolleudpeger.domain.validation import date_problem, read_date
 from rolleudpeger.i18n import translate
 
 REMINDER_DAYS = 3  # the calendar reminds this many days before the deadline
@@ -33,12 +34,10 @@ class Deadline:
 
 
 def deadline(stored: str, today: date) -> Deadline | None:
-    """The deadline from its stored ISO date (None when none is set, or not a date yet)."""
-    try:
-        day = date.fromisoformat(stored)
-    except ValueError:
-        return None
-    return Deadline(day, (day - today).days)
+    """The deadline from its stored date (None when none is set, or it is not a date under
+    the date rule: validation.read_date)."""
+    day = read_date(stored)
+    return None if day is None else Deadline(day, (day - today).days)
 
 
 def _escape(text: str) -> str:
@@ -66,7 +65,10 @@ def deadline_ics(
     *, uid: str, day: date, title: str, description: str, now: datetime, version: str
 ) -> bytes:
     """One all-day event on `day` named after the task, with a reminder REMINDER_DAYS
-    before; `uid` stays the same for the same case, so importing again updates the event."""
+    before; `uid` stays the same for the same case, so importing again updates the event.
+    A day outside the date rule is refused (ValueError): it would make no valid file."""
+    if (problem := date_problem(day)) is not None:
+        raise ValueError(problem)
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",

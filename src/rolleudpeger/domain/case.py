@@ -26,6 +26,7 @@ from rolleudpeger.domain.taskdef import (
     TaskDef,
     in_sentence,
 )
+from rolleudpeger.domain.text import same_name
 from rolleudpeger.domain.timefmt import format_date
 from rolleudpeger.domain.validation import (
     ValidationError,
@@ -557,11 +558,8 @@ def same_person_warning(task: TaskDef, case: Case) -> str | None:
     if (
         leader.first_name
         and leader.last_name
-        and (
-            leader.first_name.casefold(),
-            leader.last_name.casefold(),
-        )
-        == (owner.first_name.casefold(), owner.last_name.casefold())
+        and same_name(leader.first_name, owner.first_name)
+        and same_name(leader.last_name, owner.last_name)
     ):
         return translate(
             "Case",

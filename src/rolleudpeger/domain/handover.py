@@ -4,15 +4,17 @@ Import checks every part against the task and the same rules as typing does, and
 every problem it finds (with where in the file), instead of stopping at the first. A file
 is a stranger's input: it is size-checked before it is parsed, duplicate keys, huge
 numbers, NaN and deep nesting are refused while parsing, every value must have exactly its
-type (`true` is not the number 1), times must lie between 2000 and 2100, lists have a
-limit, and the KLIK status must follow the same rules as in the window.
+type (`true` is not the number 1), every date and time must pass the date rule
+(validation: 2000–2099, no period that ends before it begins), lists have a limit, and
+the KLIK status must follow the same rules as in the window. Text is stored as typing
+stores it (NFC).
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -31,7 +33,13 @@ from rolleudpeger.domain.events import Cause, Event, EventKind, read_v1
 from rolleudpeger.domain.mail import Mail
 from rolleudpeger.domain.people import Person, Role
 from rolleudpeger.domain.taskdef import KlikStatus, TaskDef
-from rolleudpeger.domain.validation import ValidationError, check_name, check_notes
+from rolleudpeger.domain.validation import (
+    ValidationError,
+    check_name,
+    check_notes,
+    period_problem,
+    time_problem,
+)
 from rolleudpeger.i18n import translate
 
 FORMAT = "rolleudpeger-sag"
@@ -43,7 +51,6 @@ MAX_BYTES = 5_000_000
 MAX_EVENTS = 20_000
 MAX_ITEMS = 1_000  # questions, mails, status changes
 MAX_DIGITS = 18
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 _E = TypeVar("_E", bound=StrEnum)
 
 
@@ -100,7 +107,7 @@ def decode(raw: bytes) -> Any:
         )
     try:
         return json.loads(
-            raw.decode("utf-8"),
+            _text_of(raw),
             object_pairs_hook=_refuse_duplicates,
             parse_int=_int,
             parse_constant=_constant,
@@ -115,6 +122,14 @@ def decode(raw: bytes) -> Any:
         raise HandoverError(
             [f"{the_file}: " + translate("Handover", "er ikke en gyldig sagsfil (JSON)")]
         ) from None
+
+
+def _text_of(raw: bytes) -> str:
+    """The file's text. JSON is UTF-8, but Notepad and Excel save it with a byte order
+    mark, and Notepad's "Unicode" is UTF-16: a leading BOM says which, and is not part of
+    the text. (json.detect_encoding reads the BOM, or the pattern of zero bytes.)"""
+    encoding = json.detect_encoding(raw)
+    return raw.decode("utf-8-sig" if encoding == "utf-8" else encoding)
 
 
 def _time(at: datetime | None) -> str | None:
@@ -226,11 +241,10 @@ class _Reader:
             self.fail(f"{where}.{key}", translate("Handover", "skal være tekst"))
             return ""
         try:
-            (check_notes if notes else check_name)(value)
+            return (check_notes if notes else check_name)(value).value  # as typing stores it
         except ValidationError as e:
             self.fail(f"{where}.{key}", str(e))
             return ""
-        return value
 
     def choice(self, data: dict[str, Any], key: str, where: str, kind: type[_E]) -> _E | None:
         value = data.get(key)
@@ -258,19 +272,14 @@ class _Reader:
                 translate("Handover", "skal være et tidspunkt med tidszone (ISO 8601)"),
             )
             return None
-        try:
-            year = at.astimezone(UTC).year
-        except OverflowError:
-            year = at.year
-        if not FIRST_YEAR <= year <= LAST_YEAR:
-            self.fail(
-                f"{where}.{key}",
-                translate("Handover", "året {year} ligger ikke mellem {first} og {last}").format(
-                    year=at.year, first=FIRST_YEAR, last=LAST_YEAR
-                ),
-            )
+        if (problem := time_problem(at)) is not None:
+            self.fail(f"{where}.{key}", problem)
             return None
         return at
+
+    def period(self, where: str, start: datetime | None, end: datetime | None) -> None:
+        if (problem := period_problem(start, end)) is not None:
+            self.fail(where, problem)
 
 
 def parse_case(task: TaskDef, data: Any) -> ImportedCase:
@@ -366,6 +375,8 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
         reason = r.text(entry, "reason", where)
         at = r.time(entry, "at", where)
         if at is not None:
+            if history:  # in the order they happened
+                r.period(f"{where}.at", history[-1].at, at)
             history.append(StatusChange(status, at, reason))
         previous = status
 
@@ -379,6 +390,7 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
         asked = r.time(entry, "asked_at", where)
         answer = r.text(entry, "answer", where, notes=True)
         answered = r.time(entry, "answered_at", where, optional=True)
+        r.period(f"{where}.answered_at", asked, answered)
         if asked is not None:
             questions.append(Question(0, text, asked, answer, answered))
 
@@ -393,6 +405,7 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
         )
         sent = r.time(entry, "sent_at", where)
         withdrawn = r.time(entry, "withdrawn_at", where, optional=True)
+        r.period(f"{where}.withdrawn_at", sent, withdrawn)
         if sent is not None:
             mails.append(SentMail(0, mail, sent, withdrawn))
 
@@ -416,6 +429,7 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
         )
         started = r.time(entry, "started_at", where, optional=True)
         ended = r.time(entry, "ended_at", where)
+        r.period(f"{where}.ended_at", started, ended)
         if ended is not None:
             periods.append(RolePeriod(0, Role[role_name.upper()], person, started, ended))
 

@@ -8,7 +8,7 @@ A new kind is one class here, one binding there, and its name in `taskdef.FieldK
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rolleudpeger.domain.mail import mail_state
@@ -22,10 +22,12 @@ from rolleudpeger.domain.validation import (
     check_name,
     check_notes,
     check_phone,
+    date_problem,
     format_phone,
-    is_valid_date,
     is_valid_email,
     is_valid_phone,
+    parse_date,
+    read_date,
 )
 from rolleudpeger.i18n import translate
 
@@ -117,11 +119,32 @@ class Phone(Kind):
 
 
 class Date(Kind):
+    """A date under the one date rule (validation.read_date): text kept as typed, or a
+    forged value, is shown as it is and never read as a date."""
+
     def check(self, raw: str) -> Checked:
         return check_date(raw)
 
     def display(self, task: TaskDef, stored: str) -> str:
-        return date.fromisoformat(stored).strftime("%d.%m.%Y") if is_valid_date(stored) else stored
+        day = read_date(stored)
+        return day.strftime("%d.%m.%Y") if day else stored
+
+    def missing(self, task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
+        value = case.value(fdef.key)
+        if value and read_date(value) is None:
+            return translate("Case", "Ret »{field}«: datoen er ikke gyldig").format(
+                field=fdef.full_label
+            )
+        return super().missing(task, case, fdef)
+
+    def import_problem(self, task: TaskDef, value: str) -> str | None:
+        if not value or read_date(value) is not None:
+            return None
+        day = parse_date(value)
+        problem = date_problem(day) if day else None
+        return problem or translate("Handover", "{value} er ikke en dato (åååå-mm-dd)").format(
+            value=repr(value)
+        )
 
 
 class Check(Kind):

@@ -11,6 +11,7 @@ from urllib.parse import quote
 from rolleudpeger.domain.municipalities import Municipality
 from rolleudpeger.domain.people import Person, Role
 from rolleudpeger.domain.taskdef import MailDef, TaskDef
+from rolleudpeger.domain.text import name_words, normal, same_name
 from rolleudpeger.domain.timefmt import local
 from rolleudpeger.domain.validation import format_phone, is_valid_email, is_valid_phone
 from rolleudpeger.i18n import translate
@@ -51,15 +52,15 @@ def may_sign(signer: str, owner: Person) -> bool:
     """Whether `signer` may sign the mail: KOMBIT shall not have the project owner's name,
     so not when the signer carries the owner's last name (a colleague with the same last
     name then signs as the municipality instead, rather than risk it), nor, for an owner
-    whose last name has no letters, any word of the owner's name."""
+    whose last name has no letters, any word of the owner's name. Names are compared as
+    they look (domain.text.name_key): "Lefèvre" typed and "LEFÈVRE" pasted match."""
     if not signer.strip():
         return False
-    words = set(re.findall(r"\w+", signer.casefold()))
-    last = set(re.findall(r"\w+", owner.last_name.casefold()))
+    words = name_words(signer)
+    last = name_words(owner.last_name)
     if last:
         return not last & words
-    whole = set(re.findall(r"\w+", owner.name.casefold()))
-    return not whole & words and signer.casefold().split() != owner.name.casefold().split()
+    return not name_words(owner.name) & words and not same_name(signer, owner.name)
 
 
 def build_kombit_mail(
@@ -104,12 +105,13 @@ _FACT_LINE = re.compile(r"^[^:\n]{1,40}: (.+)$", re.MULTILINE)
 def same_facts(sent: Mail, current: Mail, leader: Person, municipality_name: str) -> bool:
     """Whether a sent mail told KOMBIT what the current one would: the leader's four
     details and the municipality. Compared by content, so a mail sent with an earlier
-    wording of the template (or another signer) is not outdated; only facts make it so."""
-    told = set(_FACT_LINE.findall(sent.body))
+    wording of the template (or another signer) is not outdated; only facts make it so
+    (in one normal form: a name stored decomposed by an older version is no new fact)."""
+    told = {normal(fact) for fact in _FACT_LINE.findall(sent.body)}
     facts = (leader.first_name, leader.last_name, leader.email, format_phone(leader.phone))
     return (
-        all(fact in told for fact in facts)
-        and municipality_name in sent.subject + sent.body
+        all(normal(fact) in told for fact in facts)
+        and normal(municipality_name) in normal(sent.subject + sent.body)
         and sent.to == current.to
     )
 

@@ -15,7 +15,9 @@ from rolleudpeger.domain.events import Cause, Event, EventKind
 from rolleudpeger.domain.mail import mail_state
 from rolleudpeger.domain.people import Detail, Role, purpose
 from rolleudpeger.domain.taskdef import FieldKind, KlikStatus, Purpose, StepDef, TaskDef
+from rolleudpeger.domain.text import same_name
 from rolleudpeger.domain.timefmt import format_date, format_time
+from rolleudpeger.domain.validation import read_date
 from rolleudpeger.i18n import translate
 
 LOG_VALUE_LIMIT = 160
@@ -390,6 +392,13 @@ def earlier_mails(case: Case) -> tuple[MailSection, ...]:
     )
 
 
+def _deadline(task: TaskDef, case: Case) -> str:
+    """The KLIK deadline as a date under the date rule ("" when none is, e.g. text kept as
+    typed: the field itself says what to correct)."""
+    day = read_date(case.of(task, Purpose.KLIK_DEADLINE))
+    return day.strftime("%d.%m.%Y") if day else ""
+
+
 def build_report(
     task: TaskDef, case: Case, events: list[Event], generated_at: datetime, version: str
 ) -> Report:
@@ -416,7 +425,7 @@ def build_report(
             (translate("Report", "Prioritet"), task.priority),
         ),
         klik_status=case.klik_status.value,
-        deadline=kinds.KINDS[FieldKind.DATE].display(task, case.of(task, Purpose.KLIK_DEADLINE)),
+        deadline=_deadline(task, case),
         started_at=format_time(case.status_reached_at(KlikStatus.STARTED)),
         completed_at=format_time(case.status_reached_at(KlikStatus.COMPLETED)),
         complete=case.klik_status is KlikStatus.COMPLETED and not missing,
@@ -433,7 +442,7 @@ def build_report(
         if task.key_for(purpose(Role.LIBRARY_DIRECTOR, Detail.FULL_NAME))
         else translate("Report", "Godkendt af"),
         approver=director.name,
-        owner_signs=owner.name if owner.name and owner.name != director.name else "",
+        owner_signs=owner.name if owner.name and not same_name(owner.name, director.name) else "",
         unanswered=tuple(q.text for q in unanswered(case)),
         events=_event_lines(task, events),
         generated_at=format_time(generated_at),

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from rolleudpeger import i18n
+from rolleudpeger.domain.text import disguising, has_invisible, normal
 from rolleudpeger.i18n import translate
 
 MAX_NAME = 200
@@ -15,6 +16,7 @@ MAX_NOTES = 10_000
 DK = 45
 
 _PHONE_CHARS = re.compile(r"[0-9+\s\-().]*")
+_INTERNATIONAL = re.compile(r"[\s(]*(\+|00)")  # a country code follows
 
 # phonenumbers and email-validator take a tenth of a second to import; a stored value that
 # is plainly valid is recognised without them (tests check that they agree), so the window
@@ -71,13 +73,6 @@ def _CONTROL_CHARS() -> str:
     )
 
 
-def _has_format_char(text: str) -> bool:
-    """Invisible formatting characters (Unicode category Cf): bidi controls such as U+202E,
-    which make `Maja \u202emoc.live@live` *show* as another address, and zero-width
-    characters. A name, address, number or title never needs them."""
-    return not text.isascii() and any(unicodedata.category(ch) == "Cf" for ch in set(text))
-
-
 def _FORMAT_CHARS() -> str:
     return translate(
         "Validation",
@@ -87,14 +82,6 @@ def _FORMAT_CHARS() -> str:
     )
 
 
-def visible(text: str) -> str:
-    """Free text for showing: invisible formatting characters written out as ⟨U+202E⟩, so
-    that they cannot turn or hide the text around them. The stored text is unchanged."""
-    if not _has_format_char(text):
-        return text
-    return "".join(f"⟨U+{ord(ch):04X}⟩" if unicodedata.category(ch) == "Cf" else ch for ch in text)
-
-
 def _too_long(limit: int, length: int) -> str:
     return translate("Validation", "Højst {limit} tegn. Du har skrevet {length}.").format(
         limit=i18n.number(limit), length=i18n.number(length)
@@ -102,29 +89,47 @@ def _too_long(limit: int, length: int) -> str:
 
 
 def check_name(raw: str) -> Checked:
-    """A name or short text: trimmed, one line, at most 200 characters, nothing invisible."""
-    value = raw.strip()
-    if len(value) > MAX_NAME:
-        raise ValidationError(_too_long(MAX_NAME, len(value)))
-    if _has_control(value, allow_newlines=False):
-        raise ValidationError(_CONTROL_CHARS())
-    if _has_format_char(value):
+    """A name or short text: trimmed, in NFC, one line, at most 200 characters, and
+    nothing invisible that could disguise it (what a script needs is kept; see
+    domain.text.disguising)."""
+    value = _one_line(raw)
+    if disguising(value):
         raise ValidationError(_FORMAT_CHARS())
     return Checked(value)
 
 
-def check_notes(raw: str) -> Checked:
-    """Free text: line breaks allowed, at most 10,000 characters; kept exactly as typed."""
-    if len(raw) > MAX_NOTES:
-        raise ValidationError(_too_long(MAX_NOTES, len(raw)))
-    if _has_control(raw, allow_newlines=True):
+def _one_line(raw: str) -> str:
+    value = normal(raw.strip())
+    if len(value) > MAX_NAME:
+        raise ValidationError(_too_long(MAX_NAME, len(value)))
+    if _has_control(value, allow_newlines=False):
         raise ValidationError(_CONTROL_CHARS())
-    return Checked(raw if raw.strip() else "")
+    return value
+
+
+def _address(raw: str) -> str:
+    """An e-mail address or a phone number as typed: one line, and no invisible character
+    at all (a soft hyphen or a joiner would make two addresses look alike)."""
+    value = _one_line(raw)
+    if has_invisible(value):
+        raise ValidationError(_FORMAT_CHARS())
+    return value
+
+
+def check_notes(raw: str) -> Checked:
+    """Free text: line breaks allowed, at most 10,000 characters; kept as typed, in NFC
+    (invisible characters are shown written out: domain.text.visible)."""
+    value = normal(raw)
+    if len(value) > MAX_NOTES:
+        raise ValidationError(_too_long(MAX_NOTES, len(value)))
+    if _has_control(value, allow_newlines=True):
+        raise ValidationError(_CONTROL_CHARS())
+    return Checked(value if value.strip() else "")
 
 
 def check_email(raw: str) -> Checked:
     """An e-mail address, syntax only (the app is offline): stored normalised."""
-    value = check_name(raw).value
+    value = _address(raw)
     if not value:
         return Checked("")
     if plainly_valid_email(value):
@@ -147,7 +152,9 @@ def parse_phone(raw: str) -> str:
 
     Danish numbers are 8 digits in a closed plan; KOMBIT's contacts may have any of them,
     so every 8-digit number counts (the metadata of phonenumbers rejects some ranges).
-    Foreign numbers are accepted only when written with `+` and valid.
+    Other numbers are written with their country code, after `+` or after the
+    international prefix 00 as dialled from Denmark (`+299 32 10 00`, `00299 321000`:
+    Greenland, the Faroe Islands, Sweden, Norway, Finland, Iceland…), and must be valid.
     """
     text = raw.strip()
     if not _PHONE_CHARS.fullmatch(text):
@@ -163,7 +170,7 @@ def parse_phone(raw: str) -> str:
     import phonenumbers  # noqa: PLC0415 - late: startup.py
 
     try:
-        number = phonenumbers.parse(text, "DK")
+        number = phonenumbers.parse(text, "DK")  # DK: 00 is the international prefix
     except phonenumbers.NumberParseException:
         raise ValidationError(
             translate("Validation", "Skriv et dansk nummer med 8 cifre, fx 12 34 56 78.")
@@ -173,12 +180,12 @@ def parse_phone(raw: str) -> str:
             raise ValidationError(
                 translate("Validation", "Et dansk nummer har 8 cifre, fx 12 34 56 78.")
             )
-    elif not (text.startswith("+") and phonenumbers.is_valid_number(number)):
+    elif not (_INTERNATIONAL.match(text) and phonenumbers.is_valid_number(number)):
         raise ValidationError(
             translate(
                 "Validation",
-                "Skriv et dansk nummer med 8 cifre. "
-                "Et udenlandsk nummer skal begynde med + og landekode.",
+                "Skriv et dansk nummer med 8 cifre. Et udenlandsk nummer skal begynde med "
+                "+ eller 00 og landekoden, fx +299 32 10 00.",
             )
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
@@ -199,7 +206,7 @@ def format_phone(e164: str) -> str:
 
 
 def check_phone(raw: str) -> Checked:
-    value = check_name(raw).value
+    value = _address(raw)
     if not value:
         return Checked("")
     try:
@@ -208,24 +215,73 @@ def check_phone(raw: str) -> Checked:
         return Checked(value, str(e))
 
 
+# --- the one date rule ------------------------------------------------------------------
+#
+# Every date the app reads or writes is a real calendar date in 2000–2099: what is typed,
+# every date and time in a case file, and every file made from a date (the .ics, the
+# report, the mail). Nothing the record holds is older than 2000 (KLIK and the ØiR
+# programme are from the 2020s), so a date outside is a typo or a forged file; a whole
+# century reads simply in a message; every year has four digits, as dd.mm.åååå, an
+# iCalendar DATE (RFC 5545) and a PDF date need; and the day after the last one (an
+# all-day event's end) is still a date Python and Windows can convert.
+FIRST_YEAR, LAST_YEAR = 2000, 2099
 _DATE_FORMATS = ("%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d")
-FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def date_problem(day: date) -> str | None:
+    """What is wrong with a date under the date rule (None: nothing)."""
+    if FIRST_YEAR <= day.year <= LAST_YEAR:
+        return None
+    return translate("Validation", "året {year} ligger ikke mellem {first} og {last}").format(
+        year=day.year, first=FIRST_YEAR, last=LAST_YEAR
+    )
+
+
+def time_problem(at: datetime) -> str | None:
+    """The date rule for a moment, on its date in UTC (as it is stored). When that is
+    another year than the one written (2099-12-31T23:30-02:00 is 2100 in UTC), the
+    message says so, so that it never names a year that seems to be inside."""
+    try:
+        utc = at.astimezone(UTC)
+    except (OverflowError, ValueError):  # year 1 or 9999 with an offset: far outside anyway
+        return date_problem(at.date())
+    problem = date_problem(utc.date())
+    if problem is None or utc.year == at.year:
+        return problem
+    return (
+        problem
+        + " "
+        + translate("Validation", "({time} er {utc} i UTC)").format(
+            time=at.isoformat(), utc=utc.strftime("%Y-%m-%d %H:%M")
+        )
+    )
+
+
+def period_problem(start: datetime | None, end: datetime | None) -> str | None:
+    """A period (a role held, a question until its answer, a mail until taken back, one
+    status until the next) cannot end before it begins."""
+    if start is None or end is None or start <= end:
+        return None
+    return translate("Validation", "{end} ligger før {start}").format(
+        start=start.isoformat(), end=end.isoformat()
+    )
 
 
 def parse_date(text: str) -> date | None:
-    """A date typed as dd.mm.åååå (also with - or /, or as 2026-11-27)."""
+    """A real calendar date typed as dd.mm.åååå (also with - or /, or as 2026-11-27);
+    None when it is not one (31.02.2027). The range is date_problem's."""
     for pattern in _DATE_FORMATS:
         try:
-            parsed = datetime.strptime(text, pattern).date()
+            return datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-        return parsed if FIRST_YEAR <= parsed.year <= LAST_YEAR else None
     return None
 
 
 def check_date(raw: str) -> Checked:
-    """A date, stored as 2026-11-27; a date that cannot be read is kept as typed, with a
-    message, like an e-mail address that is not valid yet."""
+    """A date, stored as 2026-11-27; a date that is not one, or outside the rule, is kept
+    as typed with a message, like an e-mail address that is not valid yet (and never
+    read as a date: read_date)."""
     value = check_name(raw).value
     if not value:
         return Checked("")
@@ -235,21 +291,31 @@ def check_date(raw: str) -> Checked:
             value,
             translate("Validation", "Skriv datoen som dd.mm.åååå, fx 27.11.2026."),
         )
+    if date_problem(parsed) is not None:
+        return Checked(
+            value,
+            translate(
+                "Validation", "Skriv en dato mellem {first} og {last}, fx 27.11.2026."
+            ).format(first=FIRST_YEAR, last=LAST_YEAR),
+        )
     return Checked(parsed.isoformat())
 
 
-def is_valid_date(value: str) -> bool:
+def read_date(stored: str) -> date | None:
+    """A stored date, when it is one under the date rule (as check_date stores it);
+    None for text kept as typed, a forged value (9999-12-31, 0005-01-01), or nothing."""
     try:
-        return date.fromisoformat(value).isoformat() == value
+        day = date.fromisoformat(stored)
     except ValueError:
-        return False
+        return None
+    return day if day.isoformat() == stored and date_problem(day) is None else None
 
 
 def is_valid_phone(value: str) -> bool:
     if not value:
         return False  # (without loading phonenumbers: see rolleudpeger.startup)
     try:
-        return check_name(value).value == value and parse_phone(value) == value
+        return _address(value) == value and parse_phone(value) == value
     except ValidationError:
         return False
 

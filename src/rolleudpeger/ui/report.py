@@ -44,7 +44,7 @@ from PySide6.QtGui import (
 )
 
 from rolleudpeger.domain.report import Report
-from rolleudpeger.domain.validation import visible
+from rolleudpeger.domain.text import visible
 from rolleudpeger.i18n import translate
 from rolleudpeger.operations import CannotMakeError
 from rolleudpeger.resources import resource

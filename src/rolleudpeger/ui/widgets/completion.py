@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from rolleudpeger.domain.case import Case, step_missing, unanswered
 from rolleudpeger.domain.report import mail_section, question_lines, step_lines
 from rolleudpeger.domain.taskdef import FieldDef, FieldKind, KlikStatus, TaskDef
-from rolleudpeger.domain.validation import visible
+from rolleudpeger.domain.text import visible
 from rolleudpeger.i18n import translate
 from rolleudpeger.operations import Status
 from rolleudpeger.ui import report_actions

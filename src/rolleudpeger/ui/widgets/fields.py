@@ -28,6 +28,7 @@ from rolleudpeger.domain import kinds
 from rolleudpeger.domain.case import RuleError, status_missing
 from rolleudpeger.domain.people import Role
 from rolleudpeger.domain.taskdef import FieldDef, KlikStatus, in_sentence
+from rolleudpeger.domain.text import name_key
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.domain.validation import ValidationError
 from rolleudpeger.editing import CaseEditor
@@ -419,11 +420,11 @@ class MunicipalityBinding(FieldBinding):
             self._left()
 
     def _match(self, text: str) -> int:
-        wanted = text.strip().casefold()
+        wanted = name_key(text)
         if not wanted:
             return -1
         for i, m in enumerate(self.editor.task.municipalities):
-            if wanted in (m.label.casefold(), m.code, m.name.casefold()):
+            if wanted in (name_key(m.label), m.code, name_key(m.name)):
                 return i
         return -1
 

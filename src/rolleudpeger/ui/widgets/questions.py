@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from rolleudpeger.domain.taskdef import FieldDef
+from rolleudpeger.domain.text import visible
 from rolleudpeger.domain.timefmt import format_time_stacked
-from rolleudpeger.domain.validation import visible
 from rolleudpeger.i18n import QT_TRANSLATE_NOOP, translate
 from rolleudpeger.ui import dialogs
 from rolleudpeger.ui.style import QUESTION_HEIGHT, QUESTIONS_TABLE_HEIGHT
