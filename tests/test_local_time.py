@@ -8,6 +8,7 @@ runs once under TZ=UTC and once under TZ=Europe/Copenhagen (see the Makefile).
 from __future__ import annotations
 
 import email
+import os
 import re
 import shutil
 from collections.abc import Callable, Iterator
@@ -247,6 +248,65 @@ def test_report_command_in_any_zone(
     printed = {expected(made - timedelta(seconds=s), name) for s in range(10)}
     assert any(f"Udskrevet {p}" in text for p in printed), text[-300:]
     assert f"Påbegyndt {expected(started, name)}" in text
+
+
+# TZ values the C library reads but Qt cannot (Qt then stamped D:00000000-1-1-1Z and every
+# PDF save failed with "Prøv igen"), with the zone each means; the C library takes a name
+# it does not know as UTC.
+ZONEINFO = Path("/usr/share/zoneinfo")
+TZ_QT_CANNOT_READ = [
+    (str(ZONEINFO / CPH), CPH),
+    (f":{ZONEINFO / 'America/St_Johns'}", "America/St_Johns"),
+    ("Local", "UTC"),
+    ("garbage", "UTC"),
+    (":Europe/Copenhagen", CPH),
+]
+needs_zoneinfo = pytest.mark.skipif(
+    sys.platform == "win32" or not (ZONEINFO / CPH).is_file(),
+    reason="TZ as a path into the zone database (POSIX)",
+)
+
+
+@needs_zoneinfo
+@pytest.mark.parametrize(("tz", "name"), TZ_QT_CANNOT_READ)
+def test_report_command_with_a_tz_qt_cannot_read(
+    data_dir: Path, tmp_path: Path, task: TaskDef, tz: str, name: str
+) -> None:
+    store = Store.open(data_dir)
+    demo(CaseEditor.open(task, store))
+    store.close()
+    pdf = tmp_path / "rapport.pdf"
+    after = datetime.now(UTC).replace(microsecond=0)
+    result = run_cli("report", "--pdf", str(pdf), env_extra={"TZ": tz})
+    assert result.returncode == 0, result.stderr
+    assert "Prøv igen" not in result.stderr and "time zone" not in result.stderr
+    assert_pdf_a_dated_in(pdf, name, after)
+
+
+@needs_zoneinfo
+@pytest.mark.parametrize(("tz", "name"), TZ_QT_CANNOT_READ)
+def test_save_pdf_button_with_a_tz_qt_cannot_read(
+    qtbot: QtBot,
+    data_dir: Path,
+    clock: Clock,
+    tmp_path: Path,
+    zone: Zone,
+    answers: Dialogs,
+    tz: str,
+    name: str,
+) -> None:
+    zone(tz)
+    w = open_window(qtbot, data_dir, clock)
+    demo(w.editor)
+    target = tmp_path / "rapport.pdf"
+    answers.file = str(target)
+    after = datetime.now(UTC).replace(microsecond=0)
+    click(qtbot, w, "save_pdf")
+    result = find(w, "report_result")
+    assert isinstance(result, QLabel) and str(target) in result.text(), result.text()
+    assert_pdf_a_dated_in(target, name, after)
+    assert os.environ["TZ"] == tz  # put back after the PDF
+    close_window(w)
 
 
 @pytest.fixture

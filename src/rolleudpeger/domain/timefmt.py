@@ -84,3 +84,14 @@ def parse_file_stamp(stamp: str) -> datetime | None:
             continue
         return parsed if zone is None else parsed.replace(tzinfo=zone)
     return None
+
+
+def fixed_zone(offset_seconds: int) -> str:
+    """A POSIX TZ value for a fixed offset from UTC, which the C library and Qt both read:
+    `<+0100>-01:00` for UTC+1 (POSIX counts the other way round)."""
+    hours, minutes = divmod(abs(offset_seconds) // 60, 60)
+    east = offset_seconds >= 0
+    return (
+        f"<{'+' if east else '-'}{hours:02d}{minutes:02d}>"
+        f"{'-' if east else '+'}{hours:02d}:{minutes:02d}"
+    )

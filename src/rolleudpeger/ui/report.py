@@ -8,9 +8,12 @@ DejaVu Sans, so it looks the same on every PC.
 
 from __future__ import annotations
 
+import os
 import re
+import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta, timezone
 from html import escape, unescape
 from pathlib import Path
@@ -25,6 +28,7 @@ from PySide6.QtCore import (
     QRectF,
     QSizeF,
     Qt,
+    QTimeZone,
     qVersion,
 )
 from PySide6.QtGui import (
@@ -45,6 +49,7 @@ from PySide6.QtGui import (
 
 from rolleudpeger.domain.report import Report
 from rolleudpeger.domain.text import visible
+from rolleudpeger.domain.timefmt import fixed_zone
 from rolleudpeger.i18n import translate
 from rolleudpeger.operations import CannotMakeError
 from rolleudpeger.resources import resource
@@ -552,13 +557,45 @@ class PdfDateError(CannotMakeError):
         )
 
 
+@contextmanager
+def zone_qt_reads() -> Iterator[None]:
+    """Run with a time zone Qt can read. Qt stamps a PDF in its own idea of the system
+    zone; where it cannot read TZ though the C library can (a path such as
+    TZ=/usr/share/zoneinfo/Europe/Copenhagen, or TZ=Local, or garbage, which the C library
+    takes as UTC), Qt writes the invalid date D:00000000-1-1-1Z and no XMP date. Then, for
+    the moment the PDF is made, TZ is the C library's offset now as a fixed zone
+    (domain.timefmt.fixed_zone): the same local time, with its offset, or UTC+00:00 where
+    the C library knows no zone either. TZ is put back after."""
+    zone = QTimeZone(QTimeZone.systemTimeZoneId())  # (systemTimeZone() would warn on stderr)
+    if zone.isValid() or not hasattr(time, "tzset"):  # Windows: Qt asks the system itself
+        yield
+        return
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = fixed_zone(time.localtime().tm_gmtoff)
+    time.tzset()
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = saved
+        time.tzset()
+
+
 def pdf_bytes(report: Report, *, author: str, subject: str) -> tuple[bytes, int]:
     """The report as PDF/A-1b with title, author, subject and creation date; (bytes, pages).
 
     PDF/A wants the XMP dates to equal the Info dictionary's, which Qt stamps (to the
     second, in local time with its UTC offset) when painting begins; the packet is set
     right then, from Qt's own clock, and checked after. Only a second that ticks over in
-    between makes them differ; then the PDF is made again."""
+    between makes them differ; then the PDF is made again. Made in a zone Qt can read
+    (zone_qt_reads)."""
+    with zone_qt_reads():
+        return _pdf_bytes(report, author=author, subject=subject)
+
+
+def _pdf_bytes(report: Report, *, author: str, subject: str) -> tuple[bytes, int]:
     for _attempt in range(3):
         data = QByteArray()
         buffer = QBuffer(data)
