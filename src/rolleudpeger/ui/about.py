@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from rolleudpeger import APP_NAME, __version__
 from rolleudpeger.i18n import translate
+from rolleudpeger.ui.plain import Label
 from rolleudpeger.ui.style import ABOUT_TEXT_WIDTH, MARGIN, SPACING, app_icon
 
 
@@ -30,10 +30,10 @@ class AboutDialog(QDialog):
         self.setObjectName("about_dialog")
         self.setWindowTitle(translate("About", "Om {app}").format(app=APP_NAME))
         self.data_dir = data_dir
-        icon = QLabel()
+        icon = Label()
         icon.setPixmap(app_icon().pixmap(64, 64))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        text = QLabel(
+        text = Label(
             f"<h2 style='margin:0'>{APP_NAME} {escape(__version__)}</h2>"
             + translate(
                 "About",
@@ -42,7 +42,8 @@ class AboutDialog(QDialog):
                 "<p>Licens: MIT. Skrifttypen i rapporten, DejaVu Sans, er frit tilgængelig "
                 "(Bitstream Vera-licensen). Qt og PySide6 er omfattet af LGPLv3.</p>"
                 "<p><b>Dine data ligger i:</b><br>{folder}</p>",
-            ).format(task=escape(task_title), folder=escape(str(data_dir)))
+            ).format(task=escape(task_title), folder=escape(str(data_dir))),
+            rich=True,
         )
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

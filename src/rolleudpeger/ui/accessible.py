@@ -23,8 +23,9 @@ from PySide6.QtGui import (
     QMouseEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QAccessibleWidget, QLabel, QWidget
+from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
+from rolleudpeger.ui.plain import Label, literal
 from rolleudpeger.ui.style import one_line_width
 
 LINK_STYLE = (
@@ -34,7 +35,7 @@ LINK_STYLE = (
 )
 
 
-class Link(QLabel):
+class Link(Label):
     """A link: reached with Tab, followed with Enter or Space or a click, read as a link.
 
     A label, not a button, so that a long link (a missing item on the last page, at 200 % text)
@@ -45,7 +46,6 @@ class Link(QLabel):
 
     def __init__(self, text: str, on_activate: Callable[[], object], description: str = "") -> None:
         super().__init__()
-        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setIndent(0)  # else a label with a frame (the focus border) indents its text
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -55,7 +55,7 @@ class Link(QLabel):
         self.ensurePolished()  # the style sheet's border counts before a layout asks
         if description:
             self.setAccessibleDescription(description)
-            self.setToolTip(description)
+            self.setToolTip(literal(description))
         self.activated.connect(lambda: on_activate())  # noqa: PLW0108 - drop signal args
 
     def setText(self, text: str) -> None:

@@ -1,6 +1,8 @@
 """Every question the app asks goes through here, so tests can answer by patching one place.
 
 Confirmations are QMessageBox questions and file choices QFileDialog (docs/CONTRACT.md).
+Their texts may hold the case's text (a name), which Qt must not read as markup: each
+passes through `plain.literal`.
 The dialog classes are looked up when a dialog is needed: making PySide6's Python types
 for them costs a few milliseconds that the first window does not need.
 """
@@ -11,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rolleudpeger.i18n import translate
+from rolleudpeger.ui.plain import literal
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -24,7 +27,7 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     answer = QMessageBox.question(
         parent,
         title,
-        text,
+        literal(text),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -35,7 +38,7 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     """A line of text, or None when cancelled."""
     from PySide6.QtWidgets import QInputDialog, QLineEdit  # noqa: PLC0415 - late: startup.py
 
-    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, "")
+    text, ok = QInputDialog.getText(parent, title, literal(label), QLineEdit.EchoMode.Normal, "")
     return text if ok else None
 
 
@@ -50,20 +53,20 @@ def save_file_name(parent: QWidget | None, title: str, suggested: str, file_filt
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - late: startup.py
 
-    QMessageBox.critical(parent, title, text)
+    QMessageBox.critical(parent, title, literal(text))
 
 
 def show_warning(parent: QWidget | None, title: str, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - late: startup.py
 
-    QMessageBox.warning(parent, title, text)
+    QMessageBox.warning(parent, title, literal(text))
 
 
 def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
     """The index of the chosen item, or None when cancelled."""
     from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415 - late: startup.py
 
-    choice, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    choice, ok = QInputDialog.getItem(parent, title, literal(label), items, 0, False)
     return items.index(choice) if ok and choice in items else None
 
 
@@ -85,7 +88,7 @@ def choose_folder(parent: QWidget | None, title: str) -> str:
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - late: startup.py
 
-    QMessageBox.information(parent, title, text)
+    QMessageBox.information(parent, title, literal(text))
 
 
 def print_preview(parent: QWidget | None, paint: Callable[[QPrinter], object]) -> None:

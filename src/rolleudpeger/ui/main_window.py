@@ -19,7 +19,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -39,6 +38,7 @@ from rolleudpeger.operations import Interaction, Outcome, Status
 from rolleudpeger.store.repository import StoreError
 from rolleudpeger.ui import accessible, data_safety, dialogs, report_actions
 from rolleudpeger.ui.pages.step_page import StepPage
+from rolleudpeger.ui.plain import Label
 from rolleudpeger.ui.style import (
     DEFAULT_WINDOW,
     ERROR_STYLE,
@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
             self.page_list.append(page)
             self.step_list.addItem(QListWidgetItem())
 
-        self.progress = QLabel()
+        self.progress = Label()
         self.progress.setObjectName("progress")
         self.progress.setWordWrap(True)
         self.save_error = MessageLabel(ERROR_STYLE)
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         left = QWidget()
         left_col = QVBoxLayout(left)
         left_col.setContentsMargins(MARGIN // 2, MARGIN // 2, 0, MARGIN // 2)
-        overview = QLabel(translate("MainWindow", "&Trin"))
+        overview = Label(translate("MainWindow", "&Trin"))
         overview.setBuddy(self.step_list)
         left_col.addWidget(overview)
         left_col.addWidget(self.step_list, 1)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QScrollArea,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from rolleudpeger.domain.validation import ValidationError
 from rolleudpeger.i18n import translate
 from rolleudpeger.store.repository import StoreError
 from rolleudpeger.ui.accessible import Link, announce
+from rolleudpeger.ui.plain import Label
 from rolleudpeger.ui.style import MARGIN, SECTION_SPACING, SPACING, STATE_SYMBOL
 from rolleudpeger.ui.widgets.fields import (
     FieldBinding,
@@ -37,10 +37,9 @@ from rolleudpeger.ui.widgets.fields import (
 from rolleudpeger.ui.widgets.kinds import binding_class
 
 
-def _wrapping_label(text: str, rich: bool = False) -> QLabel:
-    label = QLabel(text)
+def _wrapping_label(text: str, rich: bool = False) -> Label:
+    label = Label(text, rich=rich)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     return label
 
 

@@ -8,7 +8,7 @@ from functools import partial
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QPushButton, QVBoxLayout, QWidget
 
 from rolleudpeger.domain.case import Case, step_missing, unanswered
 from rolleudpeger.domain.report import mail_section, question_lines, step_lines
@@ -18,6 +18,7 @@ from rolleudpeger.i18n import translate
 from rolleudpeger.operations import Status
 from rolleudpeger.ui import report_actions
 from rolleudpeger.ui.accessible import Link
+from rolleudpeger.ui.plain import Label, heading
 from rolleudpeger.ui.style import LIST_INDENT, LIST_SPACING, WARNING_STYLE
 from rolleudpeger.ui.widgets.fields import FieldBinding, MessageLabel, PageContext
 from rolleudpeger.ui.widgets.flow import flow_row
@@ -48,7 +49,7 @@ class MissingBinding(FieldBinding):
         self.column = QVBoxLayout(self.box)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(LIST_SPACING)
-        self.heading = QLabel()
+        self.heading = Label()
         self.heading.setWordWrap(True)
         self.heading.setObjectName("missing_heading")
         self.column.addWidget(self.heading)
@@ -145,19 +146,18 @@ class ReviewBinding(FieldBinding):
 
     def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
         super().__init__(fdef, ctx)
-        self.label = QLabel()
+        self.label = Label(rich=True)  # made of escaped parts: review_html
         self.label.setObjectName("review")
         # No accessible name of its own: a name set on a rich-text label replaces its text,
         # and the review is to be read; focused with Tab, its whole text is its name.
         self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
 
     def add_to(self, form: QFormLayout) -> None:
-        form.addRow(QLabel(f"<b>{escape(self.fdef.label)}</b>"))
+        form.addRow(heading(self.fdef.label))
         form.addRow(self.label)
 
     def refresh(self) -> None:
@@ -216,13 +216,13 @@ class ReportBinding(FieldBinding):
         self.save_button = QPushButton(translate("Completion", "&Gem rapport som PDF…"))
         self.save_button.setObjectName("save_pdf")
         self.save_button.setAccessibleName(translate("Completion", "Gem rapport som PDF"))
-        self.result = QLabel()
+        self.result = Label()
         self.result.setWordWrap(True)
         self.result.setObjectName("report_result")
         self.result.hide()
         col = QVBoxLayout(self.box)
         col.setContentsMargins(0, 0, 0, 0)
-        col.addWidget(QLabel(f"<b>{escape(fdef.label)}</b>"))
+        col.addWidget(heading(fdef.label))
         col.addWidget(flow_row(self.print_button, self.save_button))
         col.addWidget(self.result)
         self.print_button.clicked.connect(self._print)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -35,6 +34,7 @@ from rolleudpeger.editing import CaseEditor
 from rolleudpeger.i18n import translate
 from rolleudpeger.store.repository import StoreError
 from rolleudpeger.ui import accessible, dialogs
+from rolleudpeger.ui.plain import Label
 from rolleudpeger.ui.style import (
     ERROR_STYLE,
     HINT_STYLE,
@@ -54,7 +54,7 @@ class PageContext:
     report_save_error: Callable[[str], None]
 
 
-class MessageLabel(QLabel):
+class MessageLabel(Label):
     """A message under a field; hidden when empty. Starts with a sign, so not colour alone.
 
     Attached to its field, the message is also the field's accessible description (with
@@ -95,8 +95,8 @@ class MessageLabel(QLabel):
             accessible.announce(target, text, assertive=self._sign == "⚠ ")
 
 
-def hint_label(text: str = "") -> QLabel:
-    label = QLabel(text)
+def hint_label(text: str = "") -> Label:
+    label = Label(text)
     label.setWordWrap(True)
     label.setStyleSheet(HINT_STYLE)
     return label
@@ -170,7 +170,7 @@ class FieldBinding(QObject):
         return True
 
 
-class FormLabel(QLabel):
+class FormLabel(Label):
     """A field's name in a form: on one line when it fits in about 30 characters,
     wrapped beyond that.
 
@@ -185,7 +185,7 @@ class FormLabel(QLabel):
         return QSize(width, self.heightForWidth(width))
 
 
-def _label(text: str, buddy: QWidget) -> QLabel:
+def _label(text: str, buddy: QWidget) -> Label:
     label = FormLabel(text)
     label.setBuddy(buddy)
     label.setWordWrap(True)
@@ -302,7 +302,7 @@ class TextBinding(FieldBinding):
         self._show(self._message)
 
 
-class CheckLabel(QLabel):
+class CheckLabel(Label):
     """The text of a check box, wrapped like any label; clicking it toggles the box."""
 
     def __init__(self, text: str, box: QCheckBox) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,6 +23,7 @@ from rolleudpeger.i18n import QT_TRANSLATE_NOOP, translate
 from rolleudpeger.operations import Status
 from rolleudpeger.ui import accessible, dialogs
 from rolleudpeger.ui.data_safety import DialogInteraction
+from rolleudpeger.ui.plain import Label, literal
 from rolleudpeger.ui.style import HISTORY_TABLE_HEIGHT
 from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext, hint_label
 
@@ -138,7 +138,7 @@ class _HistoryTable(FieldBinding):
         box = QWidget()
         col = QVBoxLayout(box)
         col.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(self.fdef.label)
+        title = Label(self.fdef.label)
         title.setBuddy(self.table)
         col.addWidget(title)
         col.addWidget(self.table)
@@ -206,7 +206,7 @@ class MailHistoryBinding(_HistoryTable):
         for r, m in enumerate(self.editor.case.mails):
             item = self.table.item(r, 2)
             if item is not None:
-                item.setToolTip(m.mail.body)
+                item.setToolTip(literal(m.mail.body))
 
 
 class DeadlineCalendarBinding(FieldBinding):

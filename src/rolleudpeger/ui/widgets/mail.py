@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from rolleudpeger.i18n import translate
 from rolleudpeger.operations import Status
 from rolleudpeger.ui import accessible, dialogs
 from rolleudpeger.ui.data_safety import DialogInteraction
+from rolleudpeger.ui.plain import heading
 from rolleudpeger.ui.style import MAIL_PREVIEW_HEIGHT, WARNING_STYLE
 from rolleudpeger.ui.widgets.fields import (
     FieldBinding,
@@ -78,7 +78,7 @@ class MailBinding(FieldBinding):
 
         col = QVBoxLayout(self.box)
         col.setContentsMargins(0, 0, 0, 0)
-        label = QLabel(f"<b>{fdef.label}</b>")
+        label = heading(fdef.label)
         label.setBuddy(self.preview)
         col.addWidget(label)
         col.addWidget(self.problems)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -22,6 +21,7 @@ from rolleudpeger.domain.text import visible
 from rolleudpeger.domain.timefmt import format_time_stacked
 from rolleudpeger.i18n import QT_TRANSLATE_NOOP, translate
 from rolleudpeger.ui import dialogs
+from rolleudpeger.ui.plain import Label, heading, literal
 from rolleudpeger.ui.style import QUESTION_HEIGHT, QUESTIONS_TABLE_HEIGHT
 from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext, hint_label
 
@@ -60,7 +60,9 @@ class QuestionsBinding(FieldBinding):
         self.table.setAccessibleName(fdef.label)
         for column, name in enumerate(COLUMNS):
             header_item = QTableWidgetItem(translate("Questions", name))
-            header_item.setToolTip(header_item.text())  # in full, when large text cuts it short
+            header_item.setToolTip(
+                literal(header_item.text())
+            )  # in full, when large text cuts it short
             self.table.setHorizontalHeaderItem(column, header_item)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -86,9 +88,9 @@ class QuestionsBinding(FieldBinding):
 
         col = QVBoxLayout(self.box)
         col.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(f"<b>{fdef.label}</b>")
+        title = heading(fdef.label)
         col.addWidget(title)
-        ask_label = QLabel(translate("Questions", "Nyt spørgsmål:"))
+        ask_label = Label(translate("Questions", "Nyt spørgsmål:"))
         ask_label.setBuddy(self.text)
         col.addWidget(ask_label)
         col.addWidget(self.text)
@@ -171,7 +173,9 @@ class QuestionsBinding(FieldBinding):
                     if c == ANSWER_COLUMN:
                         flags |= Qt.ItemFlag.ItemIsEditable
                         item.setToolTip(
-                            translate("Questions", "Dobbeltklik for at skrive KOMBITs svar")
+                            literal(
+                                translate("Questions", "Dobbeltklik for at skrive KOMBITs svar")
+                            )
                         )
                     item.setFlags(flags)
                     self.table.setItem(r, c, item)
