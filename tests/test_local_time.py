@@ -11,6 +11,7 @@ import email
 import os
 import re
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from email import policy
