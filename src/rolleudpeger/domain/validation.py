@@ -219,7 +219,7 @@ def check_phone(raw: str) -> Checked:
 #
 # Every date the app reads or writes is a real calendar date in 2000–2099: what is typed,
 # every date and time in a case file, and every file made from a date (the .ics, the
-# report, the mail). Nothing the record holds is older than 2000 (KLIK and the ØiR
+# report; the mail holds none). Nothing the record holds is older than 2000 (KLIK and the ØiR
 # programme are from the 2020s), so a date outside is a typo or a forged file; a whole
 # century reads simply in a message; every year has four digits, as dd.mm.åååå, an
 # iCalendar DATE (RFC 5545) and a PDF date need; and the day after the last one (an
