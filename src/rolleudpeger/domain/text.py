@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def normal(text: str) -> str:
@@ -120,12 +121,19 @@ def _needed(text: str, i: int) -> bool:
     return False
 
 
-def disguising(text: str) -> list[int]:
+def disguising(text: str) -> tuple[int, ...]:
     """Where the text holds an invisible character that can make it read as another
     (U+202E shows `Maja \u202emoc.live@live` as "Maja live@live.com") or hide in it."""
     if text.isascii() or not any(_suspect(ch) for ch in set(text)):
-        return []  # each distinct character once: a long text is checked in a moment
-    return [i for i, ch in enumerate(text) if _suspect(ch) and not _needed(text, i)]
+        return ()  # each distinct character once: a long text is checked in a moment
+    return _disguising(text)
+
+
+@lru_cache(maxsize=256)
+def _disguising(text: str) -> tuple[int, ...]:
+    # Remembered: the review and the report show the same notes again after every edit,
+    # and a long Persian note has a joiner in every other word.
+    return tuple(i for i, ch in enumerate(text) if _suspect(ch) and not _needed(text, i))
 
 
 def has_invisible(text: str) -> bool:
