@@ -106,16 +106,17 @@ def test_an_import_that_fails_half_way_leaves_the_old_case_alone(
     operations.export_case(editor, Answers(file=str(file)))
     editor.set_text("leader_first_name", "Den gamle")
     before = rows(data_dir)
-    real_row = repository._event_row
+    real_row = repository._row
     written: list[int] = []
 
-    def fail_at_the_last_event(case_id: int, event: object) -> object:
-        written.append(case_id)
-        if len(written) > 20:  # the old case is deleted, the new one mostly written
-            raise sqlite3.OperationalError("disk I/O error")
-        return real_row(case_id, event)  # type: ignore[arg-type]
+    def fail_at_the_last_event(part: object, case_id: int, item: object, key: str = "") -> object:
+        if part is repository.EVENTS:
+            written.append(case_id)
+            if len(written) > 20:  # the old case is deleted, the new one mostly written
+                raise sqlite3.OperationalError("disk I/O error")
+        return real_row(part, case_id, item, key)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(repository, "_event_row", fail_at_the_last_event)
+    monkeypatch.setattr(repository, "_row", fail_at_the_last_event)
     outcome = operations.import_case(editor, Answers(file=str(file)))
     assert len(written) > 20  # it did fail half-way
     assert outcome.status is Status.FAILED and "Intet er ændret" in outcome.message

@@ -739,10 +739,6 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>unknown step</translation>
     </message>
     <message>
-        <source>ukendt status {status}</source>
-        <translation>unknown status {status}</translation>
-    </message>
-    <message>
         <source>status kan ikke gå fra »{old}« til »{new}«</source>
         <translation>the status cannot go from »{old}« to »{new}«</translation>
     </message>

@@ -66,8 +66,9 @@ class CaseEditor:
     def _commit(self, change: Change | None) -> None:
         if change is None:
             return
-        new_id = self.store.apply(self.case.id, change)
-        self.case.apply(change, new_id)
+        edits = rules.edits_of(change, self.case)
+        new_id = self.store.apply(self.case.id, change, edits)
+        self.case.apply_edits(edits, new_id)
         for listener in self._listeners:
             listener(change)
 

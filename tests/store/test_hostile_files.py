@@ -21,7 +21,7 @@ from rolleudpeger.domain.taskdef import TaskDef
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store import backup, erase, files
 from rolleudpeger.store.files import DB_FILE, LinkedPathError
-from rolleudpeger.store.repository import NotADatabaseError, Store
+from rolleudpeger.store.repository import Store
 from rolleudpeger.store.schema import ForeignSchemaError
 
 posix = pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and modes")
@@ -246,9 +246,9 @@ def test_read_only_open_of_another_programs_database_changes_nothing(
         Store.open_read_only(data_dir)
     assert snapshot(tmp_path) == before
     (data_dir / DB_FILE).unlink()
-    os.link(other, data_dir / DB_FILE)  # the same file, now under our name
+    os.link(other, data_dir / DB_FILE)  # the same file, now under our name too
     before = snapshot(tmp_path)
-    with pytest.raises(NotADatabaseError):
+    with pytest.raises(files.HardLinkedError):  # a file with other names: not even read
         Store.open_read_only(data_dir)
     assert snapshot(tmp_path) == before
     assert sqlite3.connect(other).execute("PRAGMA journal_mode").fetchone() == ("delete",)

@@ -100,10 +100,14 @@ def test_a_failed_write_saves_nothing(editor: CaseEditor, monkeypatch: pytest.Mo
     """The value and its event row share one transaction."""
     from rolleudpeger.store import repository
 
-    def broken(_case_id: int, _event: object) -> object:
-        raise sqlite3.OperationalError("database or disk is full")
+    real_row = repository._row
 
-    monkeypatch.setattr(repository, "_event_row", broken)
+    def broken(part: object, case_id: int, item: object, key: str = "") -> object:
+        if part is repository.EVENTS:  # the value is written; then its event fails
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_row(part, case_id, item, key)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(repository, "_row", broken)
     with pytest.raises(repository.StoreError, match="disken er fuld"):
         editor.set_text("leader_first_name", "Ole")
     assert editor.case.value("leader_first_name") == ""  # the screen does not pretend

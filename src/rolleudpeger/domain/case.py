@@ -7,8 +7,9 @@ the database does not hold.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any
 
 from rolleudpeger.domain import kinds, people
 from rolleudpeger.domain.calendar import deadline
@@ -289,53 +290,92 @@ class Case:
 
     def apply(self, change: Change, new_id: int | None = None) -> None:
         """Apply a change the store has saved; `new_id` is the id the store gave a new row."""
-        match change:
-            case SetField():
-                if change.new:
-                    self.values[change.key] = FieldValue(change.new, change.at)
+        self.apply_edits(edits_of(change, self), new_id)
+
+    def apply_edits(self, edits: list[Edit], new_id: int | None = None) -> None:
+        """Apply edits to the parts of the case (see `edits_of`): one way for every part."""
+        for edit in edits:
+            target = getattr(self, edit.part)
+            if isinstance(target, dict):
+                if isinstance(edit, Put):
+                    target[edit.key] = edit.item
                 else:
-                    self.values.pop(change.key, None)
-            case SetWaiting():
-                if change.waiting:
-                    since = self.waiting[change.step].since if change.step in self.waiting else None
-                    self.waiting[change.step] = Waiting(change.note, since or change.at)
-                else:
-                    self.waiting.pop(change.step, None)
-            case SetKlikStatus():
-                self.status_history.append(StatusChange(change.new, change.at, change.reason))
-            case AddQuestion():
+                    target.pop(edit.key, None)
+            elif isinstance(edit, Remove):
+                setattr(self, edit.part, [x for x in target if x.id != edit.key])
+            elif not hasattr(edit.item, "id"):  # a history without ids: appended
+                target.append(edit.item)
+            elif edit.item.id == 0:  # a new row: the id the store gave it
                 assert new_id is not None
-                self.questions.append(Question(new_id, change.text, change.at))
-            case AnswerQuestion():
-                self.questions = [
-                    Question(
-                        q.id,
-                        q.text,
-                        q.asked_at,
-                        change.answer,
-                        change.at if change.answer else None,
-                    )
-                    if q.id == change.question_id
-                    else q
-                    for q in self.questions
-                ]
-            case DeleteQuestion():
-                self.questions = [q for q in self.questions if q.id != change.question_id]
-            case RecordMailSent():
-                assert new_id is not None
-                self.mails.append(SentMail(new_id, change.mail, change.at))
-            case WithdrawMail():
-                self.mails = [
-                    SentMail(m.id, m.mail, m.sent_at, change.at) if m.id == change.mail_id else m
-                    for m in self.mails
-                ]
-            case EndRolePeriod():
-                assert new_id is not None
-                self.role_history.append(
-                    RolePeriod(new_id, change.role, change.person, change.started_at, change.at)
-                )
-                for key in change.cleared:
-                    self.values.pop(key, None)
+                target.append(replace(edit.item, id=new_id))
+            else:
+                setattr(self, edit.part, [edit.item if x.id == edit.item.id else x for x in target])
+
+    def has_content(self) -> bool:
+        """Anything a user would miss if the case were replaced: any part not empty."""
+        return any(getattr(self, part) for part in PARTS)
+
+
+# --- what a change does to the parts of the case ----------------------------------------
+
+# The parts of a case, by their attribute: each is described once in domain/parts.py (its
+# row, its place in the case file) and changed only through edits.
+PARTS = ("values", "waiting", "status_history", "questions", "mails", "role_history")
+
+
+@dataclass(frozen=True)
+class Put:
+    """Put an item into a part: under `key` in a keyed part (values, waiting); in a list,
+    as a new row (id 0: the store gives the id) or in place of the row with its id."""
+
+    part: str
+    item: Any
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class Remove:
+    """Take the item with this key (keyed parts) or id (lists) out of a part."""
+
+    part: str
+    key: str | int
+
+
+Edit = Put | Remove
+
+
+def edits_of(change: Change, case: Case) -> list[Edit]:
+    """What a change does to the parts of the case as it is now. The store writes these
+    edits and the case applies them: one description, read by both."""
+    match change:
+        case SetField():
+            if change.new:
+                return [Put("values", FieldValue(change.new, change.at), change.key)]
+            return [Remove("values", change.key)]
+        case SetWaiting():
+            if not change.waiting:
+                return [Remove("waiting", change.step)]
+            current = case.waiting.get(change.step)
+            since = current.since if current is not None else change.at
+            return [Put("waiting", Waiting(change.note, since), change.step)]
+        case SetKlikStatus():
+            return [Put("status_history", StatusChange(change.new, change.at, change.reason))]
+        case AddQuestion():
+            return [Put("questions", Question(0, change.text, change.at))]
+        case AnswerQuestion():
+            q = next(q for q in case.questions if q.id == change.question_id)
+            answered = change.at if change.answer else None
+            return [Put("questions", replace(q, answer=change.answer, answered_at=answered))]
+        case DeleteQuestion():
+            return [Remove("questions", change.question_id)]
+        case RecordMailSent():
+            return [Put("mails", SentMail(0, change.mail, change.at))]
+        case WithdrawMail():
+            m = next(m for m in case.mails if m.id == change.mail_id)
+            return [Put("mails", replace(m, withdrawn_at=change.at))]
+        case EndRolePeriod():
+            period = RolePeriod(0, change.role, change.person, change.started_at, change.at)
+            return [Put("role_history", period), *(Remove("values", k) for k in change.cleared)]
 
 
 # --- proposing changes ---------------------------------------------------------------

@@ -108,7 +108,7 @@ def event_of(change: Change) -> Event:
                 at,
                 EventKind.ROLE_ENDED,
                 step,
-                field=change.role.name.lower(),
+                field=change.role.key,
                 old=change.person.name,
             )
 

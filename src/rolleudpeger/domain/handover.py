@@ -14,24 +14,33 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from datetime import datetime
-from enum import StrEnum
-from typing import Any, TypeVar
+from datetime import UTC, datetime
+from typing import Any
 
 from rolleudpeger.domain import kinds
 from rolleudpeger.domain.case import (
     Case,
-    FieldValue,
     Question,
     RolePeriod,
     SentMail,
     StatusChange,
-    Waiting,
     status_missing,
 )
-from rolleudpeger.domain.events import Cause, Event, EventKind, read_v1
-from rolleudpeger.domain.mail import Mail
-from rolleudpeger.domain.people import Person, Role
+from rolleudpeger.domain.events import Cause, Event, read_v1
+from rolleudpeger.domain.parts import (
+    CASE_PARTS,
+    EVENTS,
+    MAILS,
+    QUESTIONS,
+    ROLE_HISTORY,
+    STATUS_HISTORY,
+    VALUES,
+    WAITING,
+    Kind,
+    Part,
+    Record,
+    as_file,
+)
 from rolleudpeger.domain.taskdef import KlikStatus, TaskDef
 from rolleudpeger.domain.validation import (
     ValidationError,
@@ -51,7 +60,6 @@ MAX_BYTES = 5_000_000
 MAX_EVENTS = 20_000
 MAX_ITEMS = 1_000  # questions, mails, status changes
 MAX_DIGITS = 18
-_E = TypeVar("_E", bound=StrEnum)
 
 
 class HandoverError(ValueError):
@@ -132,13 +140,22 @@ def _text_of(raw: bytes) -> str:
     return raw.decode("utf-8-sig" if encoding == "utf-8" else encoding)
 
 
-def _time(at: datetime | None) -> str | None:
-    return None if at is None else at.isoformat()
+def _file_item(part: Part, item: Any) -> dict[str, Any]:
+    record = part.to_record(item)
+    return {c.name: as_file(record[c.name]) for c in part.columns}
+
+
+def _file_part(part: Part, items: Any) -> Any:
+    """A part as the case file holds it: keyed parts as an object, the others as a list."""
+    if part.keyed:
+        return {key: _file_item(part, item) for key, item in sorted(items.items())}
+    return [_file_item(part, item) for item in items]
 
 
 def export_case(
     task: TaskDef, case: Case, events: list[Event], now: datetime, version: str
 ) -> dict[str, Any]:
+    """The case file: every part of the case (domain/parts.py) and the event log."""
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -148,62 +165,8 @@ def export_case(
         "case": {
             "created_at": case.created_at.isoformat(),
             "current_step": case.current_step,
-            "values": {
-                k: {"value": v.value, "changed_at": v.changed_at.isoformat()}
-                for k, v in sorted(case.values.items())
-            },
-            "waiting": {
-                k: {"note": w.note, "since": w.since.isoformat()} for k, w in case.waiting.items()
-            },
-            "klik_status": [
-                {"status": s.status.value, "at": s.at.isoformat(), "reason": s.reason}
-                for s in case.status_history
-            ],
-            "questions": [
-                {
-                    "text": q.text,
-                    "asked_at": q.asked_at.isoformat(),
-                    "answer": q.answer,
-                    "answered_at": _time(q.answered_at),
-                }
-                for q in case.questions
-            ],
-            "mails": [
-                {
-                    "to": m.mail.to,
-                    "subject": m.mail.subject,
-                    "body": m.mail.body,
-                    "sent_at": m.sent_at.isoformat(),
-                    "withdrawn_at": _time(m.withdrawn_at),
-                }
-                for m in case.mails
-            ],
-            "role_history": [
-                {
-                    "role": p.role.name.lower(),
-                    "first_name": p.person.first_name,
-                    "last_name": p.person.last_name,
-                    "title": p.person.title,
-                    "email": p.person.email,
-                    "phone": p.person.phone,
-                    "started_at": _time(p.started_at),
-                    "ended_at": p.ended_at.isoformat(),
-                }
-                for p in case.role_history
-            ],
-            "events": [
-                {
-                    "at": e.at.isoformat(),
-                    "kind": e.kind.value,
-                    "step": e.step,
-                    "field": e.field,
-                    "old": e.old,
-                    "new": e.new,
-                    "detail": e.detail,
-                    "cause": e.cause.value,
-                }
-                for e in events
-            ],
+            **{p.file_key: _file_part(p, getattr(case, p.name)) for p in CASE_PARTS.values()},
+            EVENTS.file_key: _file_part(EVENTS, events),
         },
     }
 
@@ -246,16 +209,6 @@ class _Reader:
             self.fail(f"{where}.{key}", str(e))
             return ""
 
-    def choice(self, data: dict[str, Any], key: str, where: str, kind: type[_E]) -> _E | None:
-        value = data.get(key)
-        if isinstance(value, str) and value in kind._value2member_map_:
-            return kind(value)
-        self.fail(
-            f"{where}.{key}",
-            translate("Handover", "ukendt værdi {value}").format(value=repr(value)),
-        )
-        return None
-
     def time(
         self, data: dict[str, Any], key: str, where: str, *, optional: bool = False
     ) -> datetime | None:
@@ -281,10 +234,78 @@ class _Reader:
         if (problem := period_problem(start, end)) is not None:
             self.fail(where, problem)
 
+    def record(self, part: Part, entry: dict[str, Any], where: str) -> Record | None:
+        """One item of a part, each column checked by its kind; None if any failed."""
+        record: Record = {}
+        ok = True
+        for c in part.columns:
+            if c.kind in (Kind.TIME, Kind.OPTIONAL_TIME):
+                value: Any = self.time(entry, c.name, where, optional=c.kind is Kind.OPTIONAL_TIME)
+                ok = ok and (value is not None or c.kind is Kind.OPTIONAL_TIME)
+            else:
+                value = self.text(entry, c.name, where, notes=c.kind is Kind.NOTES)
+                if c.choices and value not in c.choices:
+                    self.fail(
+                        f"{where}.{c.name}",
+                        translate("Handover", "ukendt værdi {value}").format(
+                            value=repr(entry.get(c.name))
+                        ),
+                    )
+                    ok = False
+            record[c.name] = value
+        return record if ok else None
+
+    def part(
+        self, part: Part, raw: Any, where: str, limit: int = MAX_ITEMS
+    ) -> list[tuple[str, str, Record]]:
+        """A part's items as (where, key, record): keyed parts from an object, the others
+        from a list; items that failed a check are left out (the problem is noted)."""
+        if part.keyed:
+            pairs = [(f"{where}.{k}", k, v) for k, v in self.table(raw, where).items()]
+        else:
+            pairs = [(f"{where}[{i}]", "", v) for i, v in enumerate(self.items(raw, where, limit))]
+        found = []
+        for at, key, item in pairs:
+            record = self.record(part, self.table(item, at), at)
+            if record is not None:
+                found.append((at, key, record))
+        return found
+
 
 def parse_case(task: TaskDef, data: Any) -> ImportedCase:
     """Check a parsed handover file; raise HandoverError with every problem found."""
     r = _Reader()
+    top = _top(r, task, data)
+    raw = r.table(top.get("case"), "case")
+    created_at = r.time(raw, "created_at", "case")
+    current_step = _current_step(r, task, raw)
+
+    def read(part: Part) -> list[tuple[str, str, Record]]:
+        return r.part(
+            part, raw.get(part.file_key, {} if part.keyed else []), f"case.{part.file_key}"
+        )
+
+    case = Case(
+        id=0,
+        task_id=task.id,
+        created_at=created_at or datetime.now(UTC),
+        current_step=current_step,
+        values=_values(r, task, read(VALUES)),
+        waiting=_waiting(r, task, read(WAITING)),
+        status_history=_status_history(r, read(STATUS_HISTORY)),
+        questions=_questions(r, read(QUESTIONS)),
+        mails=_mails(r, read(MAILS)),
+        role_history=_role_history(r, read(ROLE_HISTORY)),
+    )
+    events = _events(r, raw, top.get("version"))
+    if r.problems or created_at is None:
+        raise HandoverError(r.problems or ["case.created_at: " + translate("Handover", "mangler")])
+    _check_status(task, case)
+    return ImportedCase(case, events)
+
+
+def _top(r: _Reader, task: TaskDef, data: Any) -> dict[str, Any]:
+    """The file's own lines: what it is, its format version, its task."""
     the_file = translate("Handover", "filen")
     top = r.table(data, the_file)
     if top.get("format") != FORMAT:
@@ -312,128 +333,99 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
             ),
         )
     r.time(top, "exported_at", the_file, optional=True)  # checked, not kept
-    raw = r.table(top.get("case"), "case")
-    created_at = r.time(raw, "created_at", "case")
-    step_keys = {s.key for s in task.steps}
+    return top
+
+
+def _current_step(r: _Reader, task: TaskDef, raw: dict[str, Any]) -> str:
     current_step = raw.get("current_step", "")
-    if not isinstance(current_step, str) or current_step not in step_keys | {""}:
+    if not isinstance(current_step, str) or current_step not in {s.key for s in task.steps} | {""}:
         r.fail(
             "case.current_step",
             translate("Handover", "ukendt trin {step}").format(step=repr(current_step)),
         )
+        return ""
+    return current_step
 
-    value_fields = {f.key: f for s in task.steps for f in s.fields if kinds.of(f).stores_value}
-    values: dict[str, FieldValue] = {}
-    for key, item in r.table(raw.get("values", {}), "case.values").items():
-        where = f"case.values.{key}"
-        if key not in value_fields:
+
+def _values(r: _Reader, task: TaskDef, found: list[tuple[str, str, Record]]) -> dict[str, Any]:
+    """Only fields the task has; each value as typing that field would store it."""
+    fields = {f.key: f for s in task.steps for f in s.fields if kinds.of(f).stores_value}
+    values = {}
+    for where, key, record in found:
+        if key not in fields:
             r.fail(where, translate("Handover", "ukendt felt"))
             continue
-        entry = r.table(item, where)
-        field_kind = kinds.of(value_fields[key])
-        value = r.text(entry, "value", where, notes=field_kind.multiline)
-        at = r.time(entry, "changed_at", where)
-        if (problem := field_kind.import_problem(task, value)) is not None:
+        kind = kinds.of(fields[key])
+        value = record["value"]
+        if not kind.multiline:
+            value = r.text(record, "value", where)  # a one-line field takes one line
+        if (problem := kind.import_problem(task, value)) is not None:
             r.fail(where, problem)
-        if value and at is not None:
-            values[key] = FieldValue(value, at)
+        if value:
+            values[key] = VALUES.from_record({**record, "value": value})
+    return values
 
-    waiting: dict[str, Waiting] = {}
-    for key, item in r.table(raw.get("waiting", {}), "case.waiting").items():
-        where = f"case.waiting.{key}"
-        if key not in step_keys:
+
+def _waiting(r: _Reader, task: TaskDef, found: list[tuple[str, str, Record]]) -> dict[str, Any]:
+    steps = {s.key for s in task.steps}
+    waiting = {}
+    for where, key, record in found:
+        if key not in steps:
             r.fail(where, translate("Handover", "ukendt trin"))
-            continue
-        entry = r.table(item, where)
-        note = r.text(entry, "note", where, notes=True)
-        since = r.time(entry, "since", where)
-        if since is not None:
-            waiting[key] = Waiting(note, since)
+        else:
+            waiting[key] = WAITING.from_record(record)
+    return waiting
 
+
+def _status_history(r: _Reader, found: list[tuple[str, str, Record]]) -> list[StatusChange]:
+    """One step at a time, forward or back, in the order they happened."""
     history: list[StatusChange] = []
     previous = KlikStatus.NOT_STARTED
-    for i, item in enumerate(r.items(raw.get("klik_status", []), "case.klik_status")):
-        where = f"case.klik_status[{i}]"
-        entry = r.table(item, where)
-        try:
-            status = KlikStatus(str(entry.get("status")))
-        except ValueError:
-            r.fail(
-                where,
-                translate("Handover", "ukendt status {status}").format(
-                    status=repr(entry.get("status"))
-                ),
-            )
-            continue
-        if abs(status.rank - previous.rank) != 1:
+    for where, _key, record in found:
+        change = STATUS_HISTORY.from_record(record)
+        if abs(change.status.rank - previous.rank) != 1:
             r.fail(
                 where,
                 translate("Handover", "status kan ikke gå fra »{old}« til »{new}«").format(
-                    old=previous.value, new=status.value
+                    old=previous.value, new=change.status.value
                 ),
             )
-        reason = r.text(entry, "reason", where)
-        at = r.time(entry, "at", where)
-        if at is not None:
-            if history:  # in the order they happened
-                r.period(f"{where}.at", history[-1].at, at)
-            history.append(StatusChange(status, at, reason))
-        previous = status
+        if history:
+            r.period(f"{where}.at", history[-1].at, change.at)
+        history.append(change)
+        previous = change.status
+    return history
 
-    questions: list[Question] = []
-    for i, item in enumerate(r.items(raw.get("questions", []), "case.questions")):
-        where = f"case.questions[{i}]"
-        entry = r.table(item, where)
-        text = r.text(entry, "text", where, notes=True)
-        if not text.strip():
+
+def _questions(r: _Reader, found: list[tuple[str, str, Record]]) -> list[Question]:
+    questions = []
+    for where, _key, record in found:
+        if not record["text"].strip():
             r.fail(f"{where}.text", translate("Handover", "spørgsmålet er tomt"))
-        asked = r.time(entry, "asked_at", where)
-        answer = r.text(entry, "answer", where, notes=True)
-        answered = r.time(entry, "answered_at", where, optional=True)
-        r.period(f"{where}.answered_at", asked, answered)
-        if asked is not None:
-            questions.append(Question(0, text, asked, answer, answered))
+        r.period(f"{where}.answered_at", record["asked_at"], record["answered_at"])
+        questions.append(QUESTIONS.from_record(record))
+    return questions
 
-    mails: list[SentMail] = []
-    for i, item in enumerate(r.items(raw.get("mails", []), "case.mails")):
-        where = f"case.mails[{i}]"
-        entry = r.table(item, where)
-        mail = Mail(
-            r.text(entry, "to", where),
-            r.text(entry, "subject", where, notes=True),
-            r.text(entry, "body", where, notes=True),
-        )
-        sent = r.time(entry, "sent_at", where)
-        withdrawn = r.time(entry, "withdrawn_at", where, optional=True)
-        r.period(f"{where}.withdrawn_at", sent, withdrawn)
-        if sent is not None:
-            mails.append(SentMail(0, mail, sent, withdrawn))
 
-    periods: list[RolePeriod] = []
-    for i, item in enumerate(r.items(raw.get("role_history", []), "case.role_history")):
-        where = f"case.role_history[{i}]"
-        entry = r.table(item, where)
-        role_name = entry.get("role")
-        if role_name not in ("leader", "owner"):
-            r.fail(
-                f"{where}.role",
-                translate("Handover", "ukendt værdi {value}").format(value=repr(role_name)),
-            )
-            continue
-        person = Person(
-            first_name=r.text(entry, "first_name", where),
-            last_name=r.text(entry, "last_name", where),
-            title=r.text(entry, "title", where),
-            email=r.text(entry, "email", where),
-            phone=r.text(entry, "phone", where),
-        )
-        started = r.time(entry, "started_at", where, optional=True)
-        ended = r.time(entry, "ended_at", where)
-        r.period(f"{where}.ended_at", started, ended)
-        if ended is not None:
-            periods.append(RolePeriod(0, Role[role_name.upper()], person, started, ended))
+def _mails(r: _Reader, found: list[tuple[str, str, Record]]) -> list[SentMail]:
+    for where, _key, record in found:
+        r.period(f"{where}.withdrawn_at", record["sent_at"], record["withdrawn_at"])
+    return [MAILS.from_record(record) for _where, _key, record in found]
 
-    events: list[Event] = []
+
+def _role_history(r: _Reader, found: list[tuple[str, str, Record]]) -> list[RolePeriod]:
+    for where, _key, record in found:
+        r.period(f"{where}.ended_at", record["started_at"], record["ended_at"])
+    return [ROLE_HISTORY.from_record(record) for _where, _key, record in found]
+
+
+def _events(r: _Reader, raw: dict[str, Any], version: Any) -> list[Event]:
+    """The log, each event marked as done elsewhere. Version 1 kept sentences: read as
+    data (events.read_v1)."""
+    if version != 1:
+        found = r.part(EVENTS, raw.get(EVENTS.file_key, []), "case.events", MAX_EVENTS)
+        return [replace(EVENTS.from_record(rec), cause=Cause.IMPORTED) for _w, _k, rec in found]
+    events = []
     for i, item in enumerate(r.items(raw.get("events", []), "case.events", MAX_EVENTS)):
         where = f"case.events[{i}]"
         entry = r.table(item, where)
@@ -441,41 +433,19 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
         step, field, old, new = (
             r.text(entry, k, where, notes=True) for k in ("step", "field", "old", "new")
         )
-        if version == 1:
-            event = None if at is None else read_v1(at, step, field, old, new)
-        else:
-            kind = r.choice(entry, "kind", where, EventKind)
-            r.choice(entry, "cause", where, Cause)
-            detail = r.text(entry, "detail", where, notes=True)
-            event = None
-            if at is not None and kind is not None:
-                event = Event(at, kind, step, field, old, new, detail)
-        if event is not None:
+        if at is not None and (event := read_v1(at, step, field, old, new)) is not None:
             events.append(replace(event, cause=Cause.IMPORTED))
+    return events
 
-    if r.problems or created_at is None:
-        raise HandoverError(r.problems or ["case.created_at: " + translate("Handover", "mangler")])
-    case = Case(
-        id=0,
-        task_id=task.id,
-        created_at=created_at,
-        current_step=current_step,
-        values=values,
-        waiting=waiting,
-        status_history=history,
-        questions=questions,
-        mails=mails,
-        role_history=periods,
-    )
-    # The same rule as in the window: a KLIK status needs what it needs (Fuldført: every
-    # step done), whatever the file claims — when it was set. A new leader or owner later
-    # opens steps again and leaves the status as it is.
-    changed_since = any(p.ended_at > history[-1].at for p in periods) if history else False
-    if (
-        history
-        and not changed_since
-        and (missing := status_missing(task, case, history[-1].status))
-    ):
+
+def _check_status(task: TaskDef, case: Case) -> None:
+    """The same rule as in the window: a KLIK status needs what it needs (Fuldført: every
+    step done), whatever the file claims — when it was set. A new leader or owner later
+    opens steps again and leaves the status as it is."""
+    history = case.status_history
+    if not history or any(p.ended_at > history[-1].at for p in case.role_history):
+        return
+    if missing := status_missing(task, case, history[-1].status):
         raise HandoverError(
             [
                 "case.klik_status: "
@@ -484,9 +454,8 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
                 ).format(status=history[-1].status.value, items="; ".join(missing))
             ]
         )
-    return ImportedCase(case, events)
 
 
 def has_content(case: Case) -> bool:
     """Anything a user would miss if the case were replaced."""
-    return bool(case.values or case.questions or case.mails or case.status_history or case.waiting)
+    return case.has_content()

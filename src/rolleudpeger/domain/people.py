@@ -19,6 +19,16 @@ class Role(TranslatedEnum):
     LIBRARY_DIRECTOR = QT_TRANSLATE_NOOP("Role", "bibliotekschef")
     COORDINATOR = QT_TRANSLATE_NOOP("Role", "ØiR-koordinator")
 
+    @property
+    def key(self) -> str:
+        """How a role is written in data (purposes, rows, case files, events): "leader"."""
+        return self.name.lower()
+
+    @classmethod
+    def from_key(cls, key: str) -> Role | None:
+        """The role written as `key` ("leader"), or None when there is none."""
+        return next((r for r in cls if r.key == key), None)
+
 
 class Detail(StrEnum):
     """What a field records about a person in a role. The values are in task files."""
@@ -40,7 +50,7 @@ PersonPurpose = NewType("PersonPurpose", str)
 
 def purpose(role: Role, detail: Detail) -> PersonPurpose:
     """The field purpose of one detail of a role: "leader.email"."""
-    return PersonPurpose(f"{role.name.lower()}.{detail.value}")
+    return PersonPurpose(f"{role.key}.{detail.value}")
 
 
 # The details a Person holds (its fields have the same names).

@@ -187,7 +187,7 @@ def _event_words(task: TaskDef, e: Event) -> tuple[str, str, str]:
             mail = _label_of(task, FieldKind.MAIL)
             return mail, translate("Report", "sendt"), translate("Report", "fortrudt")
         case EventKind.ROLE_ENDED:
-            role = Role[e.field.upper()] if e.field.upper() in Role.__members__ else None
+            role = Role.from_key(e.field)
             what = translate("Report", "Ny {role}").format(role=role.label if role else e.field)
             return what, _shorten(e.old), translate("Report", "(felterne tømt til den nye)")
         case EventKind.CASE_IMPORTED:

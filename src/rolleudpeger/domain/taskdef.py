@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -475,7 +475,40 @@ def parse_task_definition(
             "[task]",
             translate("TaskDefinition", "»involved_parties« skal være en liste af tekster"),
         )
-    mail_t = r.table(data, "mail", "[mail]")
+    mail = _mail(r, r.table(data, "mail", "[mail]"), task)
+    seen = _Seen()
+    steps = [
+        _step(r, st, i, mail, seen) for i, st in enumerate(r.tables(data, "steps", "[[steps]]"))
+    ]
+    _check_the_whole(r, steps)
+    return TaskDef(
+        id=r.text(task, "id", "[task]"),
+        title=r.text(task, "title", "[task]"),
+        phase=r.text(task, "phase", "[task]"),
+        theme=r.text(task, "theme", "[task]"),
+        priority=r.text(task, "priority", "[task]"),
+        recommended_performer=r.text(task, "recommended_performer", "[task]"),
+        involved_parties=tuple(parties),
+        goal=r.text(task, "goal", "[task]"),
+        description=r.text(task, "description", "[task]"),
+        result=r.text(task, "result", "[task]"),
+        mail=mail,
+        steps=tuple(steps),
+        source=path,
+        municipalities=municipalities,
+    )
+
+
+@dataclass
+class _Seen:
+    """What the file has named so far: each key once, each purpose once (but agreements)."""
+
+    steps: set[str] = field(default_factory=set)
+    fields: set[str] = field(default_factory=set)
+    purposes: set[str] = field(default_factory=set)
+
+
+def _mail(r: _Reader, mail_t: dict[str, Any], task: dict[str, Any]) -> MailDef:
     mail = MailDef(
         to=r.text(mail_t, "to", "[mail]"),
         subject=r.text(mail_t, "subject", "[mail]"),
@@ -499,122 +532,111 @@ def parse_task_definition(
                     key=name, error=e
                 ),
             ) from None
+    return mail
 
-    steps: list[StepDef] = []
-    step_keys: set[str] = set()
-    field_keys: set[str] = set()
-    purposes: set[str] = set()
-    for i, st in enumerate(r.tables(data, "steps", "[[steps]]")):
-        where = translate("TaskDefinition", "trin {number}").format(number=i)
-        key = r.text(st, "key", where)
-        where = translate("TaskDefinition", "trin {number} ({key})").format(number=i, key=key)
-        if key in step_keys:
-            raise r.fail(
-                where, translate("TaskDefinition", "nøglen »{key}« findes to gange").format(key=key)
-            )
-        step_keys.add(key)
-        links = []
-        for ln in r.tables(st, "links", where):
-            url = r.text(ln, "url", f"{where}, link")
-            if not url.startswith(("https://", "http://", "mailto:")):
-                raise r.fail(
-                    f"{where}, link",
-                    translate(
-                        "TaskDefinition", "adressen »{url}« skal begynde med https://"
-                    ).format(url=url),
-                )
-            links.append(Link(label=r.text(ln, "label", f"{where}, link"), url=url))
-        fields = []
-        for fd in r.tables(st, "fields", where):
-            fkey = r.text(
-                fd, "key", translate("TaskDefinition", "{where}, felt").format(where=where)
-            )
-            fwhere = translate("TaskDefinition", "{where}, felt »{key}«").format(
-                where=where, key=fkey
-            )
-            if fkey in field_keys:
-                raise r.fail(fwhere, translate("TaskDefinition", "nøglen findes to gange"))
-            field_keys.add(fkey)
-            kind_s = r.text(fd, "kind", fwhere)
-            try:
-                kind = FieldKind(kind_s)
-            except ValueError:
-                raise r.fail(
-                    fwhere, translate("TaskDefinition", "ukendt slags »{kind}«").format(kind=kind_s)
-                ) from None
-            status = r.text(fd, "status", fwhere, required=kind is FieldKind.KLIK_STATUS)
-            if kind is FieldKind.KLIK_STATUS and status not in (
-                KlikStatus.STARTED,
-                KlikStatus.COMPLETED,
-            ):
-                raise r.fail(
-                    fwhere,
-                    translate(
-                        "TaskDefinition",
-                        "status skal være »Påbegyndt« eller »Fuldført«, ikke »{status}«",
-                    ).format(status=status),
-                )
-            required = fd.get("required", False)
-            if not isinstance(required, bool):
-                raise r.fail(
-                    fwhere, translate("TaskDefinition", "»required« skal være true eller false")
-                )
-            purpose = r.text(fd, "purpose", fwhere, required=False)
-            if purpose and purpose not in PURPOSES:
-                raise r.fail(
-                    fwhere,
-                    translate("TaskDefinition", "ukendt formål »{purpose}«").format(
-                        purpose=purpose
-                    ),
-                )
-            if purpose and purpose not in REPEATABLE_PURPOSES and purpose in purposes:
-                raise r.fail(
-                    fwhere,
-                    translate("TaskDefinition", "formålet »{purpose}« findes to gange").format(
-                        purpose=purpose
-                    ),
-                )
-            purposes.add(purpose)
-            fields.append(
-                FieldDef(
-                    key=fkey,
-                    kind=kind,
-                    label=r.text(fd, "label", fwhere),
-                    required=required,
-                    group=r.text(fd, "group", fwhere, required=False),
-                    placeholder=r.text(fd, "placeholder", fwhere, required=False),
-                    status=status,
-                    purpose=purpose,
-                    report_label=r.text(
-                        fd, "report_label", fwhere, required=purpose == Purpose.AGREEMENT
-                    ),
-                    default_title=r.text(fd, "default_title", fwhere, required=False),
-                )
-            )
-        guidance = r.text(st, "guidance", where).replace("{webinar}", mail.webinar)
-        kind_s = r.text(st, "kind", where, required=False) or StepKind.STEP.value
-        try:
-            step_kind = StepKind(kind_s)
-        except ValueError:
-            raise r.fail(
-                where, translate("TaskDefinition", "ukendt slags »{kind}«").format(kind=kind_s)
-            ) from None
-        if (step_kind is StepKind.INTRO) != (i == 0):
-            raise r.fail(
-                where,
-                translate("TaskDefinition", "det første trin og kun det skal have kind = »intro«"),
-            )
-        steps.append(
-            StepDef(
-                index=i,
-                key=key,
-                title=r.text(st, "title", where),
-                guidance=guidance,
-                links=tuple(links),
-                fields=tuple(fields),
-                kind=step_kind,
-            )
+
+def _step(r: _Reader, st: dict[str, Any], i: int, mail: MailDef, seen: _Seen) -> StepDef:
+    where = translate("TaskDefinition", "trin {number}").format(number=i)
+    key = r.text(st, "key", where)
+    where = translate("TaskDefinition", "trin {number} ({key})").format(number=i, key=key)
+    if key in seen.steps:
+        raise r.fail(
+            where, translate("TaskDefinition", "nøglen »{key}« findes to gange").format(key=key)
         )
+    seen.steps.add(key)
+    kind_s = r.text(st, "kind", where, required=False) or StepKind.STEP.value
+    try:
+        step_kind = StepKind(kind_s)
+    except ValueError:
+        raise r.fail(
+            where, translate("TaskDefinition", "ukendt slags »{kind}«").format(kind=kind_s)
+        ) from None
+    if (step_kind is StepKind.INTRO) != (i == 0):
+        raise r.fail(
+            where,
+            translate("TaskDefinition", "det første trin og kun det skal have kind = »intro«"),
+        )
+    return StepDef(
+        index=i,
+        key=key,
+        title=r.text(st, "title", where),
+        guidance=r.text(st, "guidance", where).replace("{webinar}", mail.webinar),
+        links=tuple(_link(r, ln, f"{where}, link") for ln in r.tables(st, "links", where)),
+        fields=tuple(_field(r, fd, where, seen) for fd in r.tables(st, "fields", where)),
+        kind=step_kind,
+    )
+
+
+def _link(r: _Reader, ln: dict[str, Any], where: str) -> Link:
+    url = r.text(ln, "url", where)
+    if not url.startswith(("https://", "http://", "mailto:")):
+        raise r.fail(
+            where,
+            translate("TaskDefinition", "adressen »{url}« skal begynde med https://").format(
+                url=url
+            ),
+        )
+    return Link(label=r.text(ln, "label", where), url=url)
+
+
+def _field(r: _Reader, fd: dict[str, Any], where: str, seen: _Seen) -> FieldDef:
+    fkey = r.text(fd, "key", translate("TaskDefinition", "{where}, felt").format(where=where))
+    fwhere = translate("TaskDefinition", "{where}, felt »{key}«").format(where=where, key=fkey)
+    if fkey in seen.fields:
+        raise r.fail(fwhere, translate("TaskDefinition", "nøglen findes to gange"))
+    seen.fields.add(fkey)
+    kind_s = r.text(fd, "kind", fwhere)
+    try:
+        kind = FieldKind(kind_s)
+    except ValueError:
+        raise r.fail(
+            fwhere, translate("TaskDefinition", "ukendt slags »{kind}«").format(kind=kind_s)
+        ) from None
+    status = r.text(fd, "status", fwhere, required=kind is FieldKind.KLIK_STATUS)
+    if kind is FieldKind.KLIK_STATUS and status not in (KlikStatus.STARTED, KlikStatus.COMPLETED):
+        raise r.fail(
+            fwhere,
+            translate(
+                "TaskDefinition", "status skal være »Påbegyndt« eller »Fuldført«, ikke »{status}«"
+            ).format(status=status),
+        )
+    required = fd.get("required", False)
+    if not isinstance(required, bool):
+        raise r.fail(fwhere, translate("TaskDefinition", "»required« skal være true eller false"))
+    purpose = _purpose(r, fd, fwhere, seen)
+    return FieldDef(
+        key=fkey,
+        kind=kind,
+        label=r.text(fd, "label", fwhere),
+        required=required,
+        group=r.text(fd, "group", fwhere, required=False),
+        placeholder=r.text(fd, "placeholder", fwhere, required=False),
+        status=status,
+        purpose=purpose,
+        report_label=r.text(fd, "report_label", fwhere, required=purpose == Purpose.AGREEMENT),
+        default_title=r.text(fd, "default_title", fwhere, required=False),
+    )
+
+
+def _purpose(r: _Reader, fd: dict[str, Any], fwhere: str, seen: _Seen) -> str:
+    purpose = r.text(fd, "purpose", fwhere, required=False)
+    if purpose and purpose not in PURPOSES:
+        raise r.fail(
+            fwhere,
+            translate("TaskDefinition", "ukendt formål »{purpose}«").format(purpose=purpose),
+        )
+    if purpose and purpose not in REPEATABLE_PURPOSES and purpose in seen.purposes:
+        raise r.fail(
+            fwhere,
+            translate("TaskDefinition", "formålet »{purpose}« findes to gange").format(
+                purpose=purpose
+            ),
+        )
+    seen.purposes.add(purpose)
+    return purpose
+
+
+def _check_the_whole(r: _Reader, steps: list[StepDef]) -> None:
     statuses = {f.status for s in steps for f in s.fields if f.kind is FieldKind.KLIK_STATUS}
     if statuses and statuses != {KlikStatus.STARTED, KlikStatus.COMPLETED}:
         raise r.fail(
@@ -629,19 +651,3 @@ def parse_task_definition(
             "[[steps]]",
             translate("TaskDefinition", "opgaven skal have en indledning og mindst ét trin"),
         )
-    return TaskDef(
-        id=r.text(task, "id", "[task]"),
-        title=r.text(task, "title", "[task]"),
-        phase=r.text(task, "phase", "[task]"),
-        theme=r.text(task, "theme", "[task]"),
-        priority=r.text(task, "priority", "[task]"),
-        recommended_performer=r.text(task, "recommended_performer", "[task]"),
-        involved_parties=tuple(parties),
-        goal=r.text(task, "goal", "[task]"),
-        description=r.text(task, "description", "[task]"),
-        result=r.text(task, "result", "[task]"),
-        mail=mail,
-        steps=tuple(steps),
-        source=path,
-        municipalities=municipalities,
-    )

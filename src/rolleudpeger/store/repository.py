@@ -8,35 +8,16 @@ import sqlite3
 import tempfile
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from rolleudpeger.domain.case import (
-    AddQuestion,
-    AnswerQuestion,
-    Case,
-    Change,
-    DeleteQuestion,
-    EndRolePeriod,
-    FieldValue,
-    Question,
-    RecordMailSent,
-    RolePeriod,
-    SentMail,
-    SetField,
-    SetKlikStatus,
-    SetWaiting,
-    StatusChange,
-    Waiting,
-    WithdrawMail,
-)
-from rolleudpeger.domain.events import Cause, Event, EventKind, event_of
-from rolleudpeger.domain.mail import Mail
-from rolleudpeger.domain.people import Person, Role
-from rolleudpeger.domain.taskdef import KlikStatus
+from rolleudpeger.domain.case import Case, Change, Edit, Remove
+from rolleudpeger.domain.events import Event, event_of
+from rolleudpeger.domain.parts import CASE_PARTS, EVENTS, Part
 from rolleudpeger.errors import describe_os_error
 from rolleudpeger.i18n import translate
 from rolleudpeger.store import backup, migrate, schema
@@ -50,6 +31,7 @@ from rolleudpeger.store.files import (
     tighten_database,
 )
 from rolleudpeger.store.models import (
+    Base,
     CaseRow,
     EventRow,
     FieldValueRow,
@@ -77,34 +59,94 @@ class NotADatabaseError(Exception):
         self.path = path
 
 
-def _period_row(
-    case_id: int, role: Role, person: Person, started_at: datetime | None, ended_at: datetime
-) -> RolePeriodRow:
-    return RolePeriodRow(
-        case_id=case_id,
-        role=role.name.lower(),
-        first_name=person.first_name or person.full_name,
-        last_name=person.last_name,
-        title=person.title,
-        email=person.email,
-        phone=person.phone,
-        started_at=started_at,
-        ended_at=ended_at,
-    )
+# Each part of the case (domain/parts.py) has its table; the columns agree (tested, and
+# checked below when this module is imported).
+MODELS: dict[str, type[Base]] = {
+    "values": FieldValueRow,
+    "waiting": WaitingRow,
+    "status_history": StatusChangeRow,
+    "questions": QuestionRow,
+    "mails": SentMailRow,
+    "role_history": RolePeriodRow,
+    "events": EventRow,
+}
 
 
-def _event_row(case_id: int, e: Event) -> EventRow:
-    return EventRow(
-        case_id=case_id,
-        at=e.at,
-        kind=e.kind.value,
-        step=e.step,
-        field=e.field,
-        old=e.old,
-        new=e.new,
-        detail=e.detail,
-        cause=e.cause.value,
+def _columns_agree() -> list[str]:
+    """Where a part and its table disagree (a part without a table, a column without a
+    place): empty when they agree."""
+    problems = []
+    for part in (*CASE_PARTS.values(), EVENTS):
+        model = MODELS.get(part.name)
+        if model is None:
+            problems.append(f"{part.name}: no table")
+            continue
+        table = {c.name for c in model.__table__.columns} - {"case_id", "id", part.key}
+        described = {c.column for c in part.columns}
+        if table != described:
+            problems.append(f"{part.name}: table {sorted(table)}, described {sorted(described)}")
+    return problems
+
+
+if _disagree := _columns_agree():  # pragma: no cover - a developer's mistake
+    raise ImportError(f"store/repository.py: parts and tables differ: {_disagree}")
+
+
+def _values(part: Part, item: Any) -> dict[str, Any]:
+    """An item's columns as its table names them."""
+    record = part.to_record(item)
+    return {c.column: record[c.name] for c in part.columns}
+
+
+def _row(part: Part, case_id: int, item: Any, key: str = "") -> Base:
+    keyed = {part.key: key} if part.keyed else {}
+    return MODELS[part.name](case_id=case_id, **keyed, **_values(part, item))
+
+
+def _item(part: Part, row: Any) -> Any:
+    record = {c.name: getattr(row, c.column) for c in part.columns}
+    if not part.keyed:
+        record["id"] = row.id
+    return part.from_record(record)
+
+
+def _load(s: Session, part: Part, case_id: int) -> Any:
+    """One part of a case: a dict by key, or a list in the order the rows were made."""
+    model: Any = MODELS[part.name]
+    if part.keyed:
+        rows = s.scalars(select(model).where(model.case_id == case_id))
+        return {getattr(r, part.key): _item(part, r) for r in rows}
+    rows = s.scalars(select(model).where(model.case_id == case_id).order_by(model.id))
+    return [_item(part, r) for r in rows]
+
+
+def _write_edit(s: Session, case_id: int, edit: Edit) -> int | None:
+    """One edit of a part, as its table takes it; the id of a new row."""
+    part = CASE_PARTS[edit.part]
+    model: Any = MODELS[edit.part]
+    if isinstance(edit, Remove):
+        which = getattr(model, part.key) if part.keyed else model.id
+        s.execute(delete(model).where(model.case_id == case_id, which == edit.key))
+        return None
+    values = _values(part, edit.item)
+    if part.keyed:  # one statement (merge() would read the row first)
+        s.execute(
+            sqlite_insert(model)
+            .values(case_id=case_id, **{part.key: edit.key}, **values)
+            .on_conflict_do_update(
+                index_elements=[model.case_id, getattr(model, part.key)], set_=values
+            )
+        )
+        return None
+    if getattr(edit.item, "id", 0) == 0:  # a new row (the KLIK status history: always)
+        row: Any = _row(part, case_id, edit.item)
+        s.add(row)
+        s.flush()
+        return int(row.id)
+    s.execute(
+        update(model).where(model.id == edit.item.id, model.case_id == case_id).values(**values)
     )
+    return None
 
 
 def describe_db_error(e: BaseException) -> str:
@@ -290,154 +332,23 @@ class Store:
                 created_at=row.created_at,
                 current_step=row.current_step,
             )
-            for fv in s.scalars(select(FieldValueRow).where(FieldValueRow.case_id == case_id)):
-                case.values[fv.key] = FieldValue(fv.value, fv.changed_at)
-            for w in s.scalars(select(WaitingRow).where(WaitingRow.case_id == case_id)):
-                case.waiting[w.step] = Waiting(w.note, w.since)
-            case.status_history = [
-                StatusChange(KlikStatus(r.status), r.at, r.reason)
-                for r in s.scalars(
-                    select(StatusChangeRow)
-                    .where(StatusChangeRow.case_id == case_id)
-                    .order_by(StatusChangeRow.id)
-                )
-            ]
-            case.questions = [
-                Question(q.id, q.text, q.asked_at, q.answer, q.answered_at)
-                for q in s.scalars(
-                    select(QuestionRow)
-                    .where(QuestionRow.case_id == case_id)
-                    .order_by(QuestionRow.id)
-                )
-            ]
-            case.mails = [
-                SentMail(m.id, Mail(m.recipient, m.subject, m.body), m.sent_at, m.withdrawn_at)
-                for m in s.scalars(
-                    select(SentMailRow)
-                    .where(SentMailRow.case_id == case_id)
-                    .order_by(SentMailRow.id)
-                )
-            ]
-            case.role_history = [
-                RolePeriod(
-                    p.id,
-                    Role[p.role.upper()],
-                    Person(
-                        first_name=p.first_name,
-                        last_name=p.last_name,
-                        email=p.email,
-                        phone=p.phone,
-                        title=p.title,
-                    ),
-                    p.started_at,
-                    p.ended_at,
-                )
-                for p in s.scalars(
-                    select(RolePeriodRow)
-                    .where(RolePeriodRow.case_id == case_id)
-                    .order_by(RolePeriodRow.id)
-                )
-            ]
+            for name, part in CASE_PARTS.items():
+                setattr(case, name, _load(s, part, case_id))
         return case
 
-    def apply(self, case_id: int, change: Change) -> int | None:
-        """Save one change and its event row in one transaction; return a new row's id."""
+    def apply(self, case_id: int, change: Change, edits: list[Edit]) -> int | None:
+        """Save one change — its edits of the case's parts (`case.edits_of`) — and its
+        event row in one transaction; return a new row's id."""
+        new_id = None
         try:
             with self._session() as s, s.begin():
-                new_id = self._write(s, case_id, change)
-                s.add(_event_row(case_id, event_of(change)))
+                for edit in edits:
+                    new_id = _write_edit(s, case_id, edit) or new_id
+                s.add(_row(EVENTS, case_id, event_of(change)))
                 s.execute(update(CaseRow).where(CaseRow.id == case_id).values(updated_at=change.at))
         except DB_ERRORS as e:
             raise _saving_failed(e) from e
         return new_id
-
-    def _write(self, s: Session, case_id: int, change: Change) -> int | None:
-        match change:
-            case SetField():
-                if change.new:
-                    # One upsert statement (merge() would read the row first).
-                    s.execute(
-                        sqlite_insert(FieldValueRow)
-                        .values(
-                            case_id=case_id, key=change.key, value=change.new, changed_at=change.at
-                        )
-                        .on_conflict_do_update(
-                            index_elements=[FieldValueRow.case_id, FieldValueRow.key],
-                            set_={"value": change.new, "changed_at": change.at},
-                        )
-                    )
-                else:
-                    s.execute(
-                        delete(FieldValueRow).where(
-                            FieldValueRow.case_id == case_id, FieldValueRow.key == change.key
-                        )
-                    )
-            case SetWaiting():
-                row = s.get(WaitingRow, (case_id, change.step))
-                if not change.waiting:
-                    if row is not None:
-                        s.delete(row)
-                elif row is None:
-                    s.add(
-                        WaitingRow(
-                            case_id=case_id, step=change.step, note=change.note, since=change.at
-                        )
-                    )
-                else:
-                    row.note = change.note
-            case SetKlikStatus():
-                s.add(
-                    StatusChangeRow(
-                        case_id=case_id, status=change.new.value, at=change.at, reason=change.reason
-                    )
-                )
-            case AddQuestion():
-                q = QuestionRow(case_id=case_id, text=change.text, asked_at=change.at, answer="")
-                s.add(q)
-                s.flush()
-                return q.id
-            case AnswerQuestion():
-                s.execute(
-                    update(QuestionRow)
-                    .where(QuestionRow.id == change.question_id, QuestionRow.case_id == case_id)
-                    .values(answer=change.answer, answered_at=change.at if change.answer else None)
-                )
-            case DeleteQuestion():
-                s.execute(
-                    delete(QuestionRow).where(
-                        QuestionRow.id == change.question_id, QuestionRow.case_id == case_id
-                    )
-                )
-            case RecordMailSent():
-                m = SentMailRow(
-                    case_id=case_id,
-                    sent_at=change.at,
-                    recipient=change.mail.to,
-                    subject=change.mail.subject,
-                    body=change.mail.body,
-                )
-                s.add(m)
-                s.flush()
-                return m.id
-            case WithdrawMail():
-                s.execute(
-                    update(SentMailRow)
-                    .where(SentMailRow.id == change.mail_id, SentMailRow.case_id == case_id)
-                    .values(withdrawn_at=change.at)
-                )
-            case EndRolePeriod():
-                period = _period_row(
-                    case_id, change.role, change.person, change.started_at, change.at
-                )
-                s.add(period)
-                s.execute(
-                    delete(FieldValueRow).where(
-                        FieldValueRow.case_id == case_id, FieldValueRow.key.in_(change.cleared)
-                    )
-                )
-                s.flush()
-                return period.id
-        return None
 
     def add_case(
         self,
@@ -462,44 +373,13 @@ class Store:
                 s.add(row)
                 s.flush()
                 cid = row.id
-                s.add_all(
-                    FieldValueRow(case_id=cid, key=k, value=v.value, changed_at=v.changed_at)
-                    for k, v in case.values.items()
-                )
-                s.add_all(
-                    WaitingRow(case_id=cid, step=k, note=w.note, since=w.since)
-                    for k, w in case.waiting.items()
-                )
-                s.add_all(
-                    StatusChangeRow(case_id=cid, status=c.status.value, at=c.at, reason=c.reason)
-                    for c in case.status_history
-                )
-                s.add_all(
-                    QuestionRow(
-                        case_id=cid,
-                        text=q.text,
-                        asked_at=q.asked_at,
-                        answer=q.answer,
-                        answered_at=q.answered_at,
-                    )
-                    for q in case.questions
-                )
-                s.add_all(
-                    SentMailRow(
-                        case_id=cid,
-                        sent_at=m.sent_at,
-                        recipient=m.mail.to,
-                        subject=m.mail.subject,
-                        body=m.mail.body,
-                        withdrawn_at=m.withdrawn_at,
-                    )
-                    for m in case.mails
-                )
-                s.add_all(
-                    _period_row(cid, p.role, p.person, p.started_at, p.ended_at)
-                    for p in case.role_history
-                )
-                s.add_all(_event_row(cid, e) for e in [*events, note])
+                for name, part in CASE_PARTS.items():
+                    items = getattr(case, name)
+                    if part.keyed:
+                        s.add_all(_row(part, cid, item, key) for key, item in items.items())
+                    else:
+                        s.add_all(_row(part, cid, item) for item in items)
+                s.add_all(_row(EVENTS, cid, e) for e in [*events, note])
         except DB_ERRORS as e:
             raise _saving_failed(e) from e
         return cid
@@ -513,21 +393,7 @@ class Store:
 
     def events(self, case_id: int) -> list[Event]:
         with self._session() as s:
-            return [
-                Event(
-                    e.at,
-                    EventKind(e.kind),
-                    e.step,
-                    e.field,
-                    e.old,
-                    e.new,
-                    e.detail,
-                    Cause(e.cause),
-                )
-                for e in s.scalars(
-                    select(EventRow).where(EventRow.case_id == case_id).order_by(EventRow.id)
-                )
-            ]
+            return list(_load(s, EVENTS, case_id))
 
     # --- settings ------------------------------------------------------------------
 

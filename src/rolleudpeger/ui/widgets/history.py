@@ -30,7 +30,9 @@ from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext, hint_label
 
 def _role_of(fdef: FieldDef) -> Role:
     """`leader.change` → Role.LEADER."""
-    return Role[fdef.purpose.split(".")[0].upper()]
+    role = Role.from_key(fdef.purpose.partition(".")[0])
+    assert role is not None, fdef.purpose  # the task loader checks purposes
+    return role
 
 
 def _table(name: str, label: str, headers: list[str], *, share: bool) -> QTableWidget:
