@@ -16,7 +16,14 @@ from rolleudpeger.domain.case import Case, Change
 from rolleudpeger.domain.people import Detail, Role, purpose, split_full_name
 from rolleudpeger.domain.taskdef import KlikStatus, TaskDef
 from rolleudpeger.domain.timefmt import local
-from rolleudpeger.store.repository import Store
+from rolleudpeger.domain.validation import Refusal
+from rolleudpeger.store.repository import Store, StoreError
+
+# What an edit can raise, and nothing else: the user is told the message, and the typed text
+# stays where it is. Refused: the input or the rules do not allow it (nothing was saved).
+# SaveFailed: it was allowed, but saving it failed (a full disk, a locked file).
+Refused = Refusal
+SaveFailed = StoreError
 
 if TYPE_CHECKING:
     from rolleudpeger.domain.report import Report

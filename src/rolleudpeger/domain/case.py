@@ -30,6 +30,7 @@ from rolleudpeger.domain.taskdef import (
 from rolleudpeger.domain.text import same_name
 from rolleudpeger.domain.timefmt import format_date
 from rolleudpeger.domain.validation import (
+    Refusal,
     ValidationError,
     check_name,
     check_notes,
@@ -46,8 +47,12 @@ class StepState(TranslatedEnum):
     DONE = QT_TRANSLATE_NOOP("StepState", "færdig")
 
 
-class RuleError(ValueError):
+class RuleError(Refusal):
     """A change the task's rules do not allow now; the message says why."""
+
+
+class ReasonNeeded(RuleError):
+    """Taking the KLIK status back needs a reason: ask for one, and try again with it."""
 
 
 @dataclass(frozen=True)
@@ -441,7 +446,9 @@ def propose_klik_status(
         if old.rank - new.rank > 1:
             raise RuleError(translate("Case", "Fjern først markeringen »Fuldført«."))
         if not reason:
-            raise RuleError(translate("Case", "Skriv en begrundelse for at sætte status tilbage."))
+            raise ReasonNeeded(
+                translate("Case", "Skriv en begrundelse for at sætte status tilbage.")
+            )
         return SetKlikStatus(step, old, new, reason, at)
     if new.rank - old.rank > 1:
         raise RuleError(

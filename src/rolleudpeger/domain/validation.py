@@ -41,7 +41,14 @@ def plainly_valid_email(value: str) -> bool:
     )
 
 
-class ValidationError(ValueError):
+class Refusal(ValueError):
+    """An edit the app will not make; the message says why and what to do. Its two kinds:
+    input that cannot be stored (ValidationError) and a step the rules do not allow now
+    (case.RuleError). The editing layer raises these and nothing else for what the user
+    asked, and StoreError when saving failed (editing.Refused, editing.SaveFailed)."""
+
+
+class ValidationError(Refusal):
     """Input that cannot be stored at all; the message is for the user."""
 
 
