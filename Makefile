@@ -29,8 +29,13 @@ $(UV): packaging/uv-requirements.txt
 	touch $@
 
 # --locked: refuse (and say `make lock`) when pyproject.toml asks for what the lock lacks.
+# --compile-bytecode: install compiled, as pip and the installer do. uv compiles nothing by
+# default, and where PYTHONDONTWRITEBYTECODE is set (some IT images, this build machine)
+# every start then compiled SQLAlchemy, Alembic and the app again (2.2–2.5 s a start
+# instead of 1.1–1.3 s). The app itself is installed editable, so it is compiled too.
 $(STAMP): uv.lock pyproject.toml | $(UV)
-	$(UV) sync --locked --quiet --python $(PYTHON)
+	$(UV) sync --locked --quiet --compile-bytecode --python $(PYTHON)
+	$(VENV)/bin/python -m compileall -q src/rolleudpeger
 	touch $@
 
 resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
@@ -48,7 +53,9 @@ lock: | $(UV)
 qt-check: $(STAMP)
 	@$(PY) scripts/qt_check.py
 
+# compileall again: a module changed since the install is compiled once, not at every start.
 run: $(STAMP) $(QM) qt-check
+	@$(PY) -m compileall -q src/rolleudpeger
 	$(VENV)/bin/rolleudpeger
 
 lint: $(STAMP)
@@ -78,7 +85,7 @@ test: lint actionlint typecheck pytest
 # The suite on every supported Python, each in its own environment from the same lock.
 # pyenv's python3.X shims answer only for selected versions, so all of them are selected,
 # newest first: python3.13 is then the newest 3.13 installed.
-SUPPORTED := 3.11 3.12 3.13
+SUPPORTED := 3.11 3.12 3.13 3.14 3.15
 test-all: export PYENV_VERSION := $(shell pyenv versions --bare 2>/dev/null | sort -rV | tr '\n' ':')
 test-all: lint actionlint typecheck
 	@for v in $(SUPPORTED); do \
