@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tomllib
 import venv
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,22 @@ def test_start_shows_the_window_and_creates_the_database(data_dir: Path) -> None
     result = run_module(env={app.QUIT_AFTER_SHOW_ENV: "1"})
     assert result.returncode == 0, result.stderr
     assert (data_dir / DB_FILE).is_file()
+
+
+def test_quit_when_ready_waits_for_the_work_after_the_first_paint(tmp_path: Path) -> None:
+    """The benchmark's "ready": the start-up backup is taken (a case with content), the
+    other pages are built, then the app quits by itself; "1" quits before any of that."""
+    data = tmp_path / "data"
+    store = Store.open(data)
+    store.create_case(resources.load_task().id, datetime(2026, 11, 2, tzinfo=UTC))
+    store.close()
+    editor_args = ("--data-dir", str(data))
+    result = run_module(*editor_args, env={app.QUIT_AFTER_SHOW_ENV: "1"})
+    assert result.returncode == 0, result.stderr
+    assert not list((data / "backups").glob("*.sqlite3"))
+    result = run_module(*editor_args, env={app.QUIT_AFTER_SHOW_ENV: app.QUIT_WHEN_READY})
+    assert result.returncode == 0, result.stderr
+    assert list((data / "backups").glob("*.sqlite3"))
 
 
 @pytest.fixture

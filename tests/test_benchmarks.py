@@ -20,11 +20,15 @@ def test_benchmark_table_runs() -> None:
     assert result.returncode == 0, result.stderr[-3000:]
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Machine: ")
+    assert "byte-compiled on both sides" in lines[0]
     for row in (
-        "Start-up, wall",
+        "Start-up to first paint",
+        "Start-up to ready",
         "Start-up, peak RSS",
         "Save",
         "Report, in-process",
+        "Report, 200 events",
+        "Report, 200 events: peak RSS",
         "Scale: start-up",
         "Scale: report",
     ):

@@ -1432,6 +1432,10 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>Approval</translation>
     </message>
     <message>
+        <source>Hændelser dag for dag</source>
+        <translation>Events day by day</translation>
+    </message>
+    <message>
         <source>Godkendt af bibliotekschef</source>
         <translation>Approved by the library director</translation>
     </message>
@@ -1476,20 +1480,32 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>Appendix: Event log</translation>
     </message>
     <message>
-        <source>Tidspunkt</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>Fra</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <source>Til</source>
-        <translation>To</translation>
+        <source>Alle {n} hændelser i den rækkefølge, de skete, under den dag, de skete. Rapportens afsnit »Hændelser dag for dag« samler dem pr. felt og dag.</source>
+        <translation>All {n} events in the order they happened, under the day they happened. The report’s section “Events day by day” sums them up per field and day.</translation>
     </message>
     <message>
         <source>Ingen hændelser.</source>
         <translation>No events.</translation>
+    </message>
+    <message>
+        <source>Hver linje samler ændringerne af ét felt på én dag: hvor mange, hvad der stod før dagens første, og hvad der stod efter dagens sidste. Hver enkelt hændelse står i bilaget.</source>
+        <translation>Each line sums up the changes to one field on one day: how many, what it said before the first of the day, and what it said after the last. Every single event is in the appendix.</translation>
+    </message>
+    <message>
+        <source>Dag</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Antal</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Før</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Efter</source>
+        <translation>After</translation>
     </message>
     <message>
         <source>Side {page} af {pages}</source>
@@ -1505,6 +1521,18 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>Dokumentation af KLIK-opgaven »{title}«</source>
         <translation>Documentation of the KLIK task “{title}”</translation>
+    </message>
+    <message>
+        <source>Rapporten laves</source>
+        <translation>Making the report</translation>
+    </message>
+    <message>
+        <source>Rapporten laves. Vent et øjeblik …</source>
+        <translation>Making the report. Please wait …</translation>
+    </message>
+    <message>
+        <source>Rapporten laves: side {done} af {total}</source>
+        <translation>Making the report: page {done} of {total}</translation>
     </message>
     <message>
         <source>Gem rapporten som PDF</source>

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 
-from rolleudpeger.domain.taskdef import KlikStatus
+from rolleudpeger.domain.events import Event, EventKind
+from rolleudpeger.domain.taskdef import KlikStatus, TaskDef
 from rolleudpeger.editing import CaseEditor
 
 # Danish winter time (UTC+1), as the whole demo falls in November: its times read as office
@@ -73,3 +74,47 @@ def fill_demo_case(editor: CaseEditor, *, complete: bool = True) -> None:
     e.mark_mail_sent()
     e.set_check("webinar_invitation", True)
     e.set_klik_status(KlikStatus.COMPLETED)
+
+
+# What a long case's log is made of: notes and names typed over months, each pause in
+# typing saved (the window saves 400 ms after the last key), so one sitting at a field
+# leaves dozens of events: the text as it grew.
+_TYPED = {
+    "placement_notes": (
+        "Projektlederen placeres i Borgerservice og Biblioteker, team Digitalisering. "
+        "Projektejeren er bibliotekschefen, som refererer til direktøren for Kultur og "
+        "Borgerservice. Styregruppen mødes hver anden uge; status gives i KLIK."
+    ),
+    "plus_granted_by": "Henrik Mørch, kommunens KOMBIT-programleder",
+    "team": "Jonas Kjær (systemadministrator) og Birgitte Lund (bibliotekschef)",
+    "decided_by": "Birgitte Lund (bibliotekschef) og Jonas Kjær (systemadministrator)",
+    "leader_title": "Digitaliseringskonsulent, Borgerservice og Biblioteker",
+    "coordinator_name": "Peter Holm, Økonomi og Løn",
+    "catalogue_version": "1.4 (marts 2022), læst igen efter revisionen",
+}
+
+
+def long_history(task: TaskDef, count: int, start: datetime = START) -> list[Event]:
+    """`count` events of a case worked on for months, as the window writes them: a few
+    fields a day, each typed in many saves (a sitting), on weekdays in office hours."""
+    step_of = {f.key: s.key for s in task.steps for f in s.fields}
+    keys = [k for k in _TYPED if k in step_of]
+    events: list[Event] = []
+    day, sitting = start, 0
+    while len(events) < count:
+        while day.weekday() >= 5:
+            day += timedelta(days=1)
+        at = day.replace(hour=8, minute=30)
+        for _ in range(3):  # three fields worked on each day
+            key = keys[sitting % len(keys)]
+            text, old = _TYPED[key], ""
+            saves = min(60, count - len(events))
+            for i in range(1, saves + 1):
+                new = text[: max(1, len(text) * i // saves)]
+                events.append(Event(at, EventKind.FIELD_SET, step_of[key], key, old, new))
+                at += timedelta(seconds=20)
+                old = new
+            sitting += 1
+            at += timedelta(minutes=40)
+        day += timedelta(days=1)
+    return events

@@ -1,12 +1,16 @@
 """The summary report's content, built from the case as plain data (the UI renders it).
 
 Everything the municipality files in its archive is here: the appointments, each step,
-the questions to KOMBIT, the mail as sent, an approval block and the event log.
+the questions to KOMBIT, the mail as sent, an approval block, the event log summarised per
+day and field, and the event log itself, entry by entry.
+
+Its cost grows with the log no faster than the log: every event is read once (the largest
+case an import accepts, 20,000 events, is measured by `make bench`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from rolleudpeger.domain import kinds
@@ -72,6 +76,21 @@ class EventLine:
     old: str
     new: str
     cause: str = ""  # "" for work done here; else where it came from
+    day: str = ""  # the local date of `at`, "02.11.2026"
+
+
+@dataclass(frozen=True)
+class DayChanges:
+    """What happened to one field (or in one kind of event) on one day: how often, and
+    from what to what over the day."""
+
+    day: str
+    step: str
+    field: str
+    count: int
+    first_old: str  # before the day's first change
+    last_new: str  # after its last
+    cause: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,7 +121,8 @@ class Report:
     approver: str  # the library director, who approves
     owner_signs: str  # the project owner when not the library director: accepts the role
     unanswered: tuple[str, ...]  # questions to KOMBIT with no answer
-    events: tuple[EventLine, ...]
+    events: tuple[EventLine, ...]  # the whole log, oldest first
+    log_by_day: tuple[DayChanges, ...]  # the log per day and field, in the order first seen
     generated_at: str
     version: str
 
@@ -209,9 +229,25 @@ def _event_lines(task: TaskDef, events: list[Event]) -> tuple[EventLine, ...]:
                 old=old,
                 new=new,
                 cause=elsewhere if e.cause is Cause.IMPORTED else "",
+                day=format_date(e.at),
             )
         )
     return tuple(lines)
+
+
+def log_by_day(lines: tuple[EventLine, ...]) -> tuple[DayChanges, ...]:
+    """The log summarised: one entry per day, step, field and cause, in the order each
+    was first seen (so days stay in order); each line is read once."""
+    found: dict[tuple[str, str, str, str], DayChanges] = {}
+    for line in lines:
+        key = (line.day, line.step, line.field, line.cause)
+        seen = found.get(key)
+        found[key] = (
+            DayChanges(line.day, line.step, line.field, 1, line.old, line.new, line.cause)
+            if seen is None
+            else replace(seen, count=seen.count + 1, last_new=line.new)
+        )
+    return tuple(found.values())
 
 
 def _appointments(task: TaskDef, case: Case) -> tuple[Appointment, ...]:
@@ -409,6 +445,7 @@ def build_report(
     )
     director = case.person(task, Role.LIBRARY_DIRECTOR)
     owner = case.person(task, Role.OWNER)
+    lines = _event_lines(task, events)
     return Report(
         title=task.title,
         case_number=case.of(task, Purpose.CASE_NUMBER),
@@ -444,7 +481,8 @@ def build_report(
         approver=director.name,
         owner_signs=owner.name if owner.name and not same_name(owner.name, director.name) else "",
         unanswered=tuple(q.text for q in unanswered(case)),
-        events=_event_lines(task, events),
+        events=lines,
+        log_by_day=log_by_day(lines),
         generated_at=format_time(generated_at),
         version=version,
     )

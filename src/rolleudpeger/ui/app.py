@@ -31,8 +31,11 @@ from rolleudpeger.ui.single_instance import Lock, SingleInstance
 from rolleudpeger.ui.style import app_icon
 
 DESKTOP_ID = "dk.rolleudpeger.Rolleudpeger"
-# Used by tests and benchmarks only: quit as soon as the window is shown.
+# Used by tests and benchmarks only: quit as soon as the window is shown ("1"), or once
+# it is ready ("ready": every page built, the start-up backup checked, listening for a
+# second start — the work left for after the first paint, done).
 QUIT_AFTER_SHOW_ENV = "ROLLEUDPEGER_QUIT_AFTER_SHOW"
+QUIT_WHEN_READY = "ready"
 
 
 def application(argv: list[str], language: str | None = None) -> QApplication:
@@ -277,17 +280,36 @@ def _run_holding_lock(
     after_first_paint(window, started)
     window.show()
     logs.log.info("Startet, version %s", __version__)
-    if os.environ.get(QUIT_AFTER_SHOW_ENV):
+    quit_after = os.environ.get(QUIT_AFTER_SHOW_ENV)
+    if quit_after and quit_after != QUIT_WHEN_READY:
         QTimer.singleShot(0, window.close)
-    elif os.environ.get(self_check.SELF_CHECK_ENV):
+        return _exec(app, editor)
+    if os.environ.get(self_check.SELF_CHECK_ENV):
         after_first_paint(
             window,
             lambda: self_check.run(editor, _after_show(window, editor, recovery, instance)),
         )
-    else:
+        return _exec(app, editor)
+    pending = {"pages", "after_show"}
+
+    def done(what: str) -> None:
+        pending.discard(what)
+        if not pending and quit_after == QUIT_WHEN_READY:
+            QTimer.singleShot(0, window.close)
+
+    window.all_pages_built.connect(lambda: done("pages"))
+
+    def after_show() -> None:
         # Listen for a second start, tell about a recovery, take the start-up backup:
         # none of it is needed to show the saved case.
-        after_first_paint(window, lambda: _after_show(window, editor, recovery, instance))
+        _after_show(window, editor, recovery, instance)
+        done("after_show")
+
+    after_first_paint(window, after_show)
+    return _exec(app, editor)
+
+
+def _exec(app: QApplication, editor: CaseEditor) -> int:
     code = app.exec()
     editor.store.close()
     return code

@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
     """`main_window` (docs/CONTRACT.md); the editor is passed in, pages never open sessions."""
 
     first_painted = Signal()
+    all_pages_built = Signal()  # the pages not shown at start are built too
 
     def __init__(self, editor: CaseEditor, log_folder: Path | None = None) -> None:
         super().__init__()
@@ -288,6 +289,8 @@ class MainWindow(QMainWindow):
         if page is not None:
             page.build()
             QTimer.singleShot(0, self, self._build_next_page)
+        else:
+            self.all_pages_built.emit()
 
     # --- keeping the screen in step with the case ----------------------------------
 

@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta, timezone
+from functools import cache
 from html import escape, unescape
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
@@ -47,13 +48,14 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from rolleudpeger.domain.report import Report
+from rolleudpeger.domain.report import MailSection, Report
 from rolleudpeger.domain.text import visible
 from rolleudpeger.domain.timefmt import fixed_zone
 from rolleudpeger.i18n import translate
 from rolleudpeger.operations import CannotMakeError
 from rolleudpeger.resources import resource
 from rolleudpeger.store.targets import save_user_file
+from rolleudpeger.ui.report_log import LogPages
 
 FONT_FILES = ("fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf")
 FONT_POINTS = 9.5
@@ -77,16 +79,21 @@ def esc(text: str) -> str:
     return escape(visible(text))
 
 
+@cache
+def _metrics(font_pt: float) -> tuple[QFontMetricsF, float]:
+    """The report font's metrics at `font_pt`, and points per screen pixel."""
+    font = QFont(report_font_family())
+    font.setPointSizeF(font_pt)
+    screen = QGuiApplication.primaryScreen()
+    return QFontMetricsF(font), 72 / (screen.logicalDotsPerInch() if screen else 96)
+
+
 def _break_wide_words(cell: str, width_pt: float, font_pt: float) -> str:
     """Give a word too wide for its cell (an e-mail address, a URL) places to break after
     @ . / _ -, so that it breaks there and not in the middle of a name; words that fit are
     left whole (and so stay searchable in the PDF). Qt still breaks a word with no such
     place anywhere, as a last resort."""
-    font = QFont(report_font_family())
-    font.setPointSizeF(font_pt)
-    metrics = QFontMetricsF(font)
-    screen = QGuiApplication.primaryScreen()
-    to_pt = 72 / (screen.logicalDotsPerInch() if screen else 96)
+    metrics, to_pt = _metrics(font_pt)
 
     def breakable(word: re.Match[str]) -> str:
         text = word.group(0)
@@ -145,20 +152,26 @@ def _table(
     widths: tuple[int, ...],
     extra: str = "",
     font_pt: float = FONT_POINTS,
+    *,
+    head: bool = True,
 ) -> str:
     """A ruled table; the header row repeats on every page it runs onto (thead). Cells are
-    HTML; a word too wide for its column gets places to break (_break_wide_words)."""
-    head = "".join(f"<th width='{w}%'>{esc(h)}</th>" for h, w in zip(headers, widths, strict=True))
+    HTML; a word too wide for its column gets places to break (_break_wide_words). Without
+    `head` it continues the table above it (same columns, no header row)."""
     room = [TEXT_WIDTH_PT * w / 100 - CELL_PADDING_PT for w in widths]
     body = "".join(
         "<tr>"
         + "".join(
-            f"<td>{_break_wide_words(cell, room[i], font_pt)}</td>" for i, cell in enumerate(row)
+            f"<td width='{widths[i]}%'>{_break_wide_words(cell, room[i], font_pt)}</td>"
+            for i, cell in enumerate(row)
         )
         + "</tr>"
         for row in rows
     )
-    return f"{TABLE.format(extra=extra)}<thead><tr>{head}</tr></thead>{body}</table>"
+    if not head:
+        return f"{TABLE.format(extra=extra)}{body}</table>"
+    top = "".join(f"<th width='{w}%'>{esc(h)}</th>" for h, w in zip(headers, widths, strict=True))
+    return f"{TABLE.format(extra=extra)}<thead><tr>{top}</tr></thead>{body}</table>"
 
 
 def _box(html: str, css_class: str) -> str:
@@ -174,10 +187,18 @@ def _text(value: str) -> str:
     return esc(value).replace("\n", "<br>") if value else "–"
 
 
-def report_html(r: Report) -> str:
-    parts = ["<html><body>"]
-    parts.append("<p class='sub'>" + translate("Report", "Dokumentation af KLIK-opgave") + "</p>")
-    parts.append(f"<h1>{esc(r.title)}</h1>")
+def _heading(text: str) -> str:
+    return f"{H2}{text}</h2>"
+
+
+def _mail_box(m: MailSection) -> str:
+    return _box(f"Til: {esc(m.to)}<br>Emne: {esc(m.subject)}<br><br>{_text(m.body)}", "box")
+
+
+# --- the parts of the report, in order: each takes the Report and returns its HTML ---------
+
+
+def title_part(r: Report) -> str:
     facts = " · ".join(f"{esc(k)}: {esc(v)}" if k else esc(v) for k, v in r.facts)
     record = []
     if r.case_number:
@@ -191,7 +212,15 @@ def report_html(r: Report) -> str:
             )
         )
     more = "<br>" + " · ".join(record) if record else ""
-    parts.append(f"<p class='sub'><b>{esc(r.municipality)}</b><br>{facts}{more}</p>")
+    return (
+        "<p class='sub'>"
+        + translate("Report", "Dokumentation af KLIK-opgave")
+        + f"</p><h1>{esc(r.title)}</h1>"
+        + f"<p class='sub'><b>{esc(r.municipality)}</b><br>{facts}{more}</p>"
+    )
+
+
+def status_part(r: Report) -> str:
     status = translate("Report", "KLIK-status: <b>{status}</b>").format(status=esc(r.klik_status))
     if r.started_at:
         status += " · " + translate("Report", "Påbegyndt {time}").format(time=esc(r.started_at))
@@ -199,7 +228,11 @@ def report_html(r: Report) -> str:
         status += " · " + translate("Report", "Fuldført {time}").format(time=esc(r.completed_at))
     if r.deadline:
         status += " · " + translate("Report", "Frist i KLIK {date}").format(date=esc(r.deadline))
-    parts.append(f"<p>{status}</p>")
+    return f"<p>{status}</p>"
+
+
+def warnings_part(r: Report) -> str:
+    parts = []
     if not r.complete:
         items = "".join(f"<li>{esc(m)}</li>" for m in r.missing)
         parts.append(
@@ -209,7 +242,6 @@ def report_html(r: Report) -> str:
                 "warning",
             )
         )
-
     if r.unanswered:
         items = "".join(f"<li>{_text(q)}</li>" for q in r.unanswered)
         parts.append(
@@ -222,168 +254,203 @@ def report_html(r: Report) -> str:
                 "warning",
             )
         )
+    return "".join(parts)
 
-    parts.append(H2 + translate("Report", "Opgaven") + "</h2>")
-    parts.extend(f"<p>{esc(paragraph)}</p>" for paragraph in r.description)
 
-    parts.append(H2 + translate("Report", "Udpegninger") + "</h2>")
-    parts.append(
-        _table(
-            (
-                translate("Report", "Rolle"),
-                translate("Report", "Navn"),
-                translate("Report", "Oplysninger"),
-            ),
-            [
-                (esc(a.role), _text(a.name), "<br>".join(map(esc, a.details)) or "–")
-                for a in r.appointments
-            ],
-            (24, 26, 50),
-        )
+def task_part(r: Report) -> str:
+    return _heading(translate("Report", "Opgaven")) + "".join(
+        f"<p>{esc(paragraph)}</p>" for paragraph in r.description
     )
 
-    if r.agreements:
-        parts.append(H2 + translate("Report", "Aftaler og oplysninger") + "</h2>")
-        parts.append(
-            _table(
-                (translate("Report", "Emne"), translate("Report", "Det er aftalt / oplyst")),
-                [(esc(label), _text(value)) for label, value in r.agreements],
-                (30, 70),
-            )
-        )
 
-    parts.append(H2 + translate("Report", "Trinene") + "</h2>")
-    parts.append(
-        _table(
+def appointments_part(r: Report) -> str:
+    return _heading(translate("Report", "Udpegninger")) + _table(
+        (
+            translate("Report", "Rolle"),
+            translate("Report", "Navn"),
+            translate("Report", "Oplysninger"),
+        ),
+        [
+            (esc(a.role), _text(a.name), "<br>".join(map(esc, a.details)) or "–")
+            for a in r.appointments
+        ],
+        (24, 26, 50),
+    )
+
+
+def agreements_part(r: Report) -> str:
+    if not r.agreements:
+        return ""
+    return _heading(translate("Report", "Aftaler og oplysninger")) + _table(
+        (translate("Report", "Emne"), translate("Report", "Det er aftalt / oplyst")),
+        [(esc(label), _text(value)) for label, value in r.agreements],
+        (30, 70),
+    )
+
+
+def steps_part(r: Report) -> str:
+    return _heading(translate("Report", "Trinene")) + _table(
+        (
+            translate("Report", "Trin"),
+            translate("Report", "Status"),
+            translate("Report", "Færdig"),
+            translate("Report", "Afventer"),
+        ),
+        [
             (
-                translate("Report", "Trin"),
-                translate("Report", "Status"),
-                translate("Report", "Færdig"),
-                translate("Report", "Afventer"),
+                esc(f"{s.number}. {s.title}" if s.number else s.title),
+                esc(s.state),
+                esc(s.done_at) or "–",
+                _text(s.note),
+            )
+            for s in r.steps
+        ],
+        (36, 12, 26, 26),
+    )
+
+
+def questions_part(r: Report) -> str:
+    if not r.questions_title:  # a task without questions has no such section
+        return ""
+    if not r.questions:
+        body = "<p>" + translate("Report", "Der er ikke stillet spørgsmål.") + "</p>"
+    else:
+        body = _table(
+            (
+                translate("Report", "Stillet"),
+                translate("Report", "Spørgsmål"),
+                translate("Report", "Svar"),
+                translate("Report", "Besvaret"),
             ),
             [
                 (
-                    esc(f"{s.number}. {s.title}" if s.number else s.title),
-                    esc(s.state),
-                    esc(s.done_at) or "–",
-                    _text(s.note),
+                    esc(q.asked_at),
+                    _text(q.text),
+                    _text(q.answer) if q.answer else translate("Report", "ikke besvaret"),
+                    esc(q.answered_at) or "–",
                 )
-                for s in r.steps
+                for q in r.questions
             ],
-            (36, 12, 26, 26),
+            (20, 30, 30, 20),
         )
-    )
+    return _heading(esc(r.questions_title)) + body
 
-    if r.questions_title:  # a task without questions has no such section
-        parts.append(H2 + esc(r.questions_title) + "</h2>")
-        if r.questions:
+
+def mail_part(r: Report) -> str:
+    if not r.mail_title:  # nor a task that sends no mail
+        return ""
+    parts = [_heading(esc(r.mail_title))]
+    m = r.mail
+    if m is None:
+        not_yet = (
+            translate("Report", "Mailen om den nuværende projektleder er ikke sendt endnu.")
+            if r.earlier_mails
+            else translate("Report", "Mailen er ikke sendt endnu.")
+        )
+        parts.append(f"<p>{not_yet}</p>")
+    else:
+        sent = translate("Report", "Sendt {time} til {address}. Den nøjagtige tekst:")
+        parts.append(f"<p>{sent.format(time=esc(m.sent_at), address=esc(m.to))}</p>")
+        if m.outdated:
             parts.append(
-                _table(
-                    (
-                        translate("Report", "Stillet"),
-                        translate("Report", "Spørgsmål"),
-                        translate("Report", "Svar"),
-                        translate("Report", "Besvaret"),
+                _box(
+                    translate(
+                        "Report",
+                        "<b>Bemærk:</b> Projektlederens oplysninger er ændret, efter "
+                        "mailen blev sendt. Mailen herunder har de gamle oplysninger.",
                     ),
-                    [
-                        (
-                            esc(q.asked_at),
-                            _text(q.text),
-                            _text(q.answer) if q.answer else translate("Report", "ikke besvaret"),
-                            esc(q.answered_at) or "–",
-                        )
-                        for q in r.questions
-                    ],
-                    (20, 30, 30, 20),
+                    "warning",
                 )
             )
-        else:
-            parts.append("<p>" + translate("Report", "Der er ikke stillet spørgsmål.") + "</p>")
+        parts.append(_mail_box(m))
+    earlier = translate("Report", "Tidligere mail, sendt {time} til {address} ({status}):")
+    for m in r.earlier_mails:
+        said = earlier.format(time=esc(m.sent_at), address=esc(m.to), status=esc(m.status))
+        parts.append(f"<p>{said}</p>" + _mail_box(m))
+    return "".join(parts)
 
-    if r.mail_title:  # nor a task that sends no mail
-        parts.append(H2 + esc(r.mail_title) + "</h2>")
-        if r.mail is None and r.earlier_mails:
-            parts.append(
-                "<p>"
-                + translate("Report", "Mailen om den nuværende projektleder er ikke sendt endnu.")
-                + "</p>"
-            )
-        elif r.mail is None:
-            parts.append("<p>" + translate("Report", "Mailen er ikke sendt endnu.") + "</p>")
-        else:
-            m = r.mail
-            sent = translate("Report", "Sendt {time} til {address}. Den nøjagtige tekst:")
-            parts.append(f"<p>{sent.format(time=esc(m.sent_at), address=esc(m.to))}</p>")
-            if m.outdated:
-                parts.append(
-                    _box(
-                        translate(
-                            "Report",
-                            "<b>Bemærk:</b> Projektlederens oplysninger er ændret, efter "
-                            "mailen blev sendt. Mailen herunder har de gamle oplysninger.",
-                        ),
-                        "warning",
-                    )
-                )
-            parts.append(
-                _box(f"Til: {esc(m.to)}<br>Emne: {esc(m.subject)}<br><br>{_text(m.body)}", "box")
-            )
-        for m in r.earlier_mails:
-            earlier = translate("Report", "Tidligere mail, sendt {time} til {address} ({status}):")
-            parts.append(
-                "<p>"
-                + earlier.format(time=esc(m.sent_at), address=esc(m.to), status=esc(m.status))
-                + "</p>"
-            )
-            parts.append(
-                _box(f"Til: {esc(m.to)}<br>Emne: {esc(m.subject)}<br><br>{_text(m.body)}", "box")
-            )
 
-    parts.append(H2 + translate("Report", "Godkendelse") + "</h2>")
+def approval_part(r: Report) -> str:
     line = "_" * 40
     signature = translate(
         "Report", "<p>Navn: {name}</p><p><br>Dato: {line}</p><p><br>Underskrift: {line}</p>"
     )
-    parts.append("<p>" + esc(r.approved_by) + "</p>")
-    parts.append(signature.format(name=esc(r.approver) if r.approver else line, line=line))
+    parts = [
+        _heading(translate("Report", "Godkendelse")),
+        "<p>" + esc(r.approved_by) + "</p>",
+        signature.format(name=esc(r.approver) if r.approver else line, line=line),
+    ]
     if r.owner_signs:  # the owner is someone else: accepts the role with a signature too
         parts.append(
             "<p><br>" + translate("Report", "Rollen som projektejer er accepteret af") + "</p>"
         )
         parts.append(signature.format(name=esc(r.owner_signs), line=line))
-
-    parts.append(
-        "<h2 style='page-break-before: always'>"
-        + translate("Report", "Bilag: Hændelseslog")
-        + "</h2>"
-    )
-    if r.events:
-        parts.append(
-            _table(
-                (
-                    translate("Report", "Tidspunkt"),
-                    translate("Report", "Trin og felt"),
-                    translate("Report", "Fra"),
-                    translate("Report", "Til"),
-                ),
-                [
-                    (
-                        esc(e.at) + (f"<br><i>{esc(e.cause)}</i>" if e.cause else ""),
-                        f"{esc(e.step)}:<br>{esc(e.field)}",
-                        esc(e.old),
-                        esc(e.new),
-                    )
-                    for e in r.events
-                ],
-                (17, 25, 29, 29),
-                extra="font-size: 8pt",
-                font_pt=8,
-            )
-        )
-    else:
-        parts.append("<p>" + translate("Report", "Ingen hændelser.") + "</p>")
-    parts.append("</body></html>")
     return "".join(parts)
+
+
+LOG_ROWS_PER_TABLE = 40  # Qt draws a table whole for each page it is on: keep them short
+
+
+def log_part(r: Report) -> str:
+    """The log per day and field; every single event is in the appendix (report_log)."""
+    heading = _heading(translate("Report", "Hændelser dag for dag"))
+    if not r.events:
+        return heading + "<p>" + translate("Report", "Ingen hændelser.") + "</p>"
+    intro = translate(
+        "Report",
+        "Hver linje samler ændringerne af ét felt på én dag: hvor mange, hvad der stod før "
+        "dagens første, og hvad der stod efter dagens sidste. Hver enkelt hændelse står i "
+        "bilaget.",
+    )
+    rows: list[tuple[str, ...]] = []
+    day = None
+    for c in r.log_by_day:
+        when = ""  # the day is said on its first row, and again atop each table
+        if (c.day, c.cause) != day or len(rows) % LOG_ROWS_PER_TABLE == 0:
+            when = esc(c.day) + (f"<br><i>{esc(c.cause)}</i>" if c.cause else "")
+        day = (c.day, c.cause)
+        what = f"{esc(c.step)}:<br>{esc(c.field)}"
+        rows.append((when, what, str(c.count), esc(c.first_old), esc(c.last_new)))
+    headers = (
+        translate("Report", "Dag"),
+        translate("Report", "Trin og felt"),
+        translate("Report", "Antal"),
+        translate("Report", "Før"),
+        translate("Report", "Efter"),
+    )
+    tables = "".join(
+        _table(
+            headers,
+            rows[i : i + LOG_ROWS_PER_TABLE],
+            (14, 26, 8, 26, 26),
+            extra="font-size: 8pt",
+            font_pt=8,
+            head=i == 0,
+        )
+        for i in range(0, len(rows), LOG_ROWS_PER_TABLE)
+    )
+    return heading + f"<p>{intro}</p>" + tables
+
+
+# Issue-by-issue additions go here, each a function of the Report (see domain/report.py).
+PARTS: tuple[Callable[[Report], str], ...] = (
+    title_part,
+    status_part,
+    warnings_part,
+    task_part,
+    appointments_part,
+    agreements_part,
+    steps_part,
+    questions_part,
+    mail_part,
+    approval_part,
+    log_part,
+)
+
+
+def report_html(r: Report) -> str:
+    """The report itself (the appendix with every event is drawn after it: report_log)."""
+    return "<html><body>" + "".join(part(r) for part in PARTS) + "</body></html>"
 
 
 def keep_headings_with_content(doc: QTextDocument, page_height: float, line_height: float) -> None:
@@ -420,13 +487,16 @@ def _blocks(doc: QTextDocument) -> list[QTextBlock]:
     return blocks
 
 
-def render(
-    report: Report, device: QPagedPaintDevice, before_paint: Callable[[], None] | None = None
-) -> int:
-    """Lay out and draw the report on a printer or PDF writer; returns the page count.
+# (done, total) pages drawn; called with (0, 0) while the pages are being laid out.
+Progress = Callable[[int, int], None]
 
-    `before_paint` runs just before painting starts, which is when a PDF writer stamps
-    its creation date."""
+
+def _no_progress(_done: int, _total: int) -> None:
+    pass
+
+
+def _page_layout(device: QPagedPaintDevice) -> tuple[QRectF, float]:
+    """A4 with the report's margins on `device`: the paint area and the footer's height."""
     device.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
@@ -435,11 +505,12 @@ def render(
             QPageLayout.Unit.Millimeter,
         )
     )
-    dpi = device.logicalDpiY()
-    area = device.pageLayout().paintRectPixels(device.logicalDpiX())
-    footer_height = FOOTER_GAP_PT * dpi / 72
-    body = QSizeF(area.width(), area.height() - footer_height)
+    area = QRectF(device.pageLayout().paintRectPixels(device.logicalDpiX()))
+    return area, FOOTER_GAP_PT * device.logicalDpiY() / 72
 
+
+def _body(report: Report, device: QPagedPaintDevice, size: QSizeF) -> QTextDocument:
+    """The report itself, laid out in pages of `size`."""
     font = QFont(report_font_family())
     font.setPointSizeF(FONT_POINTS)
     doc = QTextDocument()
@@ -448,12 +519,33 @@ def render(
     doc.setDocumentMargin(0)
     doc.setDefaultStyleSheet(style_sheet())
     doc.setHtml(report_html(report))
-    doc.setPageSize(body)
-    keep_headings_with_content(doc, body.height(), line_height=FONT_POINTS * 1.4 * dpi / 72)
-    pages = doc.pageCount()
+    doc.setPageSize(size)
+    line_height = FONT_POINTS * 1.4 * device.logicalDpiY() / 72
+    keep_headings_with_content(doc, size.height(), line_height=line_height)
+    return doc
 
-    footer_font = QFont(font)
+
+def render(
+    report: Report,
+    device: QPagedPaintDevice,
+    before_paint: Callable[[], None] | None = None,
+    progress: Progress = _no_progress,
+) -> int:
+    """Lay out and draw the report, then its appendix (the whole event log), on a printer
+    or PDF writer; returns the page count. `progress` hears how far it is.
+
+    `before_paint` runs just before painting starts, which is when a PDF writer stamps
+    its creation date."""
+    area, footer_height = _page_layout(device)
+    body = QSizeF(area.width(), area.height() - footer_height)
+    progress(0, 0)
+    doc = _body(report, device, body)
+    progress(0, 0)
+    log = LogPages(report, device, report_font_family(), body.width(), body.height())
+    pages = doc.pageCount() + len(log.pages)
+    footer_font = QFont(report_font_family())
     footer_font.setPointSizeF(FONT_POINTS - 1.5)
+    footer = QRectF(0, area.height() - footer_height / 2, area.width(), footer_height / 2)
     if before_paint is not None:
         before_paint()
     painter = QPainter(device)
@@ -461,20 +553,21 @@ def render(
         for page in range(pages):
             if page:
                 device.newPage()
-            painter.save()
-            painter.translate(0, -page * body.height())
-            doc.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
-            painter.restore()
+            if page < doc.pageCount():
+                painter.save()
+                painter.translate(0, -page * body.height())
+                clip = QRectF(0, page * body.height(), body.width(), body.height())
+                doc.drawContents(painter, clip)
+                painter.restore()
+            else:
+                log.draw(painter, page - doc.pageCount())
             painter.setFont(footer_font)
-            footer = QRectF(0, area.height() - footer_height / 2, area.width(), footer_height / 2)
-            painter.drawText(
-                footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, report.footer
-            )
-            painter.drawText(
-                footer,
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                translate("Report", "Side {page} af {pages}").format(page=page + 1, pages=pages),
-            )
+            left, right = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
+            bottom = Qt.AlignmentFlag.AlignBottom
+            painter.drawText(footer, left | bottom, report.footer)
+            page_of = translate("Report", "Side {page} af {pages}")
+            painter.drawText(footer, right | bottom, page_of.format(page=page + 1, pages=pages))
+            progress(page + 1, pages)
     finally:
         painter.end()
     return pages
@@ -583,7 +676,9 @@ def zone_qt_reads() -> Iterator[None]:
         time.tzset()
 
 
-def pdf_bytes(report: Report, *, author: str, subject: str) -> tuple[bytes, int]:
+def pdf_bytes(
+    report: Report, *, author: str, subject: str, progress: Progress = _no_progress
+) -> tuple[bytes, int]:
     """The report as PDF/A-1b with title, author, subject and creation date; (bytes, pages).
 
     PDF/A wants the XMP dates to equal the Info dictionary's, which Qt stamps (to the
@@ -592,10 +687,12 @@ def pdf_bytes(report: Report, *, author: str, subject: str) -> tuple[bytes, int]
     between makes them differ; then the PDF is made again. Made in a zone Qt can read
     (zone_qt_reads)."""
     with zone_qt_reads():
-        return _pdf_bytes(report, author=author, subject=subject)
+        return _pdf_bytes(report, author=author, subject=subject, progress=progress)
 
 
-def _pdf_bytes(report: Report, *, author: str, subject: str) -> tuple[bytes, int]:
+def _pdf_bytes(
+    report: Report, *, author: str, subject: str, progress: Progress
+) -> tuple[bytes, int]:
     for _attempt in range(3):
         data = QByteArray()
         buffer = QBuffer(data)
@@ -614,7 +711,7 @@ def _pdf_bytes(report: Report, *, author: str, subject: str) -> tuple[bytes, int
             out.append(at)
             w.setDocumentXmpMetadata(QByteArray(_xmp(report.title, author, subject, c, at)))
 
-        pages = render(report, writer, before_paint=stamp)
+        pages = render(report, writer, before_paint=stamp, progress=progress)
         del writer  # finishes the file
         buffer.close()
         content = bytes(data.data())
@@ -631,6 +728,7 @@ def write_pdf(
     author: str,
     subject: str,
     protected: Iterable[Path] = (),
+    progress: Progress = _no_progress,
 ) -> int:
     """Write the report as PDF/A through the one door for files the user names
     (store/targets.py: whole or not at all, owner-only, never over a database nor into the
@@ -638,6 +736,6 @@ def write_pdf(
     retried briefly, then told as such. Returns the number of pages.
 
     Raises RefusedTargetError, PdfDateError, or OSError when the file cannot be written."""
-    content, pages = pdf_bytes(report, author=author, subject=subject)
+    content, pages = pdf_bytes(report, author=author, subject=subject, progress=progress)
     save_user_file(path, content, protected)
     return pages
