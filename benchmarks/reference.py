@@ -6,6 +6,7 @@ by PyInstaller with the app's own bundle options (benchmarks/reference.spec).
 Usage: python benchmarks/reference.py DATABASE
 """
 
+import os
 import sys
 
 import sqlalchemy.orm  # noqa: F401 - loaded as the app loads it
@@ -43,7 +44,10 @@ def main() -> int:
     splitter.addWidget(pages)
     w.setCentralWidget(splitter)
     w.show()
-    QTimer.singleShot(0, w.close)
+    # As the app under ROLLEUDPEGER_QUIT_AFTER_SHOW (and ROLLEUDPEGER_BENCH_EXIT: at once).
+    QTimer.singleShot(
+        0, lambda: os._exit(0) if os.environ.get("ROLLEUDPEGER_BENCH_EXIT") else w.close()
+    )
     return app.exec()
 
 

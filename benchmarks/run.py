@@ -60,16 +60,34 @@ class Row:
 Sample = tuple[float, float]  # wall time (s), peak RSS (MB) of one process
 
 
+# Started from a small Python of its own: a child forked from this big process would count
+# this process's memory in its own peak (Linux keeps the pre-exec high-water mark).
+LAUNCH = """import os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+print(time.perf_counter() - start, usage.ru_maxrss / 1024)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_process(cmd: list[str], env: dict[str, str]) -> Sample:
-    """Wall time (s) and peak RSS (MB) of one child process."""
-    start = time.perf_counter()
-    child = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        raise RuntimeError(f"{cmd} exited {child.returncode}")
-    return wall, usage.ru_maxrss / 1024
+    """Wall time (s) and peak RSS (MB) of one child process (ended at once, with no
+    closing, where it is a start-up: ROLLEUDPEGER_BENCH_EXIT)."""
+    launcher = [sys.executable, "-S", "-c", LAUNCH]
+    done = subprocess.run(
+        [*launcher, *cmd],
+        env={**env, "ROLLEUDPEGER_BENCH_EXIT": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{cmd} exited {done.returncode}: {done.stderr[-2000:]}")
+    wall, rss = done.stdout.split()[-2:]
+    return float(wall), float(rss)
 
 
 def alternate(
