@@ -94,3 +94,40 @@ def test_garbage_made_after_start_is_collected(tmp_path: Path) -> None:
     result = run(PROBE, str(tmp_path / "data"))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.splitlines()[-1])["collected"] == 50
+
+
+ORDER_PROBE = """
+import json, os, sys
+order = []
+
+class Recorder:
+    def find_spec(self, name, path=None, target=None):
+        order.append(name)
+
+sys.meta_path.insert(0, Recorder())
+from rolleudpeger import cli, startup
+collector_on = startup.collector_on
+
+def painted(*, startup_done):
+    if startup_done:  # called after the first paint
+        after = order[order.index("PySide6") :]
+        qt = ("PySide6", "shiboken6", "shibokensupport", "__feature__", "rolleudpeger.ui")
+        print(json.dumps([m for m in after if m.startswith(("sqlalchemy", "rolleudpeger"))
+                          and not m.startswith(qt)]))
+        sys.stdout.flush()
+        os._exit(0)
+    collector_on(startup_done=startup_done)
+
+startup.collector_on = painted
+cli.main(["--data-dir", sys.argv[1]])
+"""
+
+
+def test_what_is_not_qt_is_imported_before_qt(tmp_path: Path) -> None:
+    """PySide6's import hook slows every import after it: SQLAlchemy, the store and the
+    domain come first (startup.import_before_qt)."""
+    data = tmp_path / "data"
+    assert run(PROBE, str(data)).returncode == 0  # makes the database
+    result = run(ORDER_PROBE, str(data))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == []

@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             from rolleudpeger.ui.report_command import run_report  # noqa: PLC0415 - late: startup.py
 
             return run_report(args.pdf, data_dir, args.report_lang or args.lang)
+        startup.import_before_qt()  # see rolleudpeger.startup: then Qt
         from rolleudpeger.ui.app import run  # noqa: PLC0415 - late: startup.py
 
         return run(data_dir, rest, args.lang)

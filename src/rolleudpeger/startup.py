@@ -21,6 +21,14 @@ that possible:
    it lives as long as the app) and turns the collector on again. It is on in any case
    when the command returns.
 
+3. **What the window needs that is not Qt is imported before Qt** (`import_before_qt`,
+   called by the command line just before it opens the window). Importing PySide6
+   installs Qt for Python's import hook (shiboken's `__feature__` support), which every
+   later import then passes through: SQLAlchemy, the store and the domain imported after
+   PySide6 cost about 170–200 ms more CPU time here than imported before it (Python 3.11,
+   all compiled). `tests/test_startup.py` checks that nothing of theirs is imported after
+   PySide6 before the first paint.
+
 The pages other than the one shown are built after the first paint, one per turn of the
 event loop (`ui.main_window`), so that their modules (below) load then too.
 """
@@ -28,6 +36,7 @@ event loop (`ui.main_window`), so that their modules (below) load then too.
 from __future__ import annotations
 
 import gc
+import importlib
 
 # Not loaded by `rolleudpeger --version` or a wrong argument: they answer at once.
 LATE_FOR_COMMANDS: dict[str, str] = {
@@ -55,6 +64,25 @@ LATE_FOR_WINDOW: dict[str, str] = {
     "rolleudpeger.ui.report_command": "only for `rolleudpeger report`",
     "email.policy": "the mail as an .eml file (about 15 ms)",
 }
+
+
+# Imported before PySide6 by `rolleudpeger` (the window): everything below ui/ that the
+# window imports at start, and so SQLAlchemy's ORM, the domain and the standard library.
+BEFORE_QT = (
+    "rolleudpeger.config",
+    "rolleudpeger.logs",
+    "rolleudpeger.resources",
+    "rolleudpeger.operations",
+    "rolleudpeger.editing",
+    "rolleudpeger.store.backup",
+    "rolleudpeger.store.migrate",
+    "rolleudpeger.store.schema",
+)
+
+
+def import_before_qt() -> None:
+    for name in BEFORE_QT:
+        importlib.import_module(name)
 
 
 def collector_off() -> None:
