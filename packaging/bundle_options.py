@@ -27,6 +27,11 @@ EXCLUDES = [
     "pytest",
     "hypothesis",
     "pypdf",
+    # Nothing of ours imports them, yet PyInstaller collects setuptools (its distutils hook)
+    # and then runs its runtime hook at every start: 60-odd modules loaded for nothing.
+    "setuptools",
+    "pkg_resources",
+    "_distutils_hack",
 ]
 
 
@@ -34,6 +39,4 @@ def wanted(name: str, qt_translations_in_bundle: str) -> bool:
     """Leave out what the app cannot use: Qt translations other than Danish and English,
     and TLS plug-ins (the app never uses the network; it only uses local sockets)."""
     name = name.replace("\\", "/")
-    return (
-        qt_translations.wanted(name, qt_translations_in_bundle) and "/plugins/tls/" not in name
-    )
+    return qt_translations.wanted(name, qt_translations_in_bundle) and "/plugins/tls/" not in name
