@@ -9,12 +9,12 @@ import subprocess
 import sys
 import tomllib
 import venv
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from rolleudpeger import __version__, resources
+from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.repository import Store
 from rolleudpeger.ui import app
@@ -56,7 +56,7 @@ def test_quit_when_ready_waits_for_the_work_after_the_first_paint(tmp_path: Path
     other pages are built, then the app quits by itself; "1" quits before any of that."""
     data = tmp_path / "data"
     store = Store.open(data)
-    store.create_case(resources.load_task().id, datetime(2026, 11, 2, tzinfo=UTC))
+    CaseEditor.open(resources.load_task(), store).set_municipality("751")  # data changed
     store.close()
     editor_args = ("--data-dir", str(data))
     result = run_module(*editor_args, env={app.QUIT_AFTER_SHOW_ENV: "1"})
