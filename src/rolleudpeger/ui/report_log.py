@@ -13,7 +13,6 @@ the log takes a few entries' room per line of a table. Each entry has its whole 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF
@@ -123,9 +122,6 @@ class LogPages:
                 font = piece.font
                 painter.setFont(self.fonts[font])
             painter.drawText(QPointF(piece.x, piece.y), piece.text.rstrip())
-
-    def __iter__(self) -> Iterator[list[Piece]]:
-        return iter(self.pages)
 
 
 def _font(family: str, points: float, *, bold: bool) -> QFont:
