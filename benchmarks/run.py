@@ -257,7 +257,9 @@ def byte_compile_everything() -> None:
     both sides pay, which pulls any ratio towards 1 (this table said 1.12× where the
     compiled start-up was 1.35×)."""
     for folder in {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}:
-        compileall.compile_dir(folder, quiet=2, workers=0)  # some are templates
+        # quiet=2: some are templates. One worker: from Python 3.15 compileall imports its
+        # process pool lazily, and PySide6's import hook (loaded above) breaks that.
+        compileall.compile_dir(folder, quiet=2)
     compileall.compile_dir(Path(rolleudpeger.__file__).parent, quiet=1)
     compileall.compile_file(REFERENCE, quiet=1)
 

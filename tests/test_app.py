@@ -12,6 +12,7 @@ import venv
 from pathlib import Path
 
 import pytest
+from packaging.markers import Marker
 
 from rolleudpeger import __version__, resources
 from rolleudpeger.editing import CaseEditor
@@ -147,8 +148,18 @@ def test_read_only_data_folder_is_found_by_trying(
 
 
 def locked_version(package: str) -> str:
+    """The version the lock holds for this Python (Qt has one for 3.15, one before it)."""
     lock = tomllib.loads((ROOT / "uv.lock").read_text(encoding="utf-8"))
-    return next(p["version"] for p in lock["package"] if p["name"] == package)
+    return next(
+        p["version"]
+        for p in lock["package"]
+        if p["name"] == package
+        # a version the lock holds for some Pythons only lists them (any of the markers)
+        and (
+            not p.get("resolution-markers")
+            or any(Marker(m).evaluate() for m in p["resolution-markers"])
+        )
+    )
 
 
 def uv() -> str:

@@ -76,13 +76,15 @@ def file_stamp(at: datetime) -> str:
 
 def parse_file_stamp(stamp: str) -> datetime | None:
     """The time in a name made by `file_stamp`, or in the UTC names of version 0.1.0
-    (`20261025-003000-123456`, no offset)."""
-    for pattern, zone in (("%Y%m%d-%H%M%S-%f%z", None), ("%Y%m%d-%H%M%S-%f", UTC)):
+    (`20261025-003000-123456`, no offset). Always aware: from Python 3.15, `%z` also
+    matches no offset at all (and gives a naive time), so a name without one is read as
+    0.1.0's UTC whatever the pattern says."""
+    for pattern in ("%Y%m%d-%H%M%S-%f%z", "%Y%m%d-%H%M%S-%f"):
         try:
             parsed = datetime.strptime(stamp, pattern)
         except ValueError:
             continue
-        return parsed if zone is None else parsed.replace(tzinfo=zone)
+        return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
     return None
 
 
