@@ -15,7 +15,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON_PREFERENCE := only-system
 
-.PHONY: run test lint typecheck actionlint pytest $(addprefix pytest-in-,$(TEST_ZONES)) \
+.PHONY: run test quick lint typecheck actionlint pytest $(addprefix pytest-in-,$(TEST_ZONES)) \
 	test-all lock screenshots sample-report bench dist dist-check clean translations qt-check
 
 # Compiled translations are build products (see scripts/translations.py); the .ts are the source.
@@ -81,6 +81,13 @@ $(addprefix pytest-in-,$(TEST_ZONES)): pytest-in-%: $(STAMP) $(QM)
 		--basetemp=$(CURDIR)/build/pytest/$(subst /,-,$*) $(PYTEST_ARGS)
 
 test: lint actionlint typecheck pytest
+
+# The developer's loop: lint, types and the suite without the slow tests (marked `slow`:
+# the kill soaks, the wheel build, the benchmark table), in Danish time only, on both cores
+# (pytest-xdist). `make test` is the whole of it, in both zones, as CI runs it.
+quick: lint typecheck $(QM)
+	TZ=Europe/Copenhagen QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider -q \
+		-m "not slow" -n 2 --basetemp=$(CURDIR)/build/pytest/quick $(PYTEST_ARGS)
 
 # The suite on every supported Python, each in its own environment from the same lock.
 # pyenv's python3.X shims answer only for selected versions, so all of them are selected,

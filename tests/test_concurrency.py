@@ -30,6 +30,7 @@ from tests.test_operations import Answers
 pytestmark = pytest.mark.usefixtures("qapp")  # the report command shares the process
 
 
+@pytest.mark.slow
 def test_report_while_the_window_saves(data_dir: Path, tmp_path: Path) -> None:
     """A saving process (the edits the window makes, back to back) and five reports: each
     report is whole, and the saves go on and stay intact."""

@@ -131,3 +131,53 @@ def test_what_is_not_qt_is_imported_before_qt(tmp_path: Path) -> None:
     result = run(ORDER_PROBE, str(data))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.splitlines()[-1]) == []
+
+
+def _late_imports() -> list[tuple[str, str]]:
+    """(file:line, module) of every import marked to load late."""
+    import ast
+
+    found = []
+    for path in sorted((Path(startup.__file__).parent).rglob("*.py")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for node in ast.walk(ast.parse("\n".join(lines))):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                line = " ".join(lines[node.lineno - 1 : node.end_lineno])
+                if "late: startup.py" not in line:
+                    continue
+                if isinstance(node, ast.Import):
+                    found += [(f"{path.name}:{node.lineno}", a.name) for a in node.names]
+                    continue
+                # `from a.b import c`: c may be a module itself (a.b.c) or a name in a.b
+                for a in node.names:
+                    found.append((f"{path.name}:{node.lineno}", f"{node.module}.{a.name}"))
+    return found
+
+
+def test_every_import_marked_late_is_listed_with_its_reason() -> None:
+    """startup.py says once what loads late and why: an import marked late names a module
+    listed there (or inside one listed), so the list and the code cannot drift apart."""
+    listed = {*startup.LATE_FOR_COMMANDS, *startup.LATE_FOR_WINDOW, *startup.LATE_FOR_REPORT}
+    unlisted = [
+        (where, module)
+        for where, module in _late_imports()
+        if not any(
+            candidate == m or candidate.startswith(m + ".")
+            for m in listed
+            for candidate in (module, module.rpartition(".")[0])
+        )
+    ]
+    assert unlisted == []
+    assert len(_late_imports()) > 20  # (the walk really found them)
+
+
+def test_report_on_a_folder_with_no_case_answers_without_qt(tmp_path: Path) -> None:
+    code = (
+        "import json, sys\n"
+        "from rolleudpeger import cli, startup\n"
+        "rc = cli.main(['report', '--pdf', sys.argv[2], '--data-dir', sys.argv[1]])\n"
+        "print(json.dumps([rc, sorted(m for m in startup.LATE_FOR_REPORT if m in sys.modules)]))\n"
+    )
+    result = run(code, str(tmp_path / "tom"), str(tmp_path / "r.pdf"))
+    rc, loaded = json.loads(result.stdout.strip().splitlines()[-1])
+    assert rc == 1 and loaded == [], result.stderr

@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING, Protocol
 
 from rolleudpeger import __version__, logs
 from rolleudpeger.domain import events
+from rolleudpeger.domain.calendar import deadline, deadline_ics
 from rolleudpeger.domain.case import progress_line
+from rolleudpeger.domain.mail import as_eml, mail_state
 from rolleudpeger.domain.taskdef import FieldKind, Purpose
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.editing import CaseEditor
@@ -350,8 +352,6 @@ def save_report_pdf(
 
 def save_mail_draft(editor: CaseEditor, ask: Interaction) -> Outcome:
     """The mail to KOMBIT as an unsent draft (.eml); NOTHING when it cannot be sent yet."""
-    from rolleudpeger.domain.mail import as_eml, mail_state  # noqa: PLC0415 - late: startup.py
-
     mail = mail_state(editor.task, editor.case).current
     if mail is None:
         return Outcome(Status.NOTHING)
@@ -374,8 +374,6 @@ def save_mail_draft(editor: CaseEditor, ask: Interaction) -> Outcome:
 def save_deadline_calendar(editor: CaseEditor, ask: Interaction, title: str) -> Outcome:
     """The KLIK deadline as an all-day calendar event (.ics) with a reminder; NOTHING with
     the words to tell when there is no deadline yet."""
-    from rolleudpeger.domain.calendar import deadline, deadline_ics  # noqa: PLC0415 - late: startup.py
-
     task, case = editor.task, editor.case
     due = deadline(case.of(task, Purpose.KLIK_DEADLINE), editor.clock().date())
     if due is None:

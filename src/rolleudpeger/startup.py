@@ -44,6 +44,16 @@ LATE_FOR_COMMANDS: dict[str, str] = {
     "rolleudpeger.ui.app": "the window, only when it is opened",
     "rolleudpeger.ui.report_command": "only for `rolleudpeger report`",
     "sqlalchemy": "the database, only when a command needs it",
+    "rolleudpeger.config": "the data folder, only once a command needs one",
+}
+
+# Not loaded by `rolleudpeger report` on a folder with no case: it answers without Qt.
+LATE_FOR_REPORT: dict[str, str] = {
+    "PySide6": "Qt starts only once there is a case to make a report of (fonts, the PDF)",
+    "rolleudpeger.editing": "the case is opened for its report only when there is one",
+    "rolleudpeger.ui.language": "the report's language is installed into Qt with Qt",
+    "rolleudpeger.ui.report": "the report's layout and PDF",
+    "rolleudpeger.ui.report_actions": "the PDF's subject, made with the report",
 }
 
 # Not loaded when the window is first painted (on a case with nothing in it yet).
@@ -63,6 +73,7 @@ LATE_FOR_WINDOW: dict[str, str] = {
     "rolleudpeger.domain.handover": "export and import of a case",
     "rolleudpeger.ui.report_command": "only for `rolleudpeger report`",
     "email.policy": "the mail as an .eml file (about 15 ms)",
+    "rolleudpeger.ui.widgets.history": "the living record's widgets, on pages built later",
 }
 
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from email.charset import QP, Charset  # (loaded at start anyway, by the standard library)
+from email.header import Header
+from email.message import Message
+from email.utils import format_datetime
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -132,10 +136,6 @@ def as_eml(mail: Mail, at: datetime) -> bytes:
     "FBS,Københavns" (30 of the 98 municipalities' subjects; tested). Header() splits the
     subject into RFC 2047 words that read back exactly."""
     from email import policy  # noqa: PLC0415 - late: startup.py
-    from email.charset import QP, Charset  # noqa: PLC0415 - late: startup.py
-    from email.header import Header  # noqa: PLC0415 - late: startup.py
-    from email.message import Message  # noqa: PLC0415 - late: startup.py
-    from email.utils import format_datetime  # noqa: PLC0415 - late: startup.py
 
     charset = Charset("utf-8")
     charset.body_encoding = QP  # readable in the file, 7-bit safe
