@@ -293,13 +293,13 @@ def _run_holding_lock(
     quit_after = os.environ.get(QUIT_AFTER_SHOW_ENV)
     if quit_after and quit_after != QUIT_WHEN_READY:
         QTimer.singleShot(0, lambda: _quit(window))
-        return _exec(app, editor)
+        return _exec(app, window, editor)
     if os.environ.get(self_check.SELF_CHECK_ENV):
         after_first_paint(
             window,
             lambda: self_check.run(editor, _after_show(window, editor, recovery, instance)),
         )
-        return _exec(app, editor)
+        return _exec(app, window, editor)
     pending = {"pages", "after_show"}
 
     def done(what: str) -> None:
@@ -316,10 +316,14 @@ def _run_holding_lock(
         done("after_show")
 
     after_first_paint(window, after_show)
-    return _exec(app, editor)
+    return _exec(app, window, editor)
 
 
-def _exec(app: QApplication, editor: CaseEditor) -> int:
+def _exec(app: QApplication, window: MainWindow, editor: CaseEditor) -> int:
+    """Run until the app quits. A quit that leaves the window open (the self-check's exit)
+    closes it here, so that nothing of this start stays on the screen or in the process."""
     code = app.exec()
+    if window.isVisible():
+        window.close()
     editor.store.close()
     return code
