@@ -86,6 +86,7 @@ test: lint actionlint typecheck pytest
 # the kill soaks, the wheel build, the benchmark table), in Danish time only, on both cores
 # (pytest-xdist). `make test` is the whole of it, in both zones, as CI runs it.
 quick: lint typecheck $(QM)
+	@mkdir -p build/pytest
 	TZ=Europe/Copenhagen QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider -q \
 		-m "not slow" -n 2 --basetemp=$(CURDIR)/build/pytest/quick $(PYTEST_ARGS)
 
