@@ -1,11 +1,12 @@
 """Render every step page to PNG from a demo case, and the README screenshot.
 
 Usage: QT_QPA_PLATFORM=offscreen python scripts/screenshots.py OUT_DIR [--all]
-       [--font-scale 1.5] [--dark] [--lang en]
+       [--font-scale 1.5] [--dark] [--lang en] [--size 1366x768]
 Writes OUT_DIR/screenshot.png (the README picture); with --all also every page at
 1024×700 and 800×600, for an empty, a half-done and a complete case, into OUT_DIR/pages/.
 --font-scale renders with larger text (as a user's 150 % or 200 % setting); --dark with a
-dark palette (as the system's dark mode); --lang en in English.
+dark palette (as the system's dark mode); --lang en in English; --size WxH renders the
+pages at that window size instead (1366x768: a common laptop screen, window maximised).
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ def window_for(kind: str, data: Path) -> MainWindow:
 def render(window: MainWindow, size: tuple[int, int], path: Path) -> None:
     window.resize(*size)
     window.show()
-    QApplication.processEvents()
+    for _ in range(5):  # nested layouts settle over a few turns of the event loop
+        QApplication.processEvents()
     window.grab().save(str(path))
 
 
@@ -90,6 +92,10 @@ def main() -> int:
     if "--dark" in sys.argv:
         app.setPalette(dark_palette())
     out.mkdir(parents=True, exist_ok=True)
+    sizes = [(1024, 700), (800, 600)]
+    if "--size" in sys.argv:
+        width, height = sys.argv[sys.argv.index("--size") + 1].split("x")
+        sizes = [(int(width), int(height))]
     with tempfile.TemporaryDirectory() as tmp:
         kinds = ("empty", "half", "complete") if everything else ("half",)
         for kind in kinds:
@@ -102,7 +108,7 @@ def main() -> int:
                 pages.mkdir(exist_ok=True)
                 for step in window.task.steps:
                     window.go_to_step(step.key)
-                    for size in ((1024, 700), (800, 600)):
+                    for size in sizes:
                         name = f"{kind}-{step.index}-{step.key}-{size[0]}x{size[1]}.png"
                         render(window, size, pages / name)
             window.close()

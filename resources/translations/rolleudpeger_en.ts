@@ -608,6 +608,18 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>Type the municipality&apos;s name or number</translation>
     </message>
     <message>
+        <source>Ingen kommune passer.</source>
+        <translation>No municipality matches.</translation>
+    </message>
+    <message>
+        <source>1 forslag: {name}. Vælg med pil ned.</source>
+        <translation>1 suggestion: {name}. Choose it with the down arrow.</translation>
+    </message>
+    <message>
+        <source>{n} forslag, først {name}. Vælg med pil ned.</source>
+        <translation>{n} suggestions, first {name}. Choose with the down arrow.</translation>
+    </message>
+    <message>
         <source>Vælg en kommune fra listen. Skriv fx »Aarhus« eller »751«.</source>
         <translation>Choose a municipality from the list. Type e.g. “Aarhus” or “751”.</translation>
     </message>
@@ -756,6 +768,17 @@ The current case is first saved as a backup, so you can restore it.</translation
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>Vejledning – {app}</source>
+        <translation>Guide – {app}</translation>
+    </message>
+    <message>
+        <source>Vejledning</source>
+        <translation>Guide</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>Skriv derefter den nye projektleders oplysninger. Den nye skal oprettes i KLIK med brugertypen PLUS, og KOMBIT skal have en ny mail om den nye projektleder.</source>
@@ -812,6 +835,14 @@ The current case is first saved as a backup, so you can restore it.</translation
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nuværende {role}: {name}</source>
+        <translation>Present {role}: {name}</translation>
+    </message>
+    <message>
+        <source>Kan bruges, når der er en {role}.</source>
+        <translation>Can be used once there is a {role}.</translation>
     </message>
     <message>
         <source>Ingen mail er markeret som sendt endnu.</source>
@@ -1008,6 +1039,10 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&amp;Vejledning</source>
+        <translation>&amp;Guide</translation>
+    </message>
+    <message>
         <source>&amp;Om Rolleudpeger…</source>
         <translation>&amp;About Rolleudpeger…</translation>
     </message>
@@ -1030,6 +1065,10 @@ Lukker du nu, går det, du skrev i dem, tabt. Vil du lukke alligevel?</source>
         <translation>These fields could not be saved: {fields}.
 
 If you close now, what you typed in them is lost. Close anyway?</translation>
+    </message>
+    <message>
+        <source>Browseren kunne ikke åbnes. Adressen {url} er kopieret – sæt den ind i en browser.</source>
+        <translation>The browser could not be opened. The address {url} is copied – paste it into a browser.</translation>
     </message>
     <message>
         <source>Sikkerhedskopien er hentet tilbage.</source>
@@ -1125,6 +1164,10 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>Answered</translation>
     </message>
     <message>
+        <source>Svar på: {question}</source>
+        <translation>Answer to: {question}</translation>
+    </message>
+    <message>
         <source>Nyt spørgsmål</source>
         <translation>New question</translation>
     </message>
@@ -1157,8 +1200,24 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>Type KOMBIT&apos;s answer in the column “KOMBIT&apos;s answer” (double-click or F2).</translation>
     </message>
     <message>
+        <source>Ingen spørgsmål endnu.</source>
+        <translation>No questions yet.</translation>
+    </message>
+    <message>
         <source>Vælg først det spørgsmål, du vil slette.</source>
         <translation>First select the question you want to delete.</translation>
+    </message>
+    <message>
+        <source>Spørgsmålet er tilføjet. Der er {n} spørgsmål.</source>
+        <translation>The question is added. There are {n} questions.</translation>
+    </message>
+    <message>
+        <source>Svaret er gemt.</source>
+        <translation>The answer is saved.</translation>
+    </message>
+    <message>
+        <source>Svaret er fjernet.</source>
+        <translation>The answer is removed.</translation>
     </message>
     <message>
         <source>Slet spørgsmål</source>
@@ -1171,6 +1230,10 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>Dobbeltklik for at skrive KOMBITs svar</source>
         <translation>Double-click to type KOMBIT&apos;s answer</translation>
+    </message>
+    <message>
+        <source>ikke besvaret</source>
+        <translation>not answered</translation>
     </message>
 </context>
 <context>
@@ -1639,6 +1702,10 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
 <context>
     <name>StepPage</name>
     <message>
+        <source>{group}, {label}</source>
+        <translation>{group}, {label}</translation>
+    </message>
+    <message>
         <source>Afventer – trinnet venter på andre</source>
         <translation>Waiting – the step is waiting for others</translation>
     </message>
@@ -1655,6 +1722,30 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>Waiting – since {time}</translation>
     </message>
     <message>
+        <source>Se, hvad der mangler</source>
+        <translation>See what is missing</translation>
+    </message>
+    <message>
+        <source>Går til listen nederst på siden</source>
+        <translation>Goes to the list at the bottom of the page</translation>
+    </message>
+    <message>
+        <source>Status: {state}.</source>
+        <translation>Status: {state}.</translation>
+    </message>
+    <message>
+        <source>Status: {state}. Der mangler {n}.</source>
+        <translation>Status: {state}. {n} missing.</translation>
+    </message>
+    <message>
+        <source>Der mangler på dette trin:</source>
+        <translation>Missing on this step:</translation>
+    </message>
+    <message>
+        <source>Går til feltet</source>
+        <translation>Goes to the field</translation>
+    </message>
+    <message>
         <source>Trin {number} af {total}: {title}</source>
         <translation>Step {number} of {total}: {title}</translation>
     </message>
@@ -1663,28 +1754,12 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>&lt;p&gt;&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;{phase} · {theme} · Priority: {priority}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Goal:&lt;/b&gt; {goal}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Description:&lt;/b&gt;&lt;/p&gt;{description}&lt;p&gt;&lt;b&gt;Result:&lt;/b&gt; {result}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Recommended performer:&lt;/b&gt; {performer}&lt;br&gt;&lt;b&gt;Involved parties:&lt;/b&gt; {parties}&lt;/p&gt;&lt;p&gt;&lt;b&gt;The steps:&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>. Der mangler:</source>
-        <translation>. Still missing:</translation>
-    </message>
-    <message>
-        <source>Status: &lt;b&gt;{state}&lt;/b&gt;</source>
-        <translation>Status: &lt;b&gt;{state}&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>Hvad venter du på? Fx: svar fra kommunens KOMBIT-programleder</source>
         <translation>What are you waiting for? E.g. an answer from your municipality&apos;s KOMBIT programme leader</translation>
     </message>
     <message>
         <source>Åbner {url} i browseren</source>
         <translation>Opens {url} in the browser</translation>
-    </message>
-    <message>
-        <source>Status: {state}</source>
-        <translation>Status: {state}</translation>
-    </message>
-    <message>
-        <source>. Udfyld felterne herunder.</source>
-        <translation>. Fill in the fields below.</translation>
     </message>
 </context>
 <context>

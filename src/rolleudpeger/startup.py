@@ -66,6 +66,7 @@ LATE_FOR_WINDOW: dict[str, str] = {
     "rolleudpeger.ui.widgets.mail": "the mail's page, built after the first paint",
     "rolleudpeger.ui.widgets.completion": "the last page, built after the first paint",
     "rolleudpeger.ui.about": "the About dialog",
+    "rolleudpeger.ui.help": "the guide (F1)",
     "PySide6.QtPrintSupport": "printing and its preview",
     "PySide6.QtNetwork": "listening for a second start begins after the first paint",
     "rolleudpeger.domain.report": "the report",

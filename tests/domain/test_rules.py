@@ -92,6 +92,16 @@ def test_completed_needs_steps_1_to_7_and_started_first(task: TaskDef) -> None:
     assert all(step_state(task, case, s) is StepState.DONE for s in task.steps)
 
 
+def test_what_a_status_needs_at_most_is_everything_it_may_need(task: TaskDef) -> None:
+    """No case: the longest list there is (the page keeps room for it under the box)."""
+    assert len(rules.status_missing(task, None, KlikStatus.STARTED)) == 2
+    worst = rules.status_missing(task, None, KlikStatus.COMPLETED)
+    assert len(worst) == len(task.method_steps) - 1 and worst[0].startswith("trin 1:")
+    for status in (KlikStatus.STARTED, KlikStatus.COMPLETED):
+        some = rules.status_missing(task, make_case(responsible_name="Jonas"), status)
+        assert set(some) <= set(rules.status_missing(task, None, status))
+
+
 def test_status_is_taken_back_one_step_at_a_time_with_a_reason(task: TaskDef) -> None:
     case = make_case(**complete_values())
     commit(case, rules.propose_klik_status(task, case, KlikStatus.STARTED, "", T0))

@@ -147,7 +147,7 @@ def test_english_text_of_every_step() -> None:
     texts = [english.title, english.goal, english.description, english.result, english.phase]
     for step in english.steps:
         texts += [step.title, step.guidance, *(ln.label for ln in step.links)]
-        texts += [t for f in step.fields for t in (f.label, f.group, f.placeholder)]
+        texts += [t for f in step.fields for t in (f.label, f.group, f.placeholder, f.hint)]
     for text in texts:
         stripped = text
         for name in KEPT_DANISH:
@@ -165,4 +165,19 @@ def test_a_missing_english_text_is_named(tmp_path: Path) -> None:
     with pytest.raises(
         TaskDefinitionError, match=r"steps\[2\]\.title: oversættelsen »title_en« mangler"
     ):
+        load_task_definition(path, language="en")
+
+
+def test_a_field_hint_is_read_in_both_languages(tmp_path: Path) -> None:
+    """`hint`: a standing line under a field (the coordinator's; it was a placeholder too
+    long for its field); like every text, its English twin is required in English."""
+    from rolleudpeger.resources import load_task
+
+    danish, english = load_task(), load_task(language="en")
+    assert "inden udgangen af uge 51" in danish.field("coordinator_name").hint
+    assert "by the end of week 51" in english.field("coordinator_name").hint
+    assert danish.field("leader_first_name").hint == ""
+    text = _shipped().replace('  hint_en = "The coordinator is appointed', '  hint_xx = "')
+    path = _write(tmp_path, text)
+    with pytest.raises(TaskDefinitionError, match=r"»hint_en« mangler"):
         load_task_definition(path, language="en")

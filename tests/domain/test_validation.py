@@ -152,3 +152,28 @@ def test_danish_fast_path_agrees_with_phonenumbers(value: str) -> None:
     if library_says_valid:
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         assert parse_phone(value) == e164 == value
+
+
+@pytest.mark.parametrize(
+    ("kind", "typed"),
+    [
+        (FieldKind.EMAIL, "maja@aarhus"),
+        (FieldKind.PHONE, "12 34"),
+        (FieldKind.PHONE, "12a34"),
+        (FieldKind.PHONE, "+1 555"),
+        (FieldKind.DATE, "31.02.2026"),
+    ],
+)
+def test_what_typing_can_be_told_is_among_the_usual_messages(kind: FieldKind, typed: str) -> None:
+    """The page keeps room next to a field for its kind's usual messages: every message that
+    ordinary typing gets must be one of them (else it would be shortened on screen)."""
+    from rolleudpeger.domain.taskdef import FieldDef
+    from rolleudpeger.domain.validation import ValidationError
+
+    kind_of = kinds.of(FieldDef("x", kind, "X"))
+    try:
+        message = kind_of.check(typed).error
+    except ValidationError as e:
+        message = str(e)
+
+    assert message and message in kind_of.usual_messages(), message

@@ -5,7 +5,8 @@ questions (No by default), file choices QFileDialog. The other tests answer the 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QComboBox, QFileDialog, QInputDialog, QMessageBox
 
 from rolleudpeger.ui import dialogs
 from rolleudpeger.ui.app import application
@@ -45,7 +46,29 @@ def test_file_choices_are_file_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_choice_from_a_list_gives_its_index_or_none(monkeypatch: pytest.MonkeyPatch) -> None:
     application([])
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a: ("b", True))
+
+    def choose(answer: str, ok: bool) -> None:
+        def run(dialog: QInputDialog) -> int:
+            dialog.setTextValue(answer)
+            return int(ok)
+
+        monkeypatch.setattr(QInputDialog, "exec", run)
+
+    choose("b", True)
     assert dialogs.choose_item(None, "Vælg", "En af dem", ["a", "b"]) == 1
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a: ("", False))
+    choose("b", False)
     assert dialogs.choose_item(None, "Vælg", "En af dem", ["a", "b"]) is None
+
+
+def test_the_list_to_choose_from_is_named_by_its_label() -> None:
+    """Qt's own item dialog leaves its label unconnected: a screen reader named the list by
+    the backup chosen in it."""
+    application([])
+    dialog = dialogs.item_dialog(None, "Gendan", "Vælg en sikkerhedskopi:", ["1", "2"])
+    (combo,) = dialog.findChildren(QComboBox)
+    assert combo.accessibleName() == "Vælg en sikkerhedskopi"  # (UI Automation's name)
+    iface = QAccessible.queryAccessibleInterface(combo)
+    assert iface is not None  # AT-SPI names a combo box by its label, through this relation:
+    labels = [r.text(QAccessible.Text.Name) for r, _ in iface.relations(QAccessible.Label)]
+    assert labels == ["Vælg en sikkerhedskopi:"]
+    dialog.deleteLater()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -165,7 +166,11 @@ def test_completion_lists_what_is_missing_with_links(
     for step in w.task.method_steps[:-1]:  # each missing item is a link of its own
         assert any(f"Trin {step.index} · {step.title}" in n for n in names), step.key
     check(qtbot, w, "status_completed", expected=False)
-    assert "Påbegyndt" in message_under(w, "status_completed")
+    # What is missing is said once, at the box (and as its description), not again as an error.
+    said = message_under(w, "status_completed")
+    assert said.startswith("Før du kan markere dette, mangler: ") and "trin 4" in said
+    described = find(w, "status_completed").accessibleDescription()
+    assert described.count("trin 4") == 1 and "Der mangler" not in described
     (to_appoint,) = [b for b in links if "Trin 6 ·" in b.accessibleName()][:1]
     to_appoint.setFocus()
     qtbot.keyClick(to_appoint, Qt.Key.Key_Space)  # following the link with the keyboard
@@ -368,9 +373,9 @@ def test_review_shows_user_text_literally(qtbot: QtBot, data_dir: Path, clock: C
     w.editor.set_text("leader_first_name", "<b>Ole</b> & <img src=x>")
     show_field(qtbot, w, "review")
     review = find(w, "review")
-    assert isinstance(review, QLabel)
-    assert "&lt;b&gt;Ole&lt;/b&gt; &amp; &lt;img src=x&gt;" in review.text()
-    assert "<img" not in review.text()
+    assert isinstance(review, QTextEdit)
+    assert "<b>Ole</b> & <img src=x>" in review.toPlainText()  # shown as typed
+    assert "<img" not in review.toHtml() and "<b>Ole" not in review.toHtml()  # not as markup
     close_window(w)
 
 

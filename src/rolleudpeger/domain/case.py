@@ -463,8 +463,9 @@ def propose_klik_status(
     return SetKlikStatus(step, old, new, "", at)
 
 
-def status_missing(task: TaskDef, case: Case, status: KlikStatus) -> list[str]:
-    """What must be in place before the KLIK status can be set."""
+def status_missing(task: TaskDef, case: Case | None, status: KlikStatus) -> list[str]:
+    """What must be in place before the KLIK status can be set (no case: all that may be,
+    the most there is to say)."""
     if status is KlikStatus.STARTED:
         # KLIK asks for a responsible person and a performer before work starts.
         missing = []
@@ -473,7 +474,7 @@ def status_missing(task: TaskDef, case: Case, status: KlikStatus) -> list[str]:
             (Role.PERFORMER, translate("Case", "navnet på udføreren ({step})")),
         ):
             key = task.key_for(people.purpose(role, people.Detail.FULL_NAME))
-            if key and not case.value(key):
+            if key and (case is None or not case.value(key)):
                 missing.append(what.format(step=task.step_of_field(key).in_sentence))
         return missing
     if status is KlikStatus.COMPLETED:
@@ -481,7 +482,7 @@ def status_missing(task: TaskDef, case: Case, status: KlikStatus) -> list[str]:
         return [
             s.in_sentence
             for s in task.method_steps
-            if s is not holder and not is_step_done(task, case, s)
+            if s is not holder and (case is None or not is_step_done(task, case, s))
         ]
     return []
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from rolleudpeger.domain import validation
 from rolleudpeger.domain.mail import mail_state
 from rolleudpeger.domain.taskdef import FieldDef, FieldKind, KlikStatus, TaskDef
 from rolleudpeger.domain.timefmt import format_time
@@ -47,6 +48,11 @@ class Kind:
         """Typed text, checked and normalised; raises ValidationError when it cannot be
         stored at all, returns an error with the value when it is kept but not valid yet."""
         return check_name(raw)
+
+    def usual_messages(self) -> tuple[str, ...]:
+        """What ordinary typing in the field can be told (the page keeps room for the
+        longest next to the field, so that a message moves nothing)."""
+        return validation.name_messages()
 
     def stored_problem(self, stored: str) -> str | None:
         """What to correct in a value stored while not valid (or by an older version)."""
@@ -88,10 +94,16 @@ class Notes(Kind):
     def check(self, raw: str) -> Checked:
         return check_notes(raw)
 
+    def usual_messages(self) -> tuple[str, ...]:
+        return validation.notes_messages()
+
 
 class Email(Kind):
     def check(self, raw: str) -> Checked:
         return check_email(raw)
+
+    def usual_messages(self) -> tuple[str, ...]:
+        return validation.email_messages()
 
     def missing(self, task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
         value = case.value(fdef.key)
@@ -105,6 +117,9 @@ class Email(Kind):
 class Phone(Kind):
     def check(self, raw: str) -> Checked:
         return check_phone(raw)
+
+    def usual_messages(self) -> tuple[str, ...]:
+        return validation.phone_messages()
 
     def display(self, task: TaskDef, stored: str) -> str:
         return format_phone(stored) if is_valid_phone(stored) else stored
@@ -124,6 +139,9 @@ class Date(Kind):
 
     def check(self, raw: str) -> Checked:
         return check_date(raw)
+
+    def usual_messages(self) -> tuple[str, ...]:
+        return validation.date_messages()
 
     def display(self, task: TaskDef, stored: str) -> str:
         day = read_date(stored)

@@ -103,6 +103,7 @@ class FieldDef:
     required: bool = False
     group: str = ""
     placeholder: str = ""
+    hint: str = ""  # a standing line under the field, where its messages show
     status: str = ""  # for klik_status fields: the status this field sets
     purpose: str = ""  # what the field is for (PURPOSES), so rules need not know its key
     report_label: str = ""  # for "agreement" fields: the label that reads on paper
@@ -364,6 +365,7 @@ TRANSLATED = frozenset(
         "guidance",
         "label",
         "placeholder",
+        "hint",
         "group",
         "report_label",
     }
@@ -611,6 +613,7 @@ def _field(r: _Reader, fd: dict[str, Any], where: str, seen: _Seen) -> FieldDef:
         required=required,
         group=r.text(fd, "group", fwhere, required=False),
         placeholder=r.text(fd, "placeholder", fwhere, required=False),
+        hint=r.text(fd, "hint", fwhere, required=False),
         status=status,
         purpose=purpose,
         report_label=r.text(fd, "report_label", fwhere, required=purpose == Purpose.AGREEMENT),

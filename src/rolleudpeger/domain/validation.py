@@ -134,6 +134,69 @@ def check_notes(raw: str) -> Checked:
     return Checked(value if value.strip() else "")
 
 
+def _EMAIL_NOT_VALID() -> str:
+    return translate(
+        "Validation", "Skriv en gyldig e-mailadresse, fx fornavn.efternavn@kommune.dk."
+    )
+
+
+def _PHONE_CHARACTERS() -> str:
+    return translate(
+        "Validation",
+        "Et telefonnummer må kun indeholde cifre, mellemrum, plus (+), bindestreg (-), "
+        "parenteser og punktum.",
+    )
+
+
+def _PHONE_NOT_READABLE() -> str:
+    return translate("Validation", "Skriv et dansk nummer med 8 cifre, fx 12 34 56 78.")
+
+
+def _PHONE_DANISH_DIGITS() -> str:
+    return translate("Validation", "Et dansk nummer har 8 cifre, fx 12 34 56 78.")
+
+
+def _PHONE_FOREIGN() -> str:
+    return translate(
+        "Validation",
+        "Skriv et dansk nummer med 8 cifre. Et udenlandsk nummer skal begynde med "
+        "+ eller 00 og landekoden, fx +299 32 10 00.",
+    )
+
+
+def _DATE_NOT_READABLE() -> str:
+    return translate("Validation", "Skriv datoen som dd.mm.åååå, fx 27.11.2026.")
+
+
+def _DATE_OUT_OF_RANGE() -> str:
+    return translate("Validation", "Skriv en dato mellem {first} og {last}, fx 27.11.2026.").format(
+        first=FIRST_YEAR, last=LAST_YEAR
+    )
+
+
+def name_messages() -> tuple[str, ...]:
+    """What ordinary typing in a name or short text can be told: nothing (room is kept next
+    to a field for its kind's usual messages; the refusal of 200+ characters or of pasted
+    invisible characters is rare, and may be shortened there, whole in its description)."""
+    return ()
+
+
+def notes_messages() -> tuple[str, ...]:
+    return ()
+
+
+def email_messages() -> tuple[str, ...]:
+    return (_EMAIL_NOT_VALID(),)
+
+
+def phone_messages() -> tuple[str, ...]:
+    return (_PHONE_CHARACTERS(), _PHONE_NOT_READABLE(), _PHONE_DANISH_DIGITS(), _PHONE_FOREIGN())
+
+
+def date_messages() -> tuple[str, ...]:
+    return (_DATE_NOT_READABLE(), _DATE_OUT_OF_RANGE())
+
+
 def check_email(raw: str) -> Checked:
     """An e-mail address, syntax only (the app is offline): stored normalised."""
     value = _address(raw)
@@ -146,12 +209,7 @@ def check_email(raw: str) -> Checked:
     try:
         return Checked(validate_email(value, check_deliverability=False).normalized)
     except EmailNotValidError:
-        return Checked(
-            value,
-            translate(
-                "Validation", "Skriv en gyldig e-mailadresse, fx fornavn.efternavn@kommune.dk."
-            ),
-        )
+        return Checked(value, _EMAIL_NOT_VALID())
 
 
 def parse_phone(raw: str) -> str:
@@ -165,13 +223,7 @@ def parse_phone(raw: str) -> str:
     """
     text = raw.strip()
     if not _PHONE_CHARS.fullmatch(text):
-        raise ValidationError(
-            translate(
-                "Validation",
-                "Et telefonnummer må kun indeholde cifre, mellemrum, plus (+), bindestreg (-), "
-                "parenteser og punktum.",
-            )
-        )
+        raise ValidationError(_PHONE_CHARACTERS())
     if _DANISH_E164.fullmatch(text):
         return text
     import phonenumbers  # noqa: PLC0415 - late: startup.py
@@ -179,22 +231,12 @@ def parse_phone(raw: str) -> str:
     try:
         number = phonenumbers.parse(text, "DK")  # DK: 00 is the international prefix
     except phonenumbers.NumberParseException:
-        raise ValidationError(
-            translate("Validation", "Skriv et dansk nummer med 8 cifre, fx 12 34 56 78.")
-        ) from None
+        raise ValidationError(_PHONE_NOT_READABLE()) from None
     if number.country_code == DK:
         if len(str(number.national_number)) != 8 or number.italian_leading_zero:
-            raise ValidationError(
-                translate("Validation", "Et dansk nummer har 8 cifre, fx 12 34 56 78.")
-            )
+            raise ValidationError(_PHONE_DANISH_DIGITS())
     elif not (_INTERNATIONAL.match(text) and phonenumbers.is_valid_number(number)):
-        raise ValidationError(
-            translate(
-                "Validation",
-                "Skriv et dansk nummer med 8 cifre. Et udenlandsk nummer skal begynde med "
-                "+ eller 00 og landekoden, fx +299 32 10 00.",
-            )
-        )
+        raise ValidationError(_PHONE_FOREIGN())
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -294,17 +336,9 @@ def check_date(raw: str) -> Checked:
         return Checked("")
     parsed = parse_date(value)
     if parsed is None:
-        return Checked(
-            value,
-            translate("Validation", "Skriv datoen som dd.mm.åååå, fx 27.11.2026."),
-        )
+        return Checked(value, _DATE_NOT_READABLE())
     if date_problem(parsed) is not None:
-        return Checked(
-            value,
-            translate(
-                "Validation", "Skriv en dato mellem {first} og {last}, fx 27.11.2026."
-            ).format(first=FIRST_YEAR, last=LAST_YEAR),
-        )
+        return Checked(value, _DATE_OUT_OF_RANGE())
     return Checked(parsed.isoformat())
 
 

@@ -12,8 +12,9 @@ announced (QAccessibleAnnouncementEvent, Qt 6.8+).
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleActionInterface,
@@ -23,7 +24,8 @@ from PySide6.QtGui import (
     QMouseEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QAccessibleWidget, QWidget
+from PySide6.QtWidgets import QAccessibleWidget, QApplication, QWidget
+from shiboken6 import isValid
 
 from rolleudpeger.ui.plain import Label, literal
 from rolleudpeger.ui.style import one_line_width
@@ -32,6 +34,9 @@ LINK_STYLE = (
     "Link { color: palette(link); text-decoration: underline; "
     "border: 1px solid transparent; padding: 1px 0px; }"
     "Link:focus { border: 1px dotted palette(text); }"
+)
+HEADING_STYLE = (
+    "Heading { border: 1px solid transparent; } Heading:focus { border: 1px dotted palette(text); }"
 )
 
 
@@ -111,8 +116,25 @@ class _LinkAccessible(QAccessibleWidget):
             super().doAction(name)
 
 
+class Heading(Label):
+    """A page's heading: where the focus goes when a page is opened, so that a screen reader
+    reads the page's name and state once (its accessible name) and Tab goes on to the page's
+    first field. Not a Tab stop itself; focused, it shows a dotted frame."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(rich=True)  # made of an escaped part
+        self.setWordWrap(True)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setStyleSheet(HEADING_STYLE)
+        self.setText(f"<h2 style='margin:0'>{escape(text)}</h2>")
+
+
 def _factory(_class_name: str, obj: QObject) -> QAccessibleInterface | None:
-    return _LinkAccessible(obj) if isinstance(obj, Link) else None
+    if isinstance(obj, Link):
+        return _LinkAccessible(obj)
+    if isinstance(obj, Heading):
+        return QAccessibleWidget(obj, QAccessible.Role.Heading)
+    return None
 
 
 _installed = False
@@ -126,14 +148,45 @@ def install() -> None:
         _installed = True
 
 
+_pending: list[tuple[QWidget, str, bool]] = []
+_flush_scheduled = False
+
+
 def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
-    """Have a screen reader say `text` now (an error: assertive; a status: polite)."""
+    """Have a screen reader say `text` (an error: assertive; a status: polite) once the event
+    being handled is done: after any move of the focus it causes (said before the new focus
+    is read, it is cut off), and together with whatever else the same action changed — one
+    edit, one announcement."""
+    global _flush_scheduled  # noqa: PLW0603 - one queue per process, like the focus
     if not text or not QAccessible.isActive():
         return
-    event = QAccessibleAnnouncementEvent(widget, text)
+    _pending.append((widget, text, assertive))
+    if not _flush_scheduled:
+        _flush_scheduled = True
+        QTimer.singleShot(0, _flush)
+
+
+def forget() -> None:
+    """Drop what is waiting to be said (the user has moved on to another page)."""
+    _pending.clear()
+
+
+def _flush() -> None:
+    global _flush_scheduled  # noqa: PLW0603
+    _flush_scheduled = False
+    said = list(_pending)
+    _pending.clear()
+    errors = [text for _, text, assertive in said if assertive]
+    texts = list(dict.fromkeys(errors + [text for _, text, assertive in said if not assertive]))
+    alive = [w for w, _, _ in said if isValid(w) and w.isVisible()]
+    target = QApplication.focusWidget() or (alive[0] if alive else None)
+    if not texts or target is None:
+        return
+    message = " ".join(t if t.rstrip().endswith((".", "!", "?", ":")) else f"{t}." for t in texts)
+    event = QAccessibleAnnouncementEvent(target, message)
     event.setPoliteness(
         QAccessible.AnnouncementPoliteness.Assertive
-        if assertive
+        if errors
         else QAccessible.AnnouncementPoliteness.Polite
     )
     QAccessible.updateAccessibility(event)

@@ -17,7 +17,7 @@ from rolleudpeger.ui.plain import literal
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QInputDialog, QWidget
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -64,10 +64,29 @@ def show_warning(parent: QWidget | None, title: str, text: str) -> None:
 
 def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
     """The index of the chosen item, or None when cancelled."""
-    from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415 - late: startup.py
-
-    choice, ok = QInputDialog.getItem(parent, title, literal(label), items, 0, False)
+    dialog = item_dialog(parent, title, label, items)
+    ok = dialog.exec()
+    choice = dialog.textValue()
+    dialog.deleteLater()
     return items.index(choice) if ok and choice in items else None
+
+
+def item_dialog(parent: QWidget | None, title: str, label: str, items: list[str]) -> QInputDialog:
+    """A list to choose from, whose choice is named by its label (Qt's own leaves the label
+    unconnected: a screen reader named the list by the item chosen)."""
+    from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel  # noqa: PLC0415 - late: startup.py
+
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(literal(label))
+    dialog.setComboBoxItems(items)
+    dialog.setComboBoxEditable(False)
+    combo, text = dialog.findChild(QComboBox), dialog.findChild(QLabel)
+    if combo is not None:
+        combo.setAccessibleName(label.replace("&", "").rstrip(": "))
+        if text is not None:
+            text.setBuddy(combo)
+    return dialog
 
 
 def open_file_name(parent: QWidget | None, title: str, file_filter: str) -> str:

@@ -7,17 +7,24 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
     QAction,
     QActionGroup,
     QCloseEvent,
+    QDesktopServices,
+    QFocusEvent,
     QGuiApplication,
+    QKeyEvent,
     QKeySequence,
+    QMouseEvent,
     QPaintEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -29,9 +36,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from rolleudpeger import APP_NAME, i18n, logs, operations
-from rolleudpeger.domain.case import Change, progress_line, step_note, step_state
+from rolleudpeger.domain.case import Change, EndRolePeriod, progress_line, step_note, step_state
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.i18n import translate
 from rolleudpeger.operations import Interaction, Outcome, Status
@@ -56,6 +64,37 @@ from rolleudpeger.ui.widgets.fields import MessageLabel, PageContext
 GEOMETRY_SETTING = "window_geometry"
 
 
+class StepList(QListWidget):
+    """`step_list`. A step is *chosen* with Enter, Space or a click (the page then opens at
+    its heading); the arrow keys only move through the list, the focus staying in it.
+    When the list gets the focus, the current step is said (the row, not only the list)."""
+
+    chosen = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            event.accept()
+            self.chosen.emit()
+            return
+        super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and self.indexAt(event.position().toPoint()).isValid()
+        ):
+            self.chosen.emit()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        row = self.currentRow()
+        if row >= 0 and QAccessible.isActive():
+            focus = QAccessibleEvent(self, QAccessible.Event.Focus)
+            focus.setChild(row)
+            QAccessible.updateAccessibility(focus)
+
+
 class MainWindow(QMainWindow):
     """`main_window` (docs/CONTRACT.md); the editor is passed in, pages never open sessions."""
 
@@ -73,9 +112,10 @@ class MainWindow(QMainWindow):
             flush_all=self.flush_all,
             go_to_step=self.go_to_step,
             report_save_error=self.show_save_error,
+            open_link=self.open_link,
         )
 
-        self.step_list = QListWidget()
+        self.step_list = StepList()
         self.step_list.setObjectName("step_list")
         self.step_list.setAccessibleName(translate("MainWindow", "Trin"))
         self.step_list.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
@@ -94,7 +134,7 @@ class MainWindow(QMainWindow):
         self.progress = Label()
         self.progress.setObjectName("progress")
         self.progress.setWordWrap(True)
-        self.save_error = MessageLabel(ERROR_STYLE)
+        self.save_error = MessageLabel(ERROR_STYLE, steady=False)
         self.save_error.setObjectName("save_error")
         self.back_button = QPushButton(translate("MainWindow", "‹ T&ilbage"))
         self.back_button.setObjectName("back_button")
@@ -116,8 +156,8 @@ class MainWindow(QMainWindow):
         right = QWidget()
         right_col = QVBoxLayout(right)
         right_col.setContentsMargins(0, 0, 0, MARGIN // 2)
-        right_col.addWidget(self.save_error)
         right_col.addWidget(self.pages, 1)
+        right_col.addWidget(self.save_error)  # below the page: it pushes none of its fields
         nav = QHBoxLayout()
         nav.setContentsMargins(MARGIN, 0, MARGIN, 0)
         nav.setSpacing(SPACING)
@@ -136,11 +176,16 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.step_list.currentRowChanged.connect(self._row_changed)
-        self.back_button.clicked.connect(lambda: self.go_to_index(self.pages.currentIndex() - 1))
-        self.next_button.clicked.connect(lambda: self.go_to_index(self.pages.currentIndex() + 1))
+        self.step_list.chosen.connect(self._focus_page)
+        self.back_button.clicked.connect(lambda: self._move(-1))
+        self.next_button.clicked.connect(lambda: self._move(+1))
         editor.subscribe(self._case_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
 
         self._building_scheduled = False
+        self._heading_first = False  # the page being shown opens at its heading
         self.refresh()
         self._fitted = False
         self._restore_geometry()
@@ -214,6 +259,13 @@ class MainWindow(QMainWindow):
         self._build_language_menu()
         help_menu = self.menuBar().addMenu(translate("MainWindow", "&Hjælp"))
         self._action(
+            help_menu,
+            translate("MainWindow", "&Vejledning"),
+            "action_help",
+            self.show_help,
+            QKeySequence.StandardKey.HelpContents,
+        )
+        self._action(
             help_menu, translate("MainWindow", "&Om Rolleudpeger…"), "action_about", self.show_about
         )
 
@@ -255,6 +307,34 @@ class MainWindow(QMainWindow):
     def go_to_step(self, key: str) -> None:
         self.go_to_index([s.key for s in self.task.steps].index(key))
 
+    def _move(self, by: int) -> None:
+        """Next or Back: the new page opens at its heading, which is read once (the focus
+        goes there before the button is disabled on the last page, or it would pass
+        through the step list on its way)."""
+        self._heading_first = True
+        try:
+            self.go_to_index(self.pages.currentIndex() + by)
+        finally:
+            self._heading_first = False
+
+    def _focus_page(self) -> None:
+        page = self.pages.currentWidget()
+        if isinstance(page, StepPage):
+            page.focus_heading()
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Whatever gets the focus on a page is scrolled into view, once the layout has
+        settled (not only with Tab, which the scroll area itself follows)."""
+        page = self.pages.currentWidget()
+        if new is None or not isinstance(page, StepPage) or not page.isAncestorOf(new):
+            return
+
+        def show() -> None:
+            if isValid(new) and isValid(page) and new.hasFocus():
+                page.ensureWidgetVisible(new)
+
+        QTimer.singleShot(0, self, show)
+
     def _row_changed(self, row: int) -> None:
         if row >= 0:
             self._show_page(row)
@@ -263,7 +343,10 @@ class MainWindow(QMainWindow):
         previous = self.pages.currentWidget()
         if isinstance(previous, StepPage) and previous is not self.page_list[index]:
             previous.flush()
+            accessible.forget()  # what the last page's changes did: the new page is read
         self.pages.setCurrentIndex(index)
+        if self._heading_first:
+            self.page_list[index].focus_heading()
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < self.pages.count() - 1)
         self.page_list[index].verticalScrollBar().setValue(0)
@@ -294,9 +377,22 @@ class MainWindow(QMainWindow):
 
     # --- keeping the screen in step with the case ----------------------------------
 
-    def _case_changed(self, _change: Change | None) -> None:
+    def _case_changed(self, change: Change | None) -> None:
         self.save_error.show_message(None)
         self.refresh()
+        if isinstance(change, EndRolePeriod):
+            self._focus_new_holder(change)
+
+    def _focus_new_holder(self, change: EndRolePeriod) -> None:
+        """Someone new takes over a role (however the change was asked for): the focus goes
+        to the first of the role's fields that is empty, for the new person's details."""
+        page = self.pages.currentWidget()
+        if not isinstance(page, StepPage) or page.step.key != change.step:
+            return
+        for fdef in page.step.fields:
+            if fdef.key in change.cleared and not self.editor.case.value(fdef.key):
+                page.focus_field(fdef.key)  # (the first, in the page's order)
+                return
 
     def refresh(self) -> None:
         task, case = self.task, self.editor.case
@@ -437,6 +533,24 @@ class MainWindow(QMainWindow):
             self.show_save_error(outcome.message)
         elif outcome.done:
             self.tell(outcome.message)
+
+    def open_link(self, url: str) -> None:
+        """In the browser; when none opens, the address is copied and the user told so."""
+        if QDesktopServices.openUrl(QUrl(url)):
+            return
+        QGuiApplication.clipboard().setText(url)
+        self.tell(
+            translate(
+                "MainWindow",
+                "Browseren kunne ikke åbnes. Adressen {url} er kopieret – sæt den ind i en "
+                "browser.",
+            ).format(url=url)
+        )
+
+    def show_help(self) -> None:
+        from rolleudpeger.ui.help import HelpDialog  # noqa: PLC0415 - late: startup.py
+
+        HelpDialog.show_for(self, self.editor.store.path.parent, self.log_folder, self.task.mail.to)
 
     def show_about(self) -> None:
         from rolleudpeger.ui.about import AboutDialog  # noqa: PLC0415 - late: startup.py

@@ -23,16 +23,21 @@ LIST_SPACING = 2  # between the rows of a list (the steps, what is missing)
 LIST_INDENT = 12  # a list under its heading
 STEP_LIST_MIN_WIDTH = 200
 ABOUT_TEXT_WIDTH = 420
+HELP_SIZE = (640, 560)  # the guide's window, before it is fitted to the screen
 # Minimum heights of the text boxes that hold more than a line.
 NOTES_HEIGHT = 90
 QUESTION_HEIGHT = 70
 QUESTIONS_TABLE_HEIGHT = 150
 MAIL_PREVIEW_HEIGHT = 230
 HISTORY_TABLE_HEIGHT = 90
+REVIEW_HEIGHT = 320  # the review on the last page scrolls inside this height
 
-ERROR_STYLE = "color: palette(text); background: rgba(200, 30, 30, 0.12); padding: 4px;"
-WARNING_STYLE = "color: palette(text); background: rgba(220, 150, 0, 0.18); padding: 4px;"
+# A message line keeps its padding with or without a message, so that it keeps its height.
+MESSAGE_PADDING = "padding: 2px 4px;"
+ERROR_STYLE = f"color: palette(text); background: rgba(200, 30, 30, 0.12); {MESSAGE_PADDING}"
+WARNING_STYLE = f"color: palette(text); background: rgba(220, 150, 0, 0.18); {MESSAGE_PADDING}"
 HINT_STYLE = "color: palette(placeholder-text);"
+QUIET_STYLE = f"color: palette(placeholder-text); {MESSAGE_PADDING}"  # an empty line, or a hint
 
 # States are told by shape and text, never by colour alone.
 STATE_SYMBOL = {

@@ -8,7 +8,7 @@ from functools import partial
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from rolleudpeger.domain.case import Case, step_missing, unanswered
 from rolleudpeger.domain.report import mail_section, question_lines, step_lines
@@ -16,12 +16,13 @@ from rolleudpeger.domain.taskdef import FieldDef, FieldKind, KlikStatus, TaskDef
 from rolleudpeger.domain.text import visible
 from rolleudpeger.i18n import translate
 from rolleudpeger.operations import Status
-from rolleudpeger.ui import report_actions
+from rolleudpeger.ui import accessible, report_actions
 from rolleudpeger.ui.accessible import Link
-from rolleudpeger.ui.plain import Label, heading
-from rolleudpeger.ui.style import LIST_INDENT, LIST_SPACING, WARNING_STYLE
+from rolleudpeger.ui.plain import heading
+from rolleudpeger.ui.style import LIST_INDENT, LIST_SPACING, REVIEW_HEIGHT, WARNING_STYLE
 from rolleudpeger.ui.widgets.fields import FieldBinding, MessageLabel, PageContext
 from rolleudpeger.ui.widgets.flow import flow_row
+from rolleudpeger.ui.widgets.steady import A_LONG_PATH, SteadyLabel
 
 _LONG_RUN = re.compile(r"\S{30,}")
 
@@ -49,16 +50,18 @@ class MissingBinding(FieldBinding):
         self.column = QVBoxLayout(self.box)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(LIST_SPACING)
-        self.heading = Label()
-        self.heading.setWordWrap(True)
+        self.heading = SteadyLabel()  # its words change when the task is completed here
         self.heading.setObjectName("missing_heading")
+        self.heading.keep_room_for(
+            self._all_done(done=True), self._all_done(done=False), self._count(88)
+        )
         self.column.addWidget(self.heading)
         self.items = QWidget()
         self.item_rows = QVBoxLayout(self.items)
         self.item_rows.setContentsMargins(LIST_INDENT, 0, 0, 0)
         self.item_rows.setSpacing(0)
         self.column.addWidget(self.items)
-        self.questions = MessageLabel(WARNING_STYLE, sign="")
+        self.questions = MessageLabel(WARNING_STYLE, sign="", steady=False)
         self.questions.setObjectName("open_questions")
         self.column.addWidget(self.questions)
         self.to_questions = Link(
@@ -71,6 +74,23 @@ class MissingBinding(FieldBinding):
 
     def add_to(self, form: QFormLayout) -> None:
         form.addRow(self.box)
+
+    @staticmethod
+    def _all_done(*, done: bool) -> str:
+        return "✔ " + (
+            translate("Completion", "Opgaven er fuldført.")
+            if done
+            else translate(
+                "Completion",
+                "De andre trin er færdige. Sæt status til »Fuldført« i KLIK, og markér "
+                "det herunder.",
+            )
+        )
+
+    def _count(self, n: int) -> str:
+        return f"{self.fdef.label} ({n}) – " + translate(
+            "Completion", "følg et link for at gå til trinnet:"
+        )
 
     def _to_questions(self) -> None:
         step = self.editor.task.step_of_kind(FieldKind.QUESTIONS)
@@ -87,24 +107,9 @@ class MissingBinding(FieldBinding):
             for m in step_missing(task, case, s)
         ]
         if not items:
-            done = case.klik_status is KlikStatus.COMPLETED
-            self.heading.setText(
-                "✔ "
-                + (
-                    translate("Completion", "Opgaven er fuldført.")
-                    if done
-                    else translate(
-                        "Completion",
-                        "De andre trin er færdige. Sæt status til »Fuldført« i KLIK, og markér "
-                        "det herunder.",
-                    )
-                )
-            )
+            self.heading.setText(self._all_done(done=case.klik_status is KlikStatus.COMPLETED))
         else:
-            self.heading.setText(
-                f"{self.fdef.label} ({len(items)}) – "
-                + translate("Completion", "følg et link for at gå til trinnet:")
-            )
+            self.heading.setText(self._count(len(items)))
         if items != self._shown:  # rebuilt only when they change: focus stays put
             self._shown = items
             for old in self._links:
@@ -142,46 +147,52 @@ class MissingBinding(FieldBinding):
 
 
 class ReviewBinding(FieldBinding):
-    """Everything recorded, step by step, as read-only text (user text is escaped)."""
+    """Everything recorded, step by step: a read-only document (`review`) reached with Tab,
+    a heading per part and a line per thing recorded, read line by line; it scrolls inside
+    its own height, so that it never moves what is below it (user text is escaped)."""
 
     def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
         super().__init__(fdef, ctx)
-        self.label = Label(rich=True)  # made of escaped parts: review_html
-        self.label.setObjectName("review")
-        # No accessible name of its own: a name set on a rich-text label replaces its text,
-        # and the review is to be read; focused with Tab, its whole text is its name.
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(
+        # A read-only QTextEdit, not a QTextBrowser: read through AT-SPI, a browser is a
+        # label (its whole text at once); this is a text whose caret moves line by line.
+        self.widget = QTextEdit()
+        self.widget.setObjectName("review")
+        self.widget.setAccessibleName(fdef.label)
+        self.widget.setReadOnly(True)
+        self.widget.setTabChangesFocus(True)  # Tab goes on; the arrows move the caret
+        self.widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.widget.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
+        self.widget.setFixedHeight(REVIEW_HEIGHT)
+        self._html = ""
 
     def add_to(self, form: QFormLayout) -> None:
-        form.addRow(heading(self.fdef.label))
-        form.addRow(self.label)
+        title = heading(self.fdef.label)
+        title.setBuddy(self.widget)
+        form.addRow(title)
+        form.addRow(self.widget)
 
     def refresh(self) -> None:
-        self.label.setText(review_html(self.editor.task, self.editor.case))
+        html = review_html(self.editor.task, self.editor.case)
+        if html != self._html:  # set again only when it changed: the caret stays put
+            self._html = html
+            self.widget.setHtml(html)
 
 
 def review_html(task: TaskDef, case: Case) -> str:
-    """Everything recorded, step by step: the report's own lines (report.step_lines)."""
+    """Everything recorded, step by step: the report's own lines (report.step_lines), a
+    heading per step and a paragraph per line."""
     parts = []
     for line in step_lines(task, case):
-        parts.append(
-            f"<h4 style='margin-bottom:2px'>{escape(line.heading)} – {escape(line.state)}</h4>"
-            "<table>"
-        )
+        parts.append(f"<h3>{escape(line.heading)} – {escape(line.state)}</h3>")
         for label, text in line.recorded:
-            parts.append(
-                f"<tr><td style='padding-right:12px'>{escape(label)}</td>"
-                f"<td>{wrap_html(text) or '–'}</td></tr>"
-            )
+            parts.append(f"<p>{escape(label)}: {wrap_html(text) or '–'}</p>")
         if line.key in case.waiting:
             note = wrap_html(line.note) or "–"
             waiting = translate("Completion", "Afventer")
-            parts.append(f"<tr><td>{waiting}</td><td>{note}</td></tr>")
-        parts.append("</table>")
+            parts.append(f"<p>{waiting}: {note}</p>")
         if line.holds_questions:
             for q in question_lines(case):
                 unanswered = translate("Completion", "ikke besvaret")
@@ -216,10 +227,13 @@ class ReportBinding(FieldBinding):
         self.save_button = QPushButton(translate("Completion", "&Gem rapport som PDF…"))
         self.save_button.setObjectName("save_pdf")
         self.save_button.setAccessibleName(translate("Completion", "Gem rapport som PDF"))
-        self.result = Label()
-        self.result.setWordWrap(True)
+        self.result = SteadyLabel(lines=2)  # keeps its room: the review below does not move
         self.result.setObjectName("report_result")
-        self.result.hide()
+        self.result.keep_room_for(
+            translate("ReportActions", "Rapporten er gemt som {file} ({pages} sider).").format(
+                file=A_LONG_PATH, pages=88
+            )
+        )
         col = QVBoxLayout(self.box)
         col.setContentsMargins(0, 0, 0, 0)
         col.addWidget(heading(fdef.label))
@@ -239,5 +253,6 @@ class ReportBinding(FieldBinding):
         self.ctx.flush_all()
         outcome = report_actions.save_pdf(self.box, self.editor)
         failed = outcome.status is Status.FAILED
-        self.result.setText(("⚠ " if failed else "") + outcome.message)
-        self.result.setVisible(bool(outcome.message))
+        text = ("⚠ " if failed and outcome.message else "") + outcome.message
+        self.result.setText(text)
+        accessible.announce(self.result, outcome.message, assertive=failed)

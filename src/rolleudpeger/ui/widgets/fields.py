@@ -4,8 +4,9 @@ typing, when the field is left, and when the window closes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
@@ -39,9 +40,11 @@ from rolleudpeger.ui.style import (
     ERROR_STYLE,
     HINT_STYLE,
     NOTES_HEIGHT,
+    QUIET_STYLE,
     TEXT_DEBOUNCE_MS,
     one_line_width,
 )
+from rolleudpeger.ui.widgets.steady import SteadyLabel
 
 
 @dataclass
@@ -52,47 +55,72 @@ class PageContext:
     flush_all: Callable[[], None]
     go_to_step: Callable[[str], None]
     report_save_error: Callable[[str], None]
+    open_link: Callable[[str], None]  # an address in the browser (or, failing that, copied)
 
 
-class MessageLabel(Label):
-    """A message under a field; hidden when empty. Starts with a sign, so not colour alone.
+class MessageLabel(SteadyLabel):
+    """A message next to a field, or a standing hint shown where the message shows when
+    there is none. A message starts with a sign, so not colour alone.
 
-    Attached to its field, the message is also the field's accessible description (with
-    the field's group, which tells two "Fornavn" apart), and a new message is announced."""
+    Steady (the default), it keeps one line and the room of the texts it is told of
+    (`keep_room`), so that a message coming or going moves no field; made with
+    `steady=False` (at the end of a page, where it can push nothing) it is hidden when empty.
 
-    def __init__(self, style: str = ERROR_STYLE, sign: str = "⚠ ") -> None:
-        super().__init__()
-        self._sign = sign
+    Attached to its field, the message (else the hint) is also the field's accessible
+    description, after what tells the field apart (its group), and a new message is
+    announced."""
+
+    def __init__(self, style: str = ERROR_STYLE, sign: str = "⚠ ", *, steady: bool = True) -> None:
+        super().__init__(lines=1 if steady else 0, grows=not steady)
+        self._style, self._sign, self._steady = style, sign, steady
         self._field: QWidget | None = None
         self._about = ""
         self._message = ""
-        self.setWordWrap(True)
-        self.setStyleSheet(style)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hide()
+        self._hint = ""
+        self._paint()
+
+    def keep_room(self, messages: Iterable[str] = (), hints: Iterable[str] = ()) -> None:
+        """Keep room for any of these messages and hints, whichever is shown."""
+        self.keep_room_for(*(f"{self._sign}{m}" for m in messages), *hints)
+
+    @property
+    def message(self) -> str:
+        return self._message
 
     def attach(self, field: QWidget, about: str = "") -> None:
         self._field, self._about = field, about
-        accessible.describe(field, about, self._message)
+        self._describe()
 
-    def set_about(self, about: str) -> None:
-        """Change the standing part of the field's description (a hint under it)."""
-        if about != self._about:
-            self._about = about
-            if self._field is not None:
-                accessible.describe(self._field, self._about, self._message)
+    def set_hint(self, hint: str) -> None:
+        if hint != self._hint:
+            self._hint = hint
+            self._paint()
+            self._describe()
 
     def show_message(self, text: str | None) -> None:
-        shown = f"{self._sign}{text}" if text else ""
-        changed = shown != self.text()
-        self._message = text or ""
-        self.setText(shown)
-        self.setVisible(bool(text))
-        if self._field is not None:
-            accessible.describe(self._field, self._about, self._message)
+        text = text or ""
+        changed = text != self._message
+        self._message = text
+        self._paint()
+        self._describe()
         target = self._field or self
         if changed and text and target.isVisible():  # not for pages out of sight
             accessible.announce(target, text, assertive=self._sign == "⚠ ")
+
+    def _paint(self) -> None:
+        if self._message:
+            style, shown = self._style, f"{self._sign}{self._message}"
+        else:
+            style, shown = QUIET_STYLE, self._hint
+        if style != self.styleSheet():
+            self.setStyleSheet(style)
+        self.setText(shown)
+        if not self._steady:
+            self.setVisible(bool(shown))
+
+    def _describe(self) -> None:
+        if self._field is not None:
+            accessible.describe(self._field, self._about, self._message or self._hint)
 
 
 def hint_label(text: str = "") -> Label:
@@ -138,6 +166,11 @@ class FieldBinding(QObject):
 
     def add_to(self, form: QFormLayout) -> None:
         raise NotImplementedError
+
+    def focus_target(self) -> QWidget | None:
+        """Where the focus goes when the user is sent to this field."""
+        widget = getattr(self, "widget", None)
+        return widget if isinstance(widget, QWidget) else None
 
     def refresh(self) -> None:
         """Show what the case holds (never over text the user is typing)."""
@@ -216,7 +249,11 @@ class TextBinding(FieldBinding):
             self.widget = line
         self.widget.setObjectName(fdef.key)
         self.widget.setAccessibleName(fdef.label)
-        self.pause = TypingPause(self, lambda: self._commit(show_error=self.error.isVisible()))
+        self.error.set_hint(fdef.hint)
+        self.error.keep_room(kinds.of(fdef).usual_messages(), (fdef.hint,))
+        # During a pause in typing, a message already shown is brought up to date; a new
+        # one waits until the field is left, so as not to interrupt.
+        self.pause = TypingPause(self, lambda: self._commit(show_error=bool(self.error.message)))
         self._save_failed = False
         self._message: str | None = None
 
@@ -337,18 +374,24 @@ def check_box_block(box: QCheckBox, text: str, *below: QWidget) -> QWidget:
     return block
 
 
+def time_room(template: str) -> str:
+    """The widest a "… {time}" line gets, for the room kept for it."""
+    return template.format(time=format_time(datetime(2026, 12, 28, 23, 58, tzinfo=UTC)))
+
+
 class CheckBinding(FieldBinding):
-    """A check box that records when it was checked."""
+    """A check box that records when it was checked: the time shows in the line under it,
+    where a message would (the line is kept, ticked or not, so nothing below moves)."""
 
     def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
         super().__init__(fdef, ctx)
         self.widget = QCheckBox()
         self.widget.setObjectName(fdef.key)
-        self.time = hint_label()
+        self.error.keep_room(hints=(time_room(translate("Fields", "Markeret {time}")),))
         self.widget.toggled.connect(self._toggled)
 
     def add_to(self, form: QFormLayout) -> None:
-        form.addRow(check_box_block(self.widget, self.fdef.label, self.time, self.error))
+        form.addRow(check_box_block(self.widget, self.fdef.label, self.error))
 
     def _toggled(self, checked: bool) -> None:
         if self._save(lambda: self.editor.set_check(self.fdef.key, checked)):
@@ -361,14 +404,13 @@ class CheckBinding(FieldBinding):
         self.widget.blockSignals(True)
         self.widget.setChecked(checked)
         self.widget.blockSignals(False)
-        self.time.setText(
+        self.error.set_hint(
             translate("Fields", "Markeret {time}").format(
                 time=format_time(case.changed_at(self.fdef.key))
             )
             if checked
             else ""
         )
-        self.time.setVisible(checked)
 
 
 class MunicipalityBinding(FieldBinding):
@@ -395,8 +437,15 @@ class MunicipalityBinding(FieldBinding):
         line.setAccessibleName(fdef.label)
         combo.setCurrentIndex(-1)
         self.widget = combo
+        self.error.keep_room((self._not_found(),))
         combo.currentIndexChanged.connect(self._chosen)
         line.returnPressed.connect(self._left)
+        # The suggestions are said: how many after a pause in typing, each one as the
+        # arrow keys reach it (the popup is a window of its own that gets no focus).
+        self.suggestions = TypingPause(self, self._say_suggestions)
+        line.textEdited.connect(lambda _text: self.suggestions.typed())
+        highlighted = completer.highlighted[str]  # type: ignore[index]  # (the text overload)
+        highlighted.connect(lambda text: accessible.announce(combo, text))
         # The line edit's editingFinished does not fire when focus leaves while the
         # completer's popup is open; the application sees every focus move.
         app = QApplication.instance()
@@ -408,6 +457,30 @@ class MunicipalityBinding(FieldBinding):
         form.addRow(_label(self.fdef.label, self.widget), self.widget)
         form.addRow("", self.error)
 
+    def _say_suggestions(self) -> None:
+        self.suggestions.pending = False
+        completer = self.widget.completer()
+        line = self.widget.lineEdit()
+        if completer is None or line is None or not line.text().strip() or not line.hasFocus():
+            return
+        count = completer.completionCount()
+        if count == 0:
+            accessible.announce(self.widget, translate("Fields", "Ingen kommune passer."))
+        elif count == 1:
+            accessible.announce(
+                self.widget,
+                translate("Fields", "1 forslag: {name}. Vælg med pil ned.").format(
+                    name=completer.currentCompletion()
+                ),
+            )
+        else:
+            accessible.announce(
+                self.widget,
+                translate("Fields", "{n} forslag, først {name}. Vælg med pil ned.").format(
+                    n=count, name=completer.currentCompletion()
+                ),
+            )
+
     def _inside(self, w: QWidget | None) -> bool:
         completer = self.widget.completer()
         popup = completer.popup() if completer is not None else None
@@ -418,6 +491,10 @@ class MunicipalityBinding(FieldBinding):
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self._inside(old) and not self._inside(new):
             self._left()
+
+    @staticmethod
+    def _not_found() -> str:
+        return translate("Fields", "Vælg en kommune fra listen. Skriv fx »Aarhus« eller »751«.")
 
     def _match(self, text: str) -> int:
         wanted = name_key(text)
@@ -449,9 +526,7 @@ class MunicipalityBinding(FieldBinding):
                 self._chosen(index)
             return
         if text.strip():
-            self.error.show_message(
-                translate("Fields", "Vælg en kommune fra listen. Skriv fx »Aarhus« eller »751«.")
-            )
+            self.error.show_message(self._not_found())
         else:
             self.refresh()
 
@@ -469,54 +544,94 @@ class MunicipalityBinding(FieldBinding):
 
 class KlikStatusBinding(FieldBinding):
     """A check box that sets the KLIK status; the rules decide when it may, and a reason is
-    needed to take it back."""
+    needed to take it back. The line under it says when it was set, or what is missing
+    before it can be (said once: it is also the box's description, updated with every
+    change), or why the last click did nothing."""
 
     def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
         super().__init__(fdef, ctx)
         self.status = KlikStatus(fdef.status)
         self.widget = QCheckBox()
         self.widget.setObjectName(fdef.key)
-        self.time = hint_label()
-        self.hint = hint_label()
+        self._error_at: KlikStatus | None = None  # the status a message shown was about
+        task = ctx.editor.task
+        self.error.keep_room(
+            (
+                self._took_back_first(),
+                self._reason_needed(),
+            ),
+            (
+                time_room(translate("Fields", "Sat {time}")),
+                self._missing_hint(status_missing(task, None, self.status)),
+            ),
+        )
         self.widget.toggled.connect(self._toggled)
 
     def add_to(self, form: QFormLayout) -> None:
-        form.addRow(check_box_block(self.widget, self.fdef.label, self.time, self.hint, self.error))
+        form.addRow(check_box_block(self.widget, self.fdef.label, self.error))
+
+    @staticmethod
+    def _missing_hint(missing: list[str]) -> str:
+        if not missing:
+            return ""
+        return translate("Fields", "Før du kan markere dette, mangler: {items}.").format(
+            items="; ".join(missing)
+        )
+
+    @staticmethod
+    def _reason_needed() -> str:
+        return translate("Fields", "Skriv en begrundelse for at sætte status tilbage.")
+
+    def _took_back_first(self) -> str:
+        return translate("Fields", "Fjern først markeringen »{status}« ({step}).").format(
+            status=KlikStatus.COMPLETED.value,
+            step=in_sentence(self.editor.task.status_step(KlikStatus.COMPLETED)),
+        )
 
     def _toggled(self, checked: bool) -> None:
         self.ctx.flush_all()  # the rules must see every name typed so far
         if checked:
-            ok = self._save(lambda: self.editor.set_klik_status(self.status))
+            self._set()
         else:
-            previous = list(KlikStatus)[self.status.rank - 1]
-            ok = False
-            if self.editor.case.klik_status.rank > self.status.rank:
-                task = self.editor.task
-                self.error.show_message(
-                    translate("Fields", "Fjern først markeringen »{status}« ({step}).").format(
-                        status=KlikStatus.COMPLETED.value,
-                        step=in_sentence(task.status_step(KlikStatus.COMPLETED)),
-                    )
-                )
-            else:
-                reason = dialogs.ask_text(
-                    self.widget,
-                    translate("Fields", "Tag status tilbage"),
-                    translate("Fields", "Hvorfor er status ikke længere »{status}«?").format(
-                        status=self.status.value
-                    ),
-                )
-                if reason is None:
-                    pass
-                elif not reason.strip():
-                    self.error.show_message(
-                        translate("Fields", "Skriv en begrundelse for at sætte status tilbage.")
-                    )
-                else:
-                    ok = self._save(lambda: self.editor.set_klik_status(previous, reason))
-        if ok:
-            self.error.show_message(None)
+            self._take_back()
         self.refresh()
+
+    def _set(self) -> None:
+        missing = status_missing(self.editor.task, self.editor.case, self.status)
+        if missing:  # the line under the box says what; said once more, now
+            accessible.announce(self.widget, self._missing_hint(missing), assertive=True)
+            return
+        if self._save(lambda: self.editor.set_klik_status(self.status)):
+            self._show_error(None)
+
+    def _take_back(self) -> None:
+        previous = list(KlikStatus)[self.status.rank - 1]
+        if self.editor.case.klik_status.rank > self.status.rank:
+            self._show_error(self._took_back_first())
+            return
+        reason = dialogs.ask_text(
+            self.widget,
+            translate("Fields", "Tag status tilbage"),
+            translate("Fields", "Hvorfor er status ikke længere »{status}«?").format(
+                status=self.status.value
+            ),
+        )
+        if reason is None:
+            return
+        if not reason.strip():
+            self._show_error(self._reason_needed())
+        elif self._save(lambda: self.editor.set_klik_status(previous, reason)):
+            self._show_error(None)
+
+    def _show_error(self, text: str | None) -> None:
+        self.error.show_message(text)
+        self._error_at = self.editor.case.klik_status if text else None
+
+    def _save(self, action: Callable[[], object]) -> bool:
+        saved = super()._save(action)
+        if not saved:
+            self._error_at = self.editor.case.klik_status
+        return saved
 
     def refresh(self) -> None:
         case = self.editor.case
@@ -525,20 +640,13 @@ class KlikStatusBinding(FieldBinding):
         self.widget.setChecked(reached)
         self.widget.blockSignals(False)
         at = case.status_reached_at(self.status)
-        at_text = translate("Fields", "Sat {time}").format(time=format_time(at))
-        self.time.setText(at_text if reached and at else "")
-        self.time.setVisible(bool(self.time.text()))
-        missing = [] if reached else status_missing(self.editor.task, case, self.status)
-        if missing:
-            self.hint.setText(
-                translate("Fields", "Før du kan markere dette, mangler: {items}.").format(
-                    items="; ".join(missing)
-                )
-            )
+        if reached:
+            hint = translate("Fields", "Sat {time}").format(time=format_time(at)) if at else ""
         else:
-            self.hint.setText("")
-        self.hint.setVisible(bool(missing))
-        self.error.set_about(self.hint.text())  # what is missing: read with the box too
+            hint = self._missing_hint(status_missing(self.editor.task, case, self.status))
+        self.error.set_hint(hint)
+        if self._error_at is not None and self._error_at is not case.klik_status:
+            self._show_error(None)  # the status moved on: the message is about the past
 
 
 class OwnerFromDirectorBinding(FieldBinding):
@@ -550,7 +658,13 @@ class OwnerFromDirectorBinding(FieldBinding):
         self.widget.setObjectName(fdef.key)
         self.widget.setAccessibleName(fdef.label)
         self.hint = hint_label()
+        self.error.keep_room((self._name_first(),))
         self.widget.clicked.connect(self._clicked)
+
+    def _name_first(self) -> str:
+        return translate("Fields", "Skriv først bibliotekschefens navn ({step}).").format(
+            step=in_sentence(self.editor.task.step_where_named(Role.LIBRARY_DIRECTOR))
+        )
 
     def add_to(self, form: QFormLayout) -> None:
         box = QWidget()
@@ -567,11 +681,7 @@ class OwnerFromDirectorBinding(FieldBinding):
         title = self.fdef.default_title
         if self._save(lambda: filled.append(self.editor.fill_owner_from_director(title))):
             if filled and not filled[0]:
-                self.error.show_message(
-                    translate("Fields", "Skriv først bibliotekschefens navn ({step}).").format(
-                        step=in_sentence(self.editor.task.step_where_named(Role.LIBRARY_DIRECTOR))
-                    )
-                )
+                self.error.show_message(self._name_first())
             else:
                 self.error.show_message(None)
 

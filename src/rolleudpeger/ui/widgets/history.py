@@ -4,6 +4,7 @@ deadline saved to the calendar (`deadline_calendar`)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -24,8 +25,9 @@ from rolleudpeger.operations import Status
 from rolleudpeger.ui import accessible, dialogs
 from rolleudpeger.ui.data_safety import DialogInteraction
 from rolleudpeger.ui.plain import Label, literal
-from rolleudpeger.ui.style import HISTORY_TABLE_HEIGHT
-from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext, hint_label
+from rolleudpeger.ui.style import HINT_STYLE, HISTORY_TABLE_HEIGHT
+from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext
+from rolleudpeger.ui.widgets.steady import A_LONG_PATH, SteadyLabel
 
 
 def _role_of(fdef: FieldDef) -> Role:
@@ -57,6 +59,13 @@ def _table(name: str, label: str, headers: list[str], *, share: bool) -> QTableW
     return table
 
 
+def show_empty(table: QTableWidget, empty: Label, nothing: str, has_rows: bool) -> None:
+    """An empty table is no Tab stop; the line under it says it is empty (and is read)."""
+    empty.setText("" if has_rows else nothing)
+    table.setFocusPolicy(Qt.FocusPolicy.StrongFocus if has_rows else Qt.FocusPolicy.NoFocus)
+    table.setAccessibleDescription("" if has_rows else nothing)
+
+
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
@@ -81,12 +90,24 @@ class RoleChangeBinding(FieldBinding):
         form.addRow("", self.widget)
         form.addRow("", self.error)
 
+    def refresh(self) -> None:
+        """Usable once someone holds the role; the line under it says who does."""
+        name = self.editor.case.person(self.editor.task, self.role).name
+        self.widget.setEnabled(bool(name))
+        self.error.set_hint(
+            translate("History", "Nuværende {role}: {name}").format(role=self.role.label, name=name)
+            if name
+            else translate("History", "Kan bruges, når der er en {role}.").format(
+                role=self.role.label
+            )
+        )
+
     def _clicked(self) -> None:
         self.ctx.flush_all()
         task, case = self.editor.task, self.editor.case
         person = case.person(task, self.role)
         if not person.name:
-            self._save(lambda: self.editor.change_role(self.role))  # says why not
+            self.refresh()  # no one to replace (anymore): the button is not for now
             return
         if self.role is Role.LEADER:
             after = translate(
@@ -133,8 +154,9 @@ class _HistoryTable(FieldBinding):
         self.table = _table(
             fdef.key, fdef.label, [translate("History", h) for h in self.headers], share=self.share
         )
-        self.empty = hint_label()
-        self.empty.setText(translate("History", self.nothing_yet))
+        self.empty = SteadyLabel()  # "Ingen endnu.", in room that stays when rows come
+        self.empty.setStyleSheet(HINT_STYLE)
+        self.empty.keep_room_for(translate("History", self.nothing_yet))
 
     def add_to(self, form: QFormLayout) -> None:
         box = QWidget()
@@ -153,7 +175,7 @@ class _HistoryTable(FieldBinding):
     def refresh(self) -> None:
         rows = self.rows()
         _fill(self.table, rows)
-        self.empty.setVisible(not rows)
+        show_empty(self.table, self.empty, translate("History", self.nothing_yet), bool(rows))
 
 
 class RoleHistoryBinding(_HistoryTable):
@@ -220,14 +242,21 @@ class DeadlineCalendarBinding(FieldBinding):
         self.widget = QPushButton(fdef.label)
         self.widget.setObjectName(fdef.key)
         self.widget.setAccessibleName(fdef.label)
-        self.done = hint_label()
-        self.done.hide()  # until something is saved
         self.widget.clicked.connect(self._clicked)
+        self.error.keep_room(
+            (translate("History", "Skriv først fristen, som KLIK viser den (dd.mm.åååå)."),),
+            (self._saved_as(A_LONG_PATH),),
+        )
 
     def add_to(self, form: QFormLayout) -> None:
         form.addRow("", self.widget)
-        form.addRow("", self.done)
-        form.addRow("", self.error)
+        form.addRow("", self.error)  # what was saved, or why not
+
+    @staticmethod
+    def _saved_as(path: object) -> str:
+        return translate(
+            "History", "Gemt som {file}. Åbn filen for at lægge fristen i din kalender."
+        ).format(file=path)
 
     def _clicked(self) -> None:
         self.ctx.flush_all()
@@ -238,6 +267,5 @@ class DeadlineCalendarBinding(FieldBinding):
             self.error.show_message(outcome.message)
         elif outcome.done:
             self.error.show_message(None)
-            self.done.setText(outcome.message)
-            self.done.show()
-            accessible.announce(self.done, outcome.message)
+            self.error.set_hint(outcome.message)  # what was saved, where: in the same line
+            accessible.announce(self.widget, outcome.message)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from rolleudpeger import operations
+from rolleudpeger.domain.case import Case
 from rolleudpeger.domain.mail import Mail, mail_state, mailto_url
 from rolleudpeger.domain.people import Role
 from rolleudpeger.domain.taskdef import FieldDef, in_sentence
@@ -25,13 +28,9 @@ from rolleudpeger.ui import accessible, dialogs
 from rolleudpeger.ui.data_safety import DialogInteraction
 from rolleudpeger.ui.plain import heading
 from rolleudpeger.ui.style import MAIL_PREVIEW_HEIGHT, WARNING_STYLE
-from rolleudpeger.ui.widgets.fields import (
-    FieldBinding,
-    MessageLabel,
-    PageContext,
-    hint_label,
-)
+from rolleudpeger.ui.widgets.fields import FieldBinding, MessageLabel, PageContext, time_room
 from rolleudpeger.ui.widgets.flow import flow_row
+from rolleudpeger.ui.widgets.steady import A_LONG_PATH
 
 
 def _button(text: str, name: str) -> QPushButton:
@@ -42,7 +41,10 @@ def _button(text: str, name: str) -> QPushButton:
 
 
 class MailBinding(FieldBinding):
-    """The mail is built from the project leader only (see domain.mail)."""
+    """The mail is built from the project leader only (see domain.mail).
+
+    Every line here keeps its room (what the mail needs or that KOMBIT has old details,
+    what the last button did, when it was sent), so nothing moves under the user's hands."""
 
     def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
         super().__init__(fdef, ctx)
@@ -51,24 +53,31 @@ class MailBinding(FieldBinding):
         self.preview.setObjectName("mail_preview")
         self.preview.setAccessibleName(fdef.label)
         self.preview.setReadOnly(True)
+        # Read line by line: the caret moves through the text, as in a document.
+        self.preview.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.preview.setTabChangesFocus(True)
         self.preview.setMinimumHeight(MAIL_PREVIEW_HEIGHT)
         self.open = _button(translate("Mail", "Åbn i &mailprogram"), "mail_open")
         self.copy = _button(translate("Mail", "&Kopiér mail"), "mail_copy")
         self.save = _button(translate("Mail", "Gem som k&ladde (.eml)…"), "mail_save_eml")
+        self.resend = _button(
+            translate("Mail", "Markér den &opdaterede mail som sendt"), "mail_resend"
+        )
+        keep = self.resend.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # shown only when KOMBIT has old details
+        self.resend.setSizePolicy(keep)
         sent_text = translate("Mail", "Mailen er sendt til {to}").format(to=ctx.editor.task.mail.to)
         self.sent = QCheckBox(sent_text)
         self.sent.setObjectName("mail_sent")
         self.sent.setAccessibleName(sent_text)
-        self.error.attach(self.sent)
-        self.resend = _button(
-            translate("Mail", "Markér den &opdaterede mail som sendt"), "mail_resend"
-        )
-        self.problems = hint_label()
-        self.sent_time = hint_label()
-        self.outdated = MessageLabel(WARNING_STYLE)
-        self.outdated.attach(self.resend)
-        self.done = hint_label()
+        self.error.attach(self.sent)  # when it was sent, or why it could not be marked
+        self.about = MessageLabel(WARNING_STYLE)  # what the mail needs; KOMBIT's old details
+        self.about.attach(self.preview)
+        self.result = MessageLabel()  # what the last button did, or why it could not
+        self._keep_rooms()
 
         self.open.clicked.connect(self._open)
         self.copy.clicked.connect(self._copy)
@@ -81,21 +90,78 @@ class MailBinding(FieldBinding):
         label = heading(fdef.label)
         label.setBuddy(self.preview)
         col.addWidget(label)
-        col.addWidget(self.problems)
+        col.addWidget(self.about)
         col.addWidget(self.preview)
-        col.addWidget(flow_row(self.open, self.copy, self.save))
+        col.addWidget(flow_row(self.open, self.copy, self.save, self.resend))
+        col.addWidget(self.result)
         col.addWidget(self.sent)
-        col.addWidget(self.sent_time)
-        col.addWidget(self.outdated)
-        row = QHBoxLayout()
-        row.addWidget(self.resend)
-        row.addStretch(1)
-        col.addLayout(row)
         col.addWidget(self.error)
-        col.addWidget(self.done)
+
+    def _keep_rooms(self) -> None:
+        task = self.editor.task
+        empty = Case(0, task.id, datetime(2026, 1, 1, tzinfo=UTC))
+        self.about.keep_room(
+            (self._outdated_text(),),
+            (
+                self._problems_text(mail_state(task, empty).problems),
+                self._ready_text(unsigned=True),
+            ),
+        )
+        self.result.keep_room(
+            (self._not_opened_text(),),
+            (self._copied_text(), self._saved_text(A_LONG_PATH)),
+        )
+        self.error.keep_room(hints=(time_room(translate("Mail", "Sendt {time}")),))
 
     def add_to(self, form: QFormLayout) -> None:
         form.addRow(self.box)
+
+    def focus_target(self) -> QWidget:
+        return self.sent if self.sent.isEnabled() else self.preview
+
+    # --- its words ---------------------------------------------------------------
+
+    @staticmethod
+    def _problems_text(problems: Sequence[str]) -> str:
+        return translate("Mail", "Mailen er klar, når du har udfyldt: {items}.").format(
+            items=", ".join(problems)
+        )
+
+    def _ready_text(self, *, unsigned: bool) -> str:
+        if not unsigned:
+            return translate("Mail", "Sådan ser mailen ud. Den indeholder kun projektlederen.")
+        return translate(
+            "Mail",
+            "Sådan ser mailen ud. Den indeholder kun projektlederen. Den er underskrevet "
+            "med kommunens navn, ikke udførerens: udføreren ({step}) har samme efternavn "
+            "som projektejeren, og KOMBIT må ikke få projektejerens navn.",
+        ).format(step=in_sentence(self.editor.task.step_where_named(Role.PERFORMER)))
+
+    @staticmethod
+    def _outdated_text() -> str:
+        return translate(
+            "Mail",
+            "KOMBIT har gamle oplysninger: projektlederens oplysninger er ændret, efter "
+            "mailen blev sendt. Send den opdaterede mail ovenfor, og markér den som sendt.",
+        )
+
+    @staticmethod
+    def _not_opened_text() -> str:
+        return translate(
+            "Mail",
+            "Dit mailprogram kunne ikke åbnes. Brug »Kopiér mail«, og indsæt i en ny mail.",
+        )
+
+    def _copied_text(self) -> str:
+        return translate("Mail", "Mailen er kopieret. Indsæt den i en ny mail til {to}.").format(
+            to=self.editor.task.mail.to
+        )
+
+    @staticmethod
+    def _saved_text(name: str) -> str:
+        return translate("Mail", "Gemt som {file}. Åbn filen, og send mailen.").format(file=name)
+
+    # --- what the buttons do -----------------------------------------------------
 
     def _current(self) -> Mail | None:
         self.ctx.flush_all()
@@ -106,39 +172,30 @@ class MailBinding(FieldBinding):
         if mail is None:
             return
         if not QDesktopServices.openUrl(QUrl.fromEncoded(mailto_url(mail).encode("ascii"))):
-            self.error.show_message(
-                translate(
-                    "Mail",
-                    "Dit mailprogram kunne ikke åbnes. Brug »Kopiér mail«, og indsæt i en ny mail.",
-                )
-            )
+            self.result.show_message(self._not_opened_text())
         else:
-            self.error.show_message(None)
+            self.result.show_message(None)
 
     def _copy(self) -> None:
         mail = self._current()
         if mail is None:
             return
         QGuiApplication.clipboard().setText(mail.as_text)
-        self._done(
-            translate("Mail", "Mailen er kopieret. Indsæt den i en ny mail til {to}.").format(
-                to=self.editor.task.mail.to
-            )
-        )
+        self._done(self._copied_text())
 
     def _save_eml(self) -> None:
         self.ctx.flush_all()
         outcome = operations.save_mail_draft(self.editor, DialogInteraction(self.box))
         if outcome.status is Status.FAILED:
-            self.error.show_message(outcome.message)
+            self.result.show_message(outcome.message)
         elif outcome.done:
-            self.error.show_message(None)
             self._done(outcome.message)
 
     def _done(self, text: str) -> None:
         """What the last button did: shown under the buttons, and announced."""
-        self.done.setText(text)
-        accessible.announce(self.done, text)
+        self.result.show_message(None)
+        self.result.set_hint(text)
+        accessible.announce(self.result, text)
 
     def _mark_sent(self) -> None:
         self.ctx.flush_all()
@@ -177,42 +234,17 @@ class MailBinding(FieldBinding):
         for b in (self.open, self.copy, self.save):
             b.setEnabled(ready)
         if state.problems:
-            self.problems.setText(
-                translate("Mail", "Mailen er klar, når du har udfyldt: {items}.").format(
-                    items=", ".join(state.problems)
-                )
-            )
-        elif state.unsigned_because_owner:
-            self.problems.setText(
-                translate(
-                    "Mail",
-                    "Sådan ser mailen ud. Den indeholder kun projektlederen. Den er underskrevet "
-                    "med kommunens navn, ikke udførerens: udføreren ({step}) har samme efternavn "
-                    "som projektejeren, og KOMBIT må ikke få projektejerens navn.",
-                ).format(step=in_sentence(self.editor.task.step_where_named(Role.PERFORMER)))
-            )
+            self.about.set_hint(self._problems_text(state.problems))
         else:
-            self.problems.setText(
-                translate("Mail", "Sådan ser mailen ud. Den indeholder kun projektlederen.")
-            )
+            self.about.set_hint(self._ready_text(unsigned=state.unsigned_because_owner))
+        self.about.show_message(self._outdated_text() if state.outdated else None)
+        self.resend.setVisible(state.outdated)
         self.sent.blockSignals(True)
         self.sent.setChecked(state.sent is not None)
         self.sent.setEnabled(ready or state.sent is not None)
         self.sent.blockSignals(False)
-        self.sent_time.setText(
+        self.error.set_hint(
             translate("Mail", "Sendt {time}").format(time=format_time(state.sent.sent_at))
             if state.sent
             else ""
         )
-        self.sent_time.setVisible(state.sent is not None)
-        if state.outdated:
-            self.outdated.show_message(
-                translate(
-                    "Mail",
-                    "KOMBIT har gamle oplysninger: projektlederens oplysninger er ændret, efter "
-                    "mailen blev sendt. Send den opdaterede mail ovenfor, og markér den som sendt.",
-                )
-            )
-        else:
-            self.outdated.show_message(None)
-        self.resend.setVisible(state.outdated)

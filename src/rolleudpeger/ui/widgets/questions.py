@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -10,20 +10,25 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from rolleudpeger.domain import validation
 from rolleudpeger.domain.taskdef import FieldDef
 from rolleudpeger.domain.text import visible
 from rolleudpeger.domain.timefmt import format_time_stacked
 from rolleudpeger.i18n import QT_TRANSLATE_NOOP, translate
-from rolleudpeger.ui import dialogs
+from rolleudpeger.ui import accessible, dialogs
 from rolleudpeger.ui.plain import Label, heading, literal
-from rolleudpeger.ui.style import QUESTION_HEIGHT, QUESTIONS_TABLE_HEIGHT
+from rolleudpeger.ui.style import HINT_STYLE, QUESTION_HEIGHT, QUESTIONS_TABLE_HEIGHT
 from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext, hint_label
+from rolleudpeger.ui.widgets.history import show_empty
+from rolleudpeger.ui.widgets.steady import SteadyLabel
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("Questions", "Spørgsmål"),
@@ -32,6 +37,24 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("Questions", "Besvaret"),
 )
 ANSWER_COLUMN = 2
+
+
+class _AnswerDelegate(QStyledItemDelegate):
+    """The answer's editor is named, and says which question it answers."""
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        editor.setAccessibleName(translate("Questions", COLUMNS[ANSWER_COLUMN]))
+        question = index.model().index(index.row(), 0).data() or ""
+        editor.setAccessibleDescription(
+            translate("Questions", "Svar på: {question}").format(question=question)
+        )
+        return editor
 
 
 class QuestionsBinding(FieldBinding):
@@ -49,6 +72,13 @@ class QuestionsBinding(FieldBinding):
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(QUESTION_HEIGHT)
         self.error.attach(self.text)
+        self.error.keep_room(
+            (
+                *validation.notes_messages(),
+                translate("Case", "Skriv spørgsmålet først."),
+                self._choose_first(),
+            )
+        )
         self.add = QPushButton(translate("Questions", "Tilføj &spørgsmål"))
         self.add.setObjectName("add_question")
         self.add.setAccessibleName(translate("Questions", "Tilføj spørgsmål"))
@@ -60,9 +90,7 @@ class QuestionsBinding(FieldBinding):
         self.table.setAccessibleName(fdef.label)
         for column, name in enumerate(COLUMNS):
             header_item = QTableWidgetItem(translate("Questions", name))
-            header_item.setToolTip(
-                literal(header_item.text())
-            )  # in full, when large text cuts it short
+            header_item.setToolTip(literal(header_item.text()))  # in full, if text is cut
             self.table.setHorizontalHeaderItem(column, header_item)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -80,7 +108,11 @@ class QuestionsBinding(FieldBinding):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setItemDelegateForColumn(ANSWER_COLUMN, _AnswerDelegate(self.table))
         self.table.itemChanged.connect(self._edited)
+        self.empty = SteadyLabel()  # in room that stays when questions come
+        self.empty.setStyleSheet(HINT_STYLE)
+        self.empty.keep_room_for(self._none_yet())
         self.delete = QPushButton(translate("Questions", "Sl&et valgt spørgsmål"))
         self.delete.setObjectName("delete_question")
         self.delete.setAccessibleName(translate("Questions", "Slet valgt spørgsmål"))
@@ -100,6 +132,7 @@ class QuestionsBinding(FieldBinding):
         col.addLayout(row)
         col.addWidget(self.error)
         col.addWidget(self.table)
+        col.addWidget(self.empty)
         col.addWidget(
             hint_label(
                 translate(
@@ -116,10 +149,27 @@ class QuestionsBinding(FieldBinding):
     def add_to(self, form: QFormLayout) -> None:
         form.addRow(self.box)
 
+    @staticmethod
+    def _none_yet() -> str:
+        return translate("Questions", "Ingen spørgsmål endnu.")
+
+    @staticmethod
+    def _choose_first() -> str:
+        return translate("Questions", "Vælg først det spørgsmål, du vil slette.")
+
+    def focus_target(self) -> QWidget:
+        return self.text
+
     def _add(self) -> None:
         if self._save(lambda: self.editor.add_question(self.text.toPlainText())):
             self.text.clear()
             self.error.show_message(None)
+            accessible.announce(
+                self.add,
+                translate("Questions", "Spørgsmålet er tilføjet. Der er {n} spørgsmål.").format(
+                    n=len(self.editor.case.questions)
+                ),
+            )
 
     def _edited(self, item: QTableWidgetItem) -> None:
         if item.column() != ANSWER_COLUMN:
@@ -127,15 +177,19 @@ class QuestionsBinding(FieldBinding):
         question_id = item.data(Qt.ItemDataRole.UserRole)
         if self._save(lambda: self.editor.answer_question(question_id, item.text())):
             self.error.show_message(None)
+            accessible.announce(
+                self.table,
+                translate("Questions", "Svaret er gemt.")
+                if item.text().strip()
+                else translate("Questions", "Svaret er fjernet."),
+            )
         else:
             self.refresh()
 
     def _delete(self) -> None:
         row = self.table.currentRow()
         if row < 0:
-            self.error.show_message(
-                translate("Questions", "Vælg først det spørgsmål, du vil slette.")
-            )
+            self.error.show_message(self._choose_first())
             return
         item = self.table.item(row, ANSWER_COLUMN)
         question_id = item.data(Qt.ItemDataRole.UserRole) if item else None
@@ -182,9 +236,16 @@ class QuestionsBinding(FieldBinding):
                 if item.text() != value:
                     item.setText(value)
                 item.setData(Qt.ItemDataRole.UserRole, q.id)
+                # Read with its column's name; an empty cell says what is not there yet.
+                said = value or (
+                    translate("Questions", "ikke besvaret") if c >= ANSWER_COLUMN else "–"
+                )
+                column = translate("Questions", COLUMNS[c])
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{column}: {said}")
         self.table.resizeRowsToContents()
         self.table.blockSignals(False)
         self.delete.setEnabled(bool(questions))
+        show_empty(self.table, self.empty, self._none_yet(), bool(questions))
 
     def flush_on_close(self) -> None:
         # A question typed but not added is not lost when the window closes.
