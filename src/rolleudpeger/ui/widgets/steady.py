@@ -12,7 +12,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy
 
-from rolleudpeger.ui.plain import Label
+from rolleudpeger.ui.plain import Label, literal
 
 ELLIPSIS = "…"
 # A file's place as it often is on a municipal PC: room is kept for saying where a file went.
@@ -121,7 +121,7 @@ class SteadyLabel(Label):
                     high = middle - 1
             shown = shown[:low].rstrip() + ELLIPSIS
         cut = shown != self._full
-        self.setToolTip(self._full if cut else "")
+        self.setToolTip(literal(self._full) if cut else "")
         self.setAccessibleName(self._full if cut else "")  # read whole, seen shortened
         if shown != self.text():
             super().setText(shown)
