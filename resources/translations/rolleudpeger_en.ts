@@ -106,16 +106,16 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <translation>Choose a municipality from the list.</translation>
     </message>
     <message>
-        <source>Fjern først markeringen »Fuldført«.</source>
-        <translation>First clear the »Fuldført« check box.</translation>
-    </message>
-    <message>
         <source>Skriv en begrundelse for at sætte status tilbage.</source>
         <translation>Write a reason for setting the status back.</translation>
     </message>
     <message>
         <source>Der mangler: {items}</source>
         <translation>Still missing: {items}</translation>
+    </message>
+    <message>
+        <source>Fjern først markeringen »{status}« ({step}).</source>
+        <translation>First clear »{status}« ({step}).</translation>
     </message>
     <message>
         <source>Der er ingen {role} at skifte ud endnu. Skriv navnet i felterne.</source>
@@ -624,10 +624,6 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>Choose a municipality from the list. Type e.g. “Aarhus” or “751”.</translation>
     </message>
     <message>
-        <source>Fjern først markeringen »{status}« ({step}).</source>
-        <translation>First clear »{status}« ({step}).</translation>
-    </message>
-    <message>
         <source>Skriv først bibliotekschefens navn ({step}).</source>
         <translation>First enter the library director&apos;s name ({step}).</translation>
     </message>
@@ -642,10 +638,6 @@ The current case is first saved as a backup, so you can restore it.</translation
     <message>
         <source>Hvorfor er status ikke længere »{status}«?</source>
         <translation>Why is the status no longer »{status}«?</translation>
-    </message>
-    <message>
-        <source>Skriv en begrundelse for at sætte status tilbage.</source>
-        <translation>Write a reason for setting the status back.</translation>
     </message>
     <message>
         <source>Sat {time}</source>

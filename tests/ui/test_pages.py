@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from rolleudpeger.domain import case as rules
 from rolleudpeger.domain.taskdef import KlikStatus
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.ui import dialogs
@@ -152,6 +153,52 @@ def test_taking_status_back_asks_for_a_reason(
     check(qtbot, w, "status_started", expected=False)
     assert w.editor.case.klik_status is KlikStatus.NOT_STARTED
     assert w.editor.case.status_history[-1].reason == "Sat i KLIK ved en fejl"
+    close_window(w)
+
+
+def test_a_reason_of_only_spaces_is_no_reason(
+    qtbot: QtBot, data_dir: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    w.editor.set_text("responsible_name", "Ida")
+    w.editor.set_text("performer_name", "Ida")
+    w.editor.set_klik_status(KlikStatus.STARTED)
+    for typed in ("", "   "):
+        monkeypatch.setattr(dialogs, "ask_text", lambda *a, typed=typed: typed)
+        check(qtbot, w, "status_started", expected=True)  # the box stays ticked
+        assert w.editor.case.klik_status is KlikStatus.STARTED
+        assert message_under(w, "status_started") == "⚠ " + rules.reason_needed()
+    close_window(w)
+
+
+def test_the_window_keeps_no_klik_rule_of_its_own(
+    qtbot: QtBot, data_dir: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the KLIK status may do is the domain's to say: the box shows its refusal, and
+    asks for a reason only when the domain says one is needed."""
+    w = open_window(qtbot, data_dir, clock)
+    w.editor.set_text("responsible_name", "Ida")
+    w.editor.set_text("performer_name", "Ida")
+    allowed = rules.propose_klik_status
+
+    def only_on_tuesdays(*args: object, **kwargs: object) -> None:
+        raise rules.RuleError("KLIK-status sættes kun om tirsdagen.")
+
+    monkeypatch.setattr(rules, "propose_klik_status", only_on_tuesdays)
+    check(qtbot, w, "status_started", expected=False)
+    assert message_under(w, "status_started") == "⚠ KLIK-status sættes kun om tirsdagen."
+    assert w.editor.case.klik_status is KlikStatus.NOT_STARTED
+    monkeypatch.setattr(rules, "propose_klik_status", allowed)
+    check(qtbot, w, "status_started", expected=True)
+    assert w.editor.case.klik_status is KlikStatus.STARTED
+
+    def no_reason_needed(task, case, new, reason, at):  # type: ignore[no-untyped-def]
+        return allowed(task, case, new, reason or "fordi", at)
+
+    monkeypatch.setattr(rules, "propose_klik_status", no_reason_needed)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a: pytest.fail("asked for a reason"))
+    check(qtbot, w, "status_started", expected=False)
+    assert w.editor.case.klik_status is KlikStatus.NOT_STARTED
     close_window(w)
 
 

@@ -444,11 +444,9 @@ def propose_klik_status(
     reason = check_name(reason).value
     if new.rank < old.rank:
         if old.rank - new.rank > 1:
-            raise RuleError(translate("Case", "Fjern først markeringen »Fuldført«."))
+            raise RuleError(take_back_first(task, old))
         if not reason:
-            raise ReasonNeeded(
-                translate("Case", "Skriv en begrundelse for at sætte status tilbage.")
-            )
+            raise ReasonNeeded(reason_needed())
         return SetKlikStatus(step, old, new, reason, at)
     if new.rank - old.rank > 1:
         raise RuleError(
@@ -461,6 +459,18 @@ def propose_klik_status(
     if missing:
         raise RuleError(translate("Case", "Der mangler: {items}").format(items="; ".join(missing)))
     return SetKlikStatus(step, old, new, "", at)
+
+
+def take_back_first(task: TaskDef, status: KlikStatus) -> str:
+    """Why the KLIK status cannot go back two steps at once: `status` is taken back first."""
+    return translate("Case", "Fjern først markeringen »{status}« ({step}).").format(
+        status=status.value, step=in_sentence(task.status_step(status))
+    )
+
+
+def reason_needed() -> str:
+    """What ReasonNeeded says: the status goes back only with a reason."""
+    return translate("Case", "Skriv en begrundelse for at sætte status tilbage.")
 
 
 def status_missing(task: TaskDef, case: Case | None, status: KlikStatus) -> list[str]:

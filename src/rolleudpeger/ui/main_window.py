@@ -40,10 +40,9 @@ from shiboken6 import isValid
 
 from rolleudpeger import APP_NAME, i18n, logs, operations
 from rolleudpeger.domain.case import Change, EndRolePeriod, progress_line, step_note, step_state
-from rolleudpeger.editing import CaseEditor
+from rolleudpeger.editing import CaseEditor, SaveFailed
 from rolleudpeger.i18n import translate
 from rolleudpeger.operations import Interaction, Outcome, Status
-from rolleudpeger.store.repository import StoreError
 from rolleudpeger.ui import accessible, data_safety, dialogs, report_actions
 from rolleudpeger.ui.pages.step_page import StepPage
 from rolleudpeger.ui.plain import Label
@@ -288,7 +287,7 @@ class MainWindow(QMainWindow):
         """Remembered for the next start; the open window keeps its language."""
         try:
             self.editor.store.set_setting(i18n.LANGUAGE_SETTING, language)
-        except StoreError as e:
+        except SaveFailed as e:
             self.show_save_error(str(e))
             return
         if language != i18n.language():
@@ -352,7 +351,7 @@ class MainWindow(QMainWindow):
         self.page_list[index].verticalScrollBar().setValue(0)
         try:
             self.editor.set_current_step(self.task.steps[index].key)
-        except StoreError as e:
+        except SaveFailed as e:
             self.show_save_error(str(e))
 
     # --- building the pages not shown at start -------------------------------------
@@ -480,7 +479,7 @@ class MainWindow(QMainWindow):
             geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
             if geometry != self._saved_geometry:  # no write when nothing moved
                 self.editor.store.set_setting(GEOMETRY_SETTING, geometry)
-        except StoreError:
+        except SaveFailed:
             pass  # losing the window size is not worth keeping the user from closing
         event.accept()
 

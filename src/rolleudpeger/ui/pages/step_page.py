@@ -26,9 +26,8 @@ from rolleudpeger.domain.case import StepState, field_missing, same_person_warni
 from rolleudpeger.domain.people import Detail, Role, purpose
 from rolleudpeger.domain.taskdef import StepDef
 from rolleudpeger.domain.timefmt import format_time
-from rolleudpeger.domain.validation import ValidationError
+from rolleudpeger.editing import Refused, SaveFailed
 from rolleudpeger.i18n import translate
-from rolleudpeger.store.repository import StoreError
 from rolleudpeger.ui.accessible import Heading, Link, announce
 from rolleudpeger.ui.plain import Label
 from rolleudpeger.ui.style import (
@@ -107,7 +106,7 @@ class WaitingBox(QWidget):
         self.pause.stop()
         try:
             self.ctx.editor.set_waiting(self.step.key, self.check.isChecked(), self.note.text())
-        except (ValidationError, StoreError) as e:
+        except (Refused, SaveFailed) as e:
             self.error.show_message(str(e))
             return
         self.pause.pending = False

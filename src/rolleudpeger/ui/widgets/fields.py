@@ -25,15 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from rolleudpeger.domain import kinds
-from rolleudpeger.domain.case import RuleError, status_missing
+from rolleudpeger.domain.case import ReasonNeeded, reason_needed, status_missing, take_back_first
 from rolleudpeger.domain.people import Role
 from rolleudpeger.domain.taskdef import FieldDef, KlikStatus, in_sentence
 from rolleudpeger.domain.text import name_key
 from rolleudpeger.domain.timefmt import format_time
-from rolleudpeger.domain.validation import ValidationError
-from rolleudpeger.editing import CaseEditor
+from rolleudpeger.editing import CaseEditor, Refused, SaveFailed
 from rolleudpeger.i18n import translate
-from rolleudpeger.store.repository import StoreError
 from rolleudpeger.ui import accessible, dialogs
 from rolleudpeger.ui.plain import Label
 from rolleudpeger.ui.style import (
@@ -191,16 +189,24 @@ class FieldBinding(QObject):
         """Run a save; show why it failed at the field. True when it was saved."""
         try:
             action()
-        except (ValidationError, RuleError) as e:
-            self.error.show_message(str(e))
+        except Refused as e:
+            self._refused(str(e))
             return False
-        except StoreError as e:
-            self.error.show_message(
-                translate("Fields", "{error} Ændringen er ikke gemt. Prøv igen.").format(error=e)
-            )
-            self.ctx.report_save_error(str(e))
+        except SaveFailed as e:
+            self._tell_save_failed(e)
             return False
         return True
+
+    def _refused(self, message: str) -> None:
+        """Say at the field why the rules or the input refused the change."""
+        self.error.show_message(message)
+
+    def _tell_save_failed(self, error: SaveFailed) -> None:
+        """Say at the field, and in the window, that a change allowed was not saved."""
+        self._refused(
+            translate("Fields", "{error} Ændringen er ikke gemt. Prøv igen.").format(error=error)
+        )
+        self.ctx.report_save_error(str(error))
 
 
 class FormLabel(Label):
@@ -297,12 +303,12 @@ class TextBinding(FieldBinding):
         text = self.text()
         try:
             message = self.editor.set_text(self.fdef.key, text)
-        except ValidationError as e:
+        except Refused as e:
             # Refused: the text stays in the field (pending), so nothing is silently replaced.
             self._save_failed = False
             self._show(str(e))
             return
-        except StoreError as e:
+        except SaveFailed as e:
             self._save_failed = True
             self._show(
                 translate(
@@ -557,8 +563,8 @@ class KlikStatusBinding(FieldBinding):
         task = ctx.editor.task
         self.error.keep_room(
             (
-                self._took_back_first(),
-                self._reason_needed(),
+                take_back_first(task, KlikStatus.COMPLETED),
+                reason_needed(),
             ),
             (
                 time_room(translate("Fields", "Sat {time}")),
@@ -578,16 +584,6 @@ class KlikStatusBinding(FieldBinding):
             items="; ".join(missing)
         )
 
-    @staticmethod
-    def _reason_needed() -> str:
-        return translate("Fields", "Skriv en begrundelse for at sætte status tilbage.")
-
-    def _took_back_first(self) -> str:
-        return translate("Fields", "Fjern først markeringen »{status}« ({step}).").format(
-            status=KlikStatus.COMPLETED.value,
-            step=in_sentence(self.editor.task.status_step(KlikStatus.COMPLETED)),
-        )
-
     def _toggled(self, checked: bool) -> None:
         self.ctx.flush_all()  # the rules must see every name typed so far
         if checked:
@@ -597,41 +593,53 @@ class KlikStatusBinding(FieldBinding):
         self.refresh()
 
     def _set(self) -> None:
-        missing = status_missing(self.editor.task, self.editor.case, self.status)
-        if missing:  # the line under the box says what; said once more, now
-            accessible.announce(self.widget, self._missing_hint(missing), assertive=True)
-            return
-        if self._save(lambda: self.editor.set_klik_status(self.status)):
+        """Ask the rules; what is missing is already the line under the box: say it now."""
+        hint = self._missing_hint(status_missing(self.editor.task, self.editor.case, self.status))
+        try:
+            self.editor.set_klik_status(self.status)
+        except Refused as e:
+            if hint:
+                accessible.announce(self.widget, hint, assertive=True)
+            else:
+                self._refused(str(e))
+        except SaveFailed as e:
+            self._tell_save_failed(e)
+        else:
             self._show_error(None)
 
-    def _take_back(self) -> None:
+    def _take_back(self, reason: str = "") -> None:
+        """Ask the rules to take the status one step back; ask the user for the reason
+        when (and only when) the rules say one is needed."""
         previous = list(KlikStatus)[self.status.rank - 1]
-        if self.editor.case.klik_status.rank > self.status.rank:
-            self._show_error(self._took_back_first())
-            return
-        reason = dialogs.ask_text(
+        try:
+            self.editor.set_klik_status(previous, reason)
+        except ReasonNeeded as e:
+            if reason:  # asked, and what was typed was no reason (only spaces)
+                self._refused(str(e))
+            elif (typed := self._ask_reason()) is not None:
+                self._take_back(typed or " ")  # nothing typed is no reason: said so
+        except Refused as e:
+            self._refused(str(e))
+        except SaveFailed as e:
+            self._tell_save_failed(e)
+        else:
+            self._show_error(None)
+
+    def _ask_reason(self) -> str | None:
+        return dialogs.ask_text(
             self.widget,
             translate("Fields", "Tag status tilbage"),
             translate("Fields", "Hvorfor er status ikke længere »{status}«?").format(
                 status=self.status.value
             ),
         )
-        if reason is None:
-            return
-        if not reason.strip():
-            self._show_error(self._reason_needed())
-        elif self._save(lambda: self.editor.set_klik_status(previous, reason)):
-            self._show_error(None)
 
     def _show_error(self, text: str | None) -> None:
         self.error.show_message(text)
         self._error_at = self.editor.case.klik_status if text else None
 
-    def _save(self, action: Callable[[], object]) -> bool:
-        saved = super()._save(action)
-        if not saved:
-            self._error_at = self.editor.case.klik_status
-        return saved
+    def _refused(self, message: str) -> None:
+        self._show_error(message)
 
     def refresh(self) -> None:
         case = self.editor.case
