@@ -83,12 +83,13 @@ $(addprefix pytest-in-,$(TEST_ZONES)): pytest-in-%: $(STAMP) $(QM)
 test: lint actionlint typecheck pytest
 
 # The developer's loop: lint, types and the suite without the slow tests (marked `slow`:
-# the kill soaks, the wheel build, the benchmark table), in Danish time only, on both cores
-# (pytest-xdist). `make test` is the whole of it, in both zones, as CI runs it.
+# the kill soaks, the wheel build, the benchmark table, most report commands), in Danish
+# time only, with the store's own file semantics only (not again as Windows'), on both
+# cores (pytest-xdist). `make test` is the whole of it, in both zones, as CI runs it.
 quick: lint typecheck $(QM)
 	@mkdir -p build/pytest
-	TZ=Europe/Copenhagen QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider -q \
-		-m "not slow" -n 2 --basetemp=$(CURDIR)/build/pytest/quick $(PYTEST_ARGS)
+	TZ=Europe/Copenhagen QT_QPA_PLATFORM=offscreen ROLLEUDPEGER_TEST_NATIVE_FILES=1 \
+		$(PY) -m pytest -p no:cacheprovider -q -m "not slow" -n 2 --basetemp=$(CURDIR)/build/pytest/quick $(PYTEST_ARGS)
 
 # The suite on every supported Python, each in its own environment from the same lock.
 # pyenv's python3.X shims answer only for selected versions, so all of them are selected,

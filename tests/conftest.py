@@ -68,7 +68,13 @@ def zone_env(name: str) -> dict[str, str]:
 
 # Windows' file semantics, simulated (tests/windows_sim.py): on Linux and macOS the tests
 # that use this fixture run twice, natively and as Windows would; on Windows, natively.
-FILE_SEMANTICS = ["native"] if sys.platform == "win32" else ["native", "windows"]
+# `make quick` runs them natively only (ROLLEUDPEGER_TEST_NATIVE_FILES=1); `make test` and
+# the CI run both.
+FILE_SEMANTICS = (
+    ["native"]
+    if sys.platform == "win32" or os.environ.get("ROLLEUDPEGER_TEST_NATIVE_FILES") == "1"
+    else ["native", "windows"]
+)
 
 
 @pytest.fixture(params=FILE_SEMANTICS)

@@ -232,6 +232,7 @@ def test_save_pdf_button_in_any_zone(
     close_window(w)
 
 
+@pytest.mark.slow  # a report command per zone (make quick: the window's button in every zone)
 @pytest.mark.parametrize("name", ZONES)
 def test_report_command_in_any_zone(
     data_dir: Path, tmp_path: Path, task: TaskDef, name: str

@@ -83,6 +83,7 @@ def test_the_report_body_does_not_grow_with_the_saves_of_a_day(
     assert ">2000<" in many
 
 
+@pytest.mark.slow  # reads 2,000 events back out of two PDFs
 def test_the_appendix_has_every_event_and_pages_grow_with_the_log(
     editor: CaseEditor, task: TaskDef, tmp_path: Path
 ) -> None:

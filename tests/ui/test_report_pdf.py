@@ -254,6 +254,7 @@ def test_report_command(data_dir: Path, tmp_path: Path, task: object) -> None:
     assert ROOT.exists()
 
 
+@pytest.mark.slow  # five report commands, each a process starting Qt
 def test_report_command_in_english(data_dir: Path, tmp_path: Path, task: object) -> None:
     pdf = tmp_path / "report.pdf"
     result = run_cli("report", "--pdf", str(pdf), "--lang", "en")
@@ -283,6 +284,7 @@ def test_report_command_in_english(data_dir: Path, tmp_path: Path, task: object)
     assert result.returncode == 2 and "--lang" in result.stderr
 
 
+@pytest.mark.slow  # a report command per system language
 @pytest.mark.parametrize(
     ("system", "footer"),
     [("en_GB.UTF-8", "Page 1 of"), ("da_DK.UTF-8", "Side 1 af"), ("de_DE.UTF-8", "Side 1 af")],

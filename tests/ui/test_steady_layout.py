@@ -27,6 +27,7 @@ from rolleudpeger.domain.taskdef import FieldKind
 from rolleudpeger.ui.accessible import Link
 from rolleudpeger.ui.main_window import MainWindow
 from rolleudpeger.ui.pages.step_page import StepPage
+from rolleudpeger.ui.widgets import fields as fields_module
 from rolleudpeger.ui.widgets.steady import SteadyLabel
 from tests.conftest import Clock, Dialogs, demo
 from tests.ui.helpers import close_window, ensure_active, open_window
@@ -39,6 +40,14 @@ TYPED = {
     FieldKind.MUNICIPALITY: ("Atlantis", "Aarhus"),
 }
 NAMES = ("Ma", "Maja Holm")
+
+
+@pytest.fixture(autouse=True)
+def short_pause(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pause in typing saves after 50 ms here, not 400: what is checked is where the
+    fields are after the save a pause makes, not how long the pause is (and the walks wait
+    for some fifty of them)."""
+    monkeypatch.setattr(fields_module, "TEXT_DEBOUNCE_MS", 50)
 
 
 @contextmanager
