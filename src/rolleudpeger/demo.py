@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 
+from rolleudpeger.domain import kinds
 from rolleudpeger.domain.events import Event, EventKind
-from rolleudpeger.domain.taskdef import KlikStatus, TaskDef
+from rolleudpeger.domain.taskdef import FieldKind, KlikStatus, TaskDef
 from rolleudpeger.editing import CaseEditor
 
 # Danish winter time (UTC+1), as the whole demo falls in November: its times read as office
@@ -64,6 +65,7 @@ def fill_demo_case(editor: CaseEditor, *, complete: bool = True) -> None:
     e.set_check("leader_plus_created", True)
     e.set_check("owner_reader_created", True)
     e.set_text("coordinator_name", "Peter Holm, Økonomi")
+    fill_what_the_task_adds(e)
     if not complete:
         e.set_waiting("notify_kombit", True, "Venter på, at Maja bekræfter sit telefonnummer")
         return
@@ -74,6 +76,26 @@ def fill_demo_case(editor: CaseEditor, *, complete: bool = True) -> None:
     e.mark_mail_sent()
     e.set_check("webinar_invitation", True)
     e.set_klik_status(KlikStatus.COMPLETED)
+
+
+def fill_what_the_task_adds(editor: CaseEditor) -> None:
+    """Satisfy, from the task definition, every required field still empty: a step or a
+    field added to the task file is filled with its kind's example, so that the demo, and
+    every test built on it, stays a complete case without knowing the new field."""
+    task = editor.task
+    for step in task.steps:
+        for fdef in step.fields:
+            kind = kinds.of(fdef)
+            if not fdef.required or kind.example is None:
+                continue
+            if kind.missing(task, editor.case, fdef) is None:
+                continue
+            if fdef.kind is FieldKind.CHECK:
+                editor.set_check(fdef.key, True)
+            elif fdef.kind is FieldKind.MUNICIPALITY:
+                editor.set_municipality(kind.example)
+            else:
+                editor.set_text(fdef.key, kind.example)
 
 
 # What a long case's log is made of: notes and names typed over months, each pause in

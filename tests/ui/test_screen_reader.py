@@ -14,6 +14,7 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QDesktopServices, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QLineEdit,
     QPlainTextEdit,
     QTableWidget,
@@ -151,6 +152,36 @@ def test_next_back_and_a_chosen_step_open_at_the_heading_which_is_read_once(
     qtbot.keyClick(w.next_button, Qt.Key.Key_Space)
     moves = [name for kind, name in bus.log if kind == "focus"]
     assert moves == ["step_heading"], moves
+    close_window(w)
+
+
+@pytest.mark.parametrize(
+    ("start", "key", "opened"),
+    [
+        ("notify_kombit", Qt.Key.Key_I, "appoint"),  # Alt+I: Tilbage
+        ("appoint", Qt.Key.Key_N, "notify_kombit"),  # Alt+N: Næste
+        ("notify_kombit", Qt.Key.Key_N, "complete"),  # onto the last page
+    ],
+)
+def test_alt_keys_open_the_page_at_its_heading_and_nothing_else_is_read_on_the_way(
+    qtbot: QtBot, data_dir: Path, clock: Clock, bus: Bus, start: str, key: Qt.Key, opened: str
+) -> None:
+    """The keys the guide names, pressed with the focus in the page: the page being left
+    loses the focus, and Qt gave it on the way to the Back button and to the first link of
+    the new page (each read out before the heading)."""
+    w = open_window(qtbot, data_dir, clock)
+    ensure_active(qtbot, w)
+    w.go_to_step(start)
+    field = next(b for b in page(w).findChildren(QCheckBox) if b.isVisibleTo(page(w)))
+    field.setFocus()
+    turn(qtbot)
+    bus.clear()
+    qtbot.keyClick(field, key, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: visible_page(w) == opened)
+    turn(qtbot)
+    moves = [name for kind, name in bus.log if kind == "focus"]
+    assert moves == ["step_heading"], moves
+    assert page(w).isAncestorOf(focused())
     close_window(w)
 
 

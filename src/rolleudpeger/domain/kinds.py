@@ -43,6 +43,9 @@ class Kind:
 
     stores_value = True  # a single stored string (the others are derived or only shown)
     multiline = False
+    # What a user could enter to satisfy a required field of this kind: the demo case and
+    # the tests fill with it a field that the task file adds (None: nothing is typed).
+    example: str | None = "Eksempel"
 
     def check(self, raw: str) -> Checked:
         """Typed text, checked and normalised; raises ValidationError when it cannot be
@@ -99,6 +102,8 @@ class Notes(Kind):
 
 
 class Email(Kind):
+    example = "navn@kommune.dk"
+
     def check(self, raw: str) -> Checked:
         return check_email(raw)
 
@@ -115,6 +120,8 @@ class Email(Kind):
 
 
 class Phone(Kind):
+    example = "12 34 56 78"
+
     def check(self, raw: str) -> Checked:
         return check_phone(raw)
 
@@ -136,6 +143,8 @@ class Phone(Kind):
 class Date(Kind):
     """A date under the one date rule (validation.read_date): text kept as typed, or a
     forged value, is shown as it is and never read as a date."""
+
+    example = "09.11.2026"
 
     def check(self, raw: str) -> Checked:
         return check_date(raw)
@@ -168,6 +177,8 @@ class Date(Kind):
 class Check(Kind):
     """A check box: CHECKED or nothing, with the time it was ticked."""
 
+    example = CHECKED
+
     def display(self, task: TaskDef, stored: str) -> str:
         return translate("Report", "markeret") if stored else ""
 
@@ -188,6 +199,8 @@ class Check(Kind):
 class Municipality(Kind):
     """The municipality, stored as its code."""
 
+    example = "751"
+
     def display(self, task: TaskDef, stored: str) -> str:
         found = task.municipality(stored)
         return found.label if found else stored
@@ -205,6 +218,7 @@ class Status(Kind):
     """A check box that sets the KLIK status (the case's status history holds it)."""
 
     stores_value = False
+    example = None
 
     def missing(self, task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
         target = KlikStatus(fdef.status)
@@ -226,6 +240,7 @@ class Questions(Kind):
     """The questions put through KLIK and their answers (rows of their own)."""
 
     stores_value = False
+    example = None
 
     def missing(self, task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
         return None  # asking is never required; an unanswered question is told, not blocked
@@ -238,6 +253,7 @@ class Mail(Kind):
     """The mail about the leader, and every one marked sent."""
 
     stores_value = False
+    example = None
 
     def missing(self, task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
         return mail_state(task, case).missing
@@ -255,6 +271,7 @@ class Shown(Kind):
     the button that makes the library director the owner)."""
 
     stores_value = False
+    example = None
 
     def missing(self, task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
         return None

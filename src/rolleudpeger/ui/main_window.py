@@ -343,6 +343,11 @@ class MainWindow(QMainWindow):
         if isinstance(previous, StepPage) and previous is not self.page_list[index]:
             previous.flush()
             accessible.forget()  # what the last page's changes did: the new page is read
+        if self._heading_first:
+            # Before the switch: the stack gives the focus that was on the old page to the
+            # new page's last focused widget, or else its first, and a screen reader said
+            # each on the way (the Back button, "Se, hvad der mangler", then the heading).
+            self.page_list[index].focus_heading()
         self.pages.setCurrentIndex(index)
         if self._heading_first:
             self.page_list[index].focus_heading()
