@@ -30,7 +30,7 @@ from rolleudpeger.ui.pages.step_page import StepPage
 from rolleudpeger.ui.widgets import fields as fields_module
 from rolleudpeger.ui.widgets.steady import SteadyLabel
 from tests.conftest import Clock, Dialogs, demo
-from tests.ui.helpers import close_window, ensure_active, open_window
+from tests.ui.helpers import check, click, close_window, ensure_active, open_window, type_text
 
 # What is typed into each kind of field: first a value that gets a message, then a good one.
 TYPED = {
@@ -219,6 +219,62 @@ def test_no_field_moves_in_english_at_150_percent(
         moved = walk_every_page(qtbot, w)
         close_window(w)
     assert moved == []
+
+
+def overview(w: MainWindow) -> list[tuple[int, int, int, int]]:
+    """Where each row of the step list is, and the list and the progress line under it."""
+    settle_all()
+    rows = [w.step_list.visualItemRect(w.step_list.item(i)) for i in range(w.step_list.count())]
+    boxes = [*rows, w.step_list.geometry(), w.progress.geometry()]
+    return [(r.x(), r.y(), r.width(), r.height()) for r in boxes]
+
+
+def settle_all() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_the_overview_beside_the_page_keeps_its_place(
+    qtbot: QtBot, data_dir: Path, clock: Clock, answers: Dialogs, scale: float
+) -> None:
+    """A step's state, or a note on it, comes and goes with a tick, a new leader or a
+    deadline typed: no row of the step list and nothing under it moves."""
+    with text_scale(scale):
+        w = open_window(qtbot, data_dir, clock)
+        demo(w.editor, complete=False)
+        w.resize(1366, 740)
+        w.refresh()
+        before = overview(w)
+        seen = []
+
+        def after(what: str) -> None:
+            now = overview(w)
+            if now != before:
+                seen.append(f"{what}: {before} -> {now}")
+
+        type_text(qtbot, w, "klik_deadline", "15.12.2026")
+        after("a deadline typed")
+        type_text(qtbot, w, "klik_deadline", "31.02.2027")
+        after("a date that is not one")
+        answers.confirm = True
+        click(qtbot, w, "change_leader")
+        after("a new leader")
+        for name, value in (
+            ("leader_first_name", "Peter"),
+            ("leader_last_name", "Holm"),
+            ("leader_email", "peter.holm@aarhus.dk"),
+            ("leader_phone", "41 85 72 31"),
+            ("leader_title", "Konsulent"),
+        ):
+            type_text(qtbot, w, name, value)
+        after("the new leader named")
+        w.editor.set_waiting("notify_kombit", False)
+        w.refresh()
+        check(qtbot, w, "mail_sent")
+        after("the mail sent")
+        close_window(w)
+    assert seen == []
 
 
 def test_a_message_longer_than_its_room_is_shortened_and_read_whole(

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from rolleudpeger.domain import kinds, people
-from rolleudpeger.domain.calendar import deadline
+from rolleudpeger.domain.calendar import Deadline, deadline
 from rolleudpeger.domain.kinds import CHECKED
 from rolleudpeger.domain.mail import Mail, current_mail, mail_state
 from rolleudpeger.domain.municipalities import Municipality
@@ -592,22 +592,58 @@ def progress_line(task: TaskDef, case: Case, today: date | None = None) -> str:
     """ "3 af 8 trin færdige · KLIK-status: Påbegyndt", and, given today and a deadline,
     " · KLIK-frist 15.12.2026 (om 16 dage)"."""
     done = sum(is_step_done(task, case, s) for s in task.method_steps)
-    line = translate("Case", "{done} af {total} trin færdige · KLIK-status: {status}").format(
-        done=done, total=len(task.method_steps), status=case.klik_status.value
-    )
+    line = _progress(task, done, case.klik_status)
     due = deadline(case.of(task, Purpose.KLIK_DEADLINE), today) if today else None
     return f"{line} · {due.words}" if due else line
+
+
+def possible_progress_lines(task: TaskDef) -> tuple[str, ...]:
+    """The longest lines `progress_line` can give (the window keeps room for them, so that
+    typing a deadline moves nothing below the line)."""
+    total = len(task.method_steps)
+    far = date(2099, 12, 31)
+    return tuple(
+        f"{_progress(task, total, status)} · {Deadline(far, days).words}"
+        for status in KlikStatus
+        for days in (-1, 0, 1, 99_999)
+    )
+
+
+def _progress(task: TaskDef, done: int, status: KlikStatus) -> str:
+    return translate("Case", "{done} af {total} trin færdige · KLIK-status: {status}").format(
+        done=done, total=len(task.method_steps), status=status.value
+    )
 
 
 def step_note(task: TaskDef, case: Case, step: StepDef) -> str:
     """Why a step that was done is open again, for the overview: a new project leader."""
     if not case.former(Role.LEADER):
         return ""
+    tell_kombit, name_them = _new_leader_notes()
     if step.field_of_kind(FieldKind.MAIL) is not None and case.last_sent_mail is None:
-        return translate("Case", "ny projektleder – KOMBIT mangler besked")
+        return tell_kombit
     if step is task.step_where_named(Role.LEADER) and not case.person(task, Role.LEADER).name:
-        return translate("Case", "ny projektleder – skriv hvem")
+        return name_them
     return ""
+
+
+def possible_step_notes(task: TaskDef, step: StepDef) -> tuple[str, ...]:
+    """Every note `step_note` can give this step (the overview keeps room for the longest,
+    so that a row does not grow or shrink when a note comes or goes)."""
+    tell_kombit, name_them = _new_leader_notes()
+    notes = []
+    if step.field_of_kind(FieldKind.MAIL) is not None:
+        notes.append(tell_kombit)
+    if step is task.step_where_named(Role.LEADER):
+        notes.append(name_them)
+    return tuple(notes)
+
+
+def _new_leader_notes() -> tuple[str, str]:
+    return (
+        translate("Case", "ny projektleder – KOMBIT mangler besked"),
+        translate("Case", "ny projektleder – skriv hvem"),
+    )
 
 
 def same_person_warning(task: TaskDef, case: Case) -> str | None:

@@ -39,7 +39,17 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from rolleudpeger import APP_NAME, i18n, logs, operations
-from rolleudpeger.domain.case import Change, EndRolePeriod, progress_line, step_note, step_state
+from rolleudpeger.domain.case import (
+    Change,
+    EndRolePeriod,
+    StepState,
+    possible_progress_lines,
+    possible_step_notes,
+    progress_line,
+    step_note,
+    step_state,
+)
+from rolleudpeger.domain.taskdef import StepDef, TaskDef
 from rolleudpeger.editing import CaseEditor, SaveFailed
 from rolleudpeger.i18n import translate
 from rolleudpeger.operations import Interaction, Outcome, Status
@@ -59,8 +69,20 @@ from rolleudpeger.ui.style import (
     state_icon,
 )
 from rolleudpeger.ui.widgets.fields import MessageLabel, PageContext
+from rolleudpeger.ui.widgets.steady import ROOM_ROLE, SteadyLabel, SteadyRows
 
 GEOMETRY_SETTING = "window_geometry"
+
+
+def step_room(task: TaskDef, step: StepDef, title: str) -> list[str]:
+    """Every text the step's row in the overview may show: its title over each state, with
+    each note the step may have (a row keeps room for the tallest: ticking moves no row)."""
+    notes = possible_step_notes(task, step)
+    return [
+        f"{title}\n{said}"
+        for state in StepState
+        for said in (state.label, *(f"{state.label} – {note}" for note in notes))
+    ]
 
 
 class StepList(QListWidget):
@@ -121,6 +143,7 @@ class MainWindow(QMainWindow):
         self.step_list.setWordWrap(True)
         self.step_list.setSpacing(LIST_SPACING)
         self.step_list.setMinimumWidth(STEP_LIST_MIN_WIDTH)
+        self.step_list.setItemDelegate(SteadyRows(self.step_list))
         self.pages = QStackedWidget()
         self.page_list: list[StepPage] = []
         total = len(self.task.method_steps)
@@ -130,9 +153,10 @@ class MainWindow(QMainWindow):
             self.page_list.append(page)
             self.step_list.addItem(QListWidgetItem())
 
-        self.progress = Label()
+        # Its room is kept for its longest line: typing a deadline moves nothing.
+        self.progress = SteadyLabel()
         self.progress.setObjectName("progress")
-        self.progress.setWordWrap(True)
+        self.progress.keep_room_for(*possible_progress_lines(self.task))
         self.save_error = MessageLabel(ERROR_STYLE, steady=False)
         self.save_error.setObjectName("save_error")
         self.back_button = QPushButton(translate("MainWindow", "‹ T&ilbage"))
@@ -407,14 +431,15 @@ class MainWindow(QMainWindow):
             if note := step_note(task, case, step):
                 said = f"{said} – {note}"
             item = self.step_list.item(i)
+            item.setData(ROOM_ROLE, step_room(task, step, f"{number}{step.title}"))
             item.setText(f"{number}{step.title}\n{said}")
             item.setIcon(state_icon(state))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{number}{step.title}, {said}")
         for page in self.page_list:
             page.refresh()
         line = progress_line(task, case, date.today())  # the computer's own date
-        if line != self.progress.text():
-            if self.progress.text() and self.isVisible():
+        if line != self.progress.full_text():
+            if self.progress.full_text() and self.isVisible():
                 accessible.announce(self.progress, line)
             self.progress.setText(line)
         municipality = case.municipality(task)

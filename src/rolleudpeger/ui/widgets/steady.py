@@ -8,9 +8,9 @@ as its tooltip (and, for a field's message, in the field's description and annou
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtWidgets import QSizePolicy, QStyledItemDelegate, QStyleOptionViewItem
 
 from rolleudpeger.ui.plain import Label, literal
 
@@ -125,3 +125,38 @@ class SteadyLabel(Label):
         self.setAccessibleName(self._full if cut else "")  # read whole, seen shortened
         if shown != self.text():
             super().setText(shown)
+
+
+# The texts a list row may show (a list of str), set on the item: the row keeps room for
+# the tallest of them.
+ROOM_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SteadyRows(QStyledItemDelegate):
+    """A list whose rows keep their height: each row is as tall as the tallest of the texts
+    it may show (`ROOM_ROLE`), at the width it has, whatever it shows now. A step's state
+    in the overview changes with a tick; the rows below it must not move."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._text: str | None = None  # the text measured instead of the row's own
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        for text in index.data(ROOM_ROLE) or ():
+            self._text = text
+            try:
+                # Only its height: the row is as wide as its own text wants.
+                size.setHeight(max(size.height(), super().sizeHint(option, index).height()))
+            finally:
+                self._text = None
+        return size
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if self._text is not None:
+            option.text = self._text
