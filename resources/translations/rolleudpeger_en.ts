@@ -2000,6 +2000,10 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>Enter a Danish number with 8 digits. A foreign number must begin with + or 00 and the country code, e.g. +299 32 10 00.</translation>
     </message>
     <message>
+        <source>Den dato findes ikke. Tjek dag og måned, fx 27.11.2026.</source>
+        <translation>That date does not exist. Check the day and month, e.g. 27.11.2026.</translation>
+    </message>
+    <message>
         <source>året {year} ligger ikke mellem {first} og {last}</source>
         <translation>the year {year} is not between {first} and {last}</translation>
     </message>

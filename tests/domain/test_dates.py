@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from rolleudpeger.domain import handover, kinds
+from rolleudpeger.domain import handover, kinds, validation
 from rolleudpeger.domain.calendar import deadline, deadline_ics
 from rolleudpeger.domain.report import build_report
 from rolleudpeger.domain.taskdef import TaskDef
@@ -49,7 +49,7 @@ def test_a_typed_non_date_is_kept_with_a_message_and_never_read_as_a_date(
     task: TaskDef, editor: CaseEditor, typed: str
 ) -> None:
     message = editor.set_text("klik_deadline", typed)
-    assert message is not None and ("dd.mm.åååå" in message or "2099" in message), message
+    assert message in validation.date_messages(), message  # how to write it, or why not
     stored = editor.case.value("klik_deadline")
     assert stored == typed  # kept as typed, to correct
     assert read_date(stored) is None
@@ -290,3 +290,20 @@ def test_a_byte_order_mark_inside_the_text_is_not_a_bom(
 def test_a_time_with_a_large_offset_is_read_in_utc() -> None:
     at = datetime(2050, 6, 1, 12, 0, tzinfo=timezone(timedelta(hours=14)))
     assert time_problem(at) is None
+
+
+@pytest.mark.parametrize(
+    "typed", ["31.02.2027", "9.13.2026", "29.02.2027", "2027-02-30", "0.1.2026"]
+)
+def test_a_date_written_right_that_does_not_exist_is_told_so(typed: str) -> None:
+    """Found by an outside round: "31.02.2027" was told to write dd.mm.åååå, as it was."""
+    checked = validation.check_date(typed)
+    assert checked.value == typed  # kept as typed, never read as a date
+    assert checked.error is not None and checked.error.startswith("Den dato findes ikke")
+    assert checked.error in validation.date_messages()  # the field keeps room for it
+
+
+@pytest.mark.parametrize("typed", ["15-12-26", "15.dec.2026", "i morgen", "2026"])
+def test_a_date_written_another_way_is_told_how_to_write_it(typed: str) -> None:
+    checked = validation.check_date(typed)
+    assert checked.error is not None and checked.error.startswith("Skriv datoen som dd.mm.åååå")

@@ -168,6 +168,10 @@ def _DATE_NOT_READABLE() -> str:
     return translate("Validation", "Skriv datoen som dd.mm.åååå, fx 27.11.2026.")
 
 
+def _DATE_DOES_NOT_EXIST() -> str:
+    return translate("Validation", "Den dato findes ikke. Tjek dag og måned, fx 27.11.2026.")
+
+
 def _DATE_OUT_OF_RANGE() -> str:
     return translate("Validation", "Skriv en dato mellem {first} og {last}, fx 27.11.2026.").format(
         first=FIRST_YEAR, last=LAST_YEAR
@@ -194,7 +198,7 @@ def phone_messages() -> tuple[str, ...]:
 
 
 def date_messages() -> tuple[str, ...]:
-    return (_DATE_NOT_READABLE(), _DATE_OUT_OF_RANGE())
+    return (_DATE_NOT_READABLE(), _DATE_DOES_NOT_EXIST(), _DATE_OUT_OF_RANGE())
 
 
 def check_email(raw: str) -> Checked:
@@ -316,6 +320,11 @@ def period_problem(start: datetime | None, end: datetime | None) -> str | None:
     )
 
 
+# A date as the formats read it, day and month of one or two digits and a four-digit year
+# (or the ISO order), whether or not the day exists.
+_DATE_SHAPE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{1,2}-\d{1,2}", re.ASCII)
+
+
 def parse_date(text: str) -> date | None:
     """A real calendar date typed as dd.mm.åååå (also with - or /, or as 2026-11-27);
     None when it is not one (31.02.2027). The range is date_problem's."""
@@ -336,7 +345,10 @@ def check_date(raw: str) -> Checked:
         return Checked("")
     parsed = parse_date(value)
     if parsed is None:
-        return Checked(value, _DATE_NOT_READABLE())
+        # Written the right way, but no such day (31.02.2027, 9.13.2026): say so, not how
+        # to write a date.
+        shaped = _DATE_SHAPE.fullmatch(value)
+        return Checked(value, _DATE_DOES_NOT_EXIST() if shaped else _DATE_NOT_READABLE())
     if date_problem(parsed) is not None:
         return Checked(value, _DATE_OUT_OF_RANGE())
     return Checked(parsed.isoformat())
