@@ -16,6 +16,7 @@ import pytest
 
 from rolleudpeger import i18n
 from rolleudpeger.demo import demo_clock, fill_demo_case
+from rolleudpeger.domain import kinds
 from rolleudpeger.domain.taskdef import TaskDef
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.resources import load_task
@@ -158,6 +159,23 @@ def store(data_dir: Path) -> Iterator[Store]:
 @pytest.fixture
 def editor(task: TaskDef, store: Store, clock: Clock) -> CaseEditor:
     return CaseEditor.open(task, store, clock)
+
+
+def required_values(task: TaskDef) -> dict[str, str]:
+    """A stored value for every required field a user fills, each its kind's example: the
+    task file decides which fields there are (a test adds realistic values on top)."""
+    values = {}
+    for step in task.steps:
+        for fdef in step.fields:
+            kind = kinds.of(fdef)
+            if fdef.required and kind.example is not None:
+                values[fdef.key] = kind.check(kind.example).value
+    return values
+
+
+def step_named(task: TaskDef, key: str) -> str:
+    """How messages name a step ("trin 7: Giv KOMBIT besked"), from the task."""
+    return task.step(key).in_sentence
 
 
 def demo(editor: CaseEditor, *, complete: bool = True) -> CaseEditor:

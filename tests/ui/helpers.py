@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from rolleudpeger import i18n
+from rolleudpeger.domain import kinds
+from rolleudpeger.domain.taskdef import FieldDef, FieldKind, StepDef
 from rolleudpeger.editing import CaseEditor, Clock
 from rolleudpeger.resources import load_task
 from rolleudpeger.store.repository import Store
@@ -155,3 +157,34 @@ def text_of(window: MainWindow, name: str) -> str:
 
 def clipboard_text() -> str:
     return QApplication.clipboard().text()
+
+
+def still_required(window: MainWindow) -> list[tuple[StepDef, FieldDef, str]]:
+    """Each required field a user fills that the case still lacks, with its kind's example:
+    a test that walks the whole task fills with it what the task file adds (a new step, a
+    new required field) the way it fills the rest, without naming it."""
+    task, case = window.task, window.editor.case
+    return [
+        (step, fdef, kind.example)
+        for step in task.steps
+        for fdef in step.fields
+        if fdef.required
+        and (kind := kinds.of(fdef)).example is not None
+        and kind.missing(task, case, fdef) is not None
+    ]
+
+
+def fill_still_required(qtbot: QtBot, window: MainWindow) -> None:
+    """Through the window: tick each check box, type each text (still_required)."""
+    for step, fdef, example in still_required(window):
+        window.go_to_step(step.key)
+        if fdef.kind is FieldKind.CHECK:
+            check(qtbot, window, fdef.key)
+        else:
+            type_text(qtbot, window, fdef.key, example)
+
+
+def done_line(window: MainWindow, status: str = "Fuldført") -> str:
+    """The progress line of a task whose every step is done."""
+    total = len(window.task.method_steps)
+    return f"{total} af {total} trin færdige · KLIK-status: {status}"
