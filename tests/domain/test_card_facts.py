@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_the_programme_leader_is_the_municipalitys_own() -> None:
     danish, english = load_task(), load_task(language="en")
-    plus = danish.steps[1].guidance
+    plus = danish.step("plus_rights").guidance
     assert "kommunens KOMBIT-programleder" in plus and "ansat i kommunen" in plus
-    assert "your municipality's KOMBIT programme leader" in english.steps[1].guidance
+    assert "your municipality's KOMBIT programme leader" in english.step("plus_rights").guidance
     assert "The municipality's KOMBIT programme leader" in english.involved_parties
     for path in (
         ROOT / "resources" / "opgave-fbs-debitorroller.toml",
@@ -42,7 +42,7 @@ def test_the_programme_leader_is_the_municipalitys_own() -> None:
 
 def test_claims_the_card_does_not_make_are_gone() -> None:
     task = load_task()
-    assert "for at kunne oprette brugere" not in task.steps[1].guidance
+    assert "for at kunne oprette brugere" not in task.step("plus_rights").guidance
     warning = rules.same_person_warning(
         task, make_case(**LEADER, owner_first_name="Maja", owner_last_name="Søndergaard")
     )
@@ -73,7 +73,7 @@ def test_the_description_holds_the_card_and_week_51() -> None:
     coordinator = danish.field("coordinator_name")
     # (in the line under the field: as its placeholder, the sentence was cut by the field)
     assert "KOMBITs fagløsninger" in coordinator.group and "uge 51" in coordinator.hint
-    notify = " ".join(danish.steps[7].guidance.split())
+    notify = " ".join(danish.step("notify_kombit").guidance.split())
     assert "systemadministratorer har allerede fået en særskilt invitation" in notify
 
 
@@ -82,8 +82,8 @@ def test_english_words_for_the_roles_are_one_each() -> None:
     assert english.title == "Appoint the debtor project leader and debtor project owner for FBS"
     text = (ROOT / "resources" / "opgave-fbs-debitorroller.toml").read_text(encoding="utf-8")
     assert "sparring partner" not in text and "sounding board" in text
-    assert english.steps[1].title == "Get PLUS rights in KLIK"
-    assert english.steps[5].title == "Clarify the roles"
+    assert english.step("plus_rights").title == "Get PLUS rights in KLIK"
+    assert english.step("role_catalogue").title == "Clarify the roles"
     assert english.field("questions").label == "Questions put to KOMBIT"
 
 

@@ -222,10 +222,12 @@ def test_no_field_moves_in_english_at_150_percent(
 
 
 def overview(w: MainWindow) -> list[tuple[int, int, int, int]]:
-    """Where each row of the step list is, and the list and the progress line under it."""
+    """Where each row of the step list is in the list (scrolling it to show the current
+    step moves none), and where the list and the progress line under it are."""
     settle_all()
     rows = [w.step_list.visualItemRect(w.step_list.item(i)) for i in range(w.step_list.count())]
-    boxes = [*rows, w.step_list.geometry(), w.progress.geometry()]
+    top = rows[0].y()
+    boxes = [r.translated(0, -top) for r in rows] + [w.step_list.geometry(), w.progress.geometry()]
     return [(r.x(), r.y(), r.width(), r.height()) for r in boxes]
 
 
