@@ -293,3 +293,23 @@ def test_every_municipalitys_mail_subject_reads_back_exactly(task: TaskDef) -> N
         parsed = email.message_from_bytes(as_eml(mail, at), policy=policy.default)
         assert parsed["Subject"] == mail.subject, m.label
         assert parsed.get_content().replace("\r\n", "\n") == mail.body
+
+
+@pytest.mark.parametrize(
+    ("field", "wrong"),
+    [("decision_date", "9.13.2026"), ("decision_date", "31.02.2026")],
+)
+def test_a_step_is_not_done_while_an_optional_field_holds_a_value_to_correct(
+    task: TaskDef, field: str, wrong: str
+) -> None:
+    """Found by an outside round: an optional date kept while not valid left the step
+    "færdig" beside the field's message saying what to correct."""
+    assert not task.field(field).required  # the case this is about
+    step = task.step_of_field(field)
+    case = make_case(**complete_values(task))
+    assert step_state(task, case, step) is StepState.DONE
+    commit(case, rules.propose_field(task, case, field, wrong, T0)[0])
+    assert step_state(task, case, step) is StepState.IN_PROGRESS
+    assert any(task.field(field).label in m for m in rules.step_missing(task, case, step))
+    commit(case, rules.propose_field(task, case, field, "", T0)[0])  # emptied: optional again
+    assert step_state(task, case, step) is StepState.DONE

@@ -559,8 +559,13 @@ def propose_role_change(task: TaskDef, case: Case, role: Role, at: datetime) -> 
 
 
 def field_missing(task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
-    """Why a required field is not satisfied, or None when it is (or is not required)."""
-    return kinds.of(fdef).missing(task, case, fdef) if fdef.required else None
+    """Why a field keeps its step from being done: a required field not satisfied, or any
+    field holding a value kept while not valid (an optional date "9.13.2026" is still to
+    correct: a step is not "færdig" while a field of it says what to correct)."""
+    kind = kinds.of(fdef)
+    if fdef.required or (kind.stores_value and case.value(fdef.key)):
+        return kind.missing(task, case, fdef)
+    return None
 
 
 def unanswered(case: Case) -> list[Question]:
