@@ -30,7 +30,7 @@ from rolleudpeger.editing import CaseEditor
 from rolleudpeger.errors import describe_os_error
 from rolleudpeger.i18n import translate
 from rolleudpeger.store import backup
-from rolleudpeger.store.erase import EraseResult, Left
+from rolleudpeger.store.erase import ErasePlan, EraseResult, Left
 from rolleudpeger.store.erase import erase as erase_files
 from rolleudpeger.store.erase import plan as erase_plan
 from rolleudpeger.store.files import DB_FILE, read_limited
@@ -179,53 +179,8 @@ def erase(editor: CaseEditor, ask: Interaction, log_files: list[Path]) -> Outcom
     what goes."""
     data_dir = editor.store.path.parent
     what = erase_plan(data_dir, log_files)
-    municipality = editor.case.municipality(editor.task)
-    case = (
-        translate("DataSafety", "sagen for {municipality}").format(
-            municipality=municipality.official_name
-        )
-        if municipality
-        else translate("DataSafety", "sagen")
-    )
-    backups = count(
-        len(what.backups),
-        translate("DataSafety", "{n} sikkerhedskopi"),
-        translate("DataSafety", "{n} sikkerhedskopier"),
-    )
-    damaged = count(
-        len(what.damaged),
-        translate("DataSafety", "{n} beskadiget kopi"),
-        translate("DataSafety", "{n} beskadigede kopier"),
-    )
-    logs = count(
-        len(what.logs),
-        translate("DataSafety", "{n} logfil"),
-        translate("DataSafety", "{n} logfiler"),
-    )
     title = translate("DataSafety", "Slet sag og persondata")
-    if not ask.confirm(
-        title,
-        translate(
-            "DataSafety",
-            "Dette sletter {case} for altid:\n\n"
-            "• alle navne, titler, e-mailadresser og telefonnumre\n"
-            "• noter, {questions} og svarene\n"
-            "• {mail}, som den blev sendt\n"
-            "• hændelsesloggen\n"
-            "• {backups}, {damaged} og {logs}\n\n"
-            "i {folder}.\n\n"
-            "Det kan ikke fortrydes. Gem eller udskriv rapporten først, hvis kommunen skal kunne "
-            "dokumentere opgaven. Vil du slette?",
-        ).format(
-            case=case,
-            questions=_label_of(editor, FieldKind.QUESTIONS, translate("DataSafety", "spørgsmål")),
-            mail=_label_of(editor, FieldKind.MAIL, translate("DataSafety", "mailen")),
-            backups=backups,
-            damaged=damaged,
-            logs=logs,
-            folder=data_dir,
-        ),
-    ):
+    if not ask.confirm(title, _erase_question(editor, what, data_dir)):
         return CANCELLED
     editor.store.close()
     result = erase_files(data_dir, what)
@@ -243,6 +198,50 @@ def erase(editor: CaseEditor, ask: Interaction, log_files: list[Path]) -> Outcom
             Status.DONE, title, translate("MainWindow", "Sagen og alle persondata er slettet.")
         )
     return Outcome(Status.FAILED, title, _what_is_left(result), window_unusable=unusable)
+
+
+def _erase_question(editor: CaseEditor, what: ErasePlan, data_dir: Path) -> str:
+    """The confirmation of an erasure: exactly what goes, and where."""
+    municipality = editor.case.municipality(editor.task)
+    case = (
+        translate("DataSafety", "sagen for {municipality}").format(
+            municipality=municipality.official_name
+        )
+        if municipality
+        else translate("DataSafety", "sagen")
+    )
+    return translate(
+        "DataSafety",
+        "Dette sletter {case} for altid:\n\n"
+        "• alle navne, titler, e-mailadresser og telefonnumre\n"
+        "• noter, {questions} og svarene\n"
+        "• {mail}, som den blev sendt\n"
+        "• hændelsesloggen\n"
+        "• {backups}, {damaged} og {logs}\n\n"
+        "i {folder}.\n\n"
+        "Det kan ikke fortrydes. Gem eller udskriv rapporten først, hvis kommunen skal kunne "
+        "dokumentere opgaven. Vil du slette?",
+    ).format(
+        case=case,
+        questions=_label_of(editor, FieldKind.QUESTIONS, translate("DataSafety", "spørgsmål")),
+        mail=_label_of(editor, FieldKind.MAIL, translate("DataSafety", "mailen")),
+        backups=count(
+            len(what.backups),
+            translate("DataSafety", "{n} sikkerhedskopi"),
+            translate("DataSafety", "{n} sikkerhedskopier"),
+        ),
+        damaged=count(
+            len(what.damaged),
+            translate("DataSafety", "{n} beskadiget kopi"),
+            translate("DataSafety", "{n} beskadigede kopier"),
+        ),
+        logs=count(
+            len(what.logs),
+            translate("DataSafety", "{n} logfil"),
+            translate("DataSafety", "{n} logfiler"),
+        ),
+        folder=data_dir,
+    )
 
 
 def _label_of(editor: CaseEditor, kind: FieldKind, default: str) -> str:
@@ -448,6 +447,19 @@ def export_case(editor: CaseEditor, ask: Interaction) -> Outcome:
     )
 
 
+def _not_imported(name: str, problems: list[str], most: int = 15) -> str:
+    """Why a case file is refused: its first problems, and how many more there are."""
+    more = len(problems) - most
+    shown = problems[:most] + (
+        [translate("DataSafety", "… og {n} mere").format(n=more)] if more > 0 else []
+    )
+    return (
+        translate("DataSafety", "{file} kan ikke importeres. Intet er ændret.").format(file=name)
+        + "\n\n"
+        + "\n".join(shown)
+    )
+
+
 def import_case(editor: CaseEditor, ask: Interaction) -> Outcome:
     """Read a case from a JSON file, check all of it, and make it the current case — after
     asking, if that replaces a case with content (which is backed up first). The new case
@@ -470,19 +482,7 @@ def import_case(editor: CaseEditor, ask: Interaction) -> Outcome:
             ),
         )
     except handover.HandoverError as e:
-        more = len(e.problems) - 15
-        shown = e.problems[:15] + (
-            [translate("DataSafety", "… og {n} mere").format(n=more)] if more > 0 else []
-        )
-        return Outcome(
-            Status.FAILED,
-            title,
-            translate("DataSafety", "{file} kan ikke importeres. Intet er ændret.").format(
-                file=name
-            )
-            + "\n\n"
-            + "\n".join(shown),
-        )
+        return Outcome(Status.FAILED, title, _not_imported(name, e.problems))
     current = editor.case
     if handover.has_content(current) and not ask.confirm(
         title,

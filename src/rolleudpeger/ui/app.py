@@ -237,13 +237,38 @@ def _run_holding_lock(
     log_folder: Path,
     instance: SingleInstance,
 ) -> int:
+    opened = _open_store(data_dir)
+    if isinstance(opened, int):
+        return opened  # said why, and the exit code
+    store, recovery = opened
+    try:
+        task = _task_in_language(task, store, language)
+    except TaskDefinitionError as e:
+        store.close()
+        return fail(translate("App", "Opgavefilen er ugyldig"), str(e))
+    try:
+        editor = CaseEditor.open(task, store)
+    except StoreError as e:
+        store.close()
+        return fail(translate("App", "Databasen kan ikke åbnes"), str(e))
+    window = MainWindow(editor, log_folder)
+    after_first_paint(window, started)
+    window.show()
+    logs.log.info("Startet, version %s", __version__)
+    _after_first_paint(window, editor, recovery, instance)
+    return _exec(app, window, editor)
+
+
+def _open_store(data_dir: Path) -> tuple[Store, Recovery | None] | int:
+    """The store, after any recovery of a damaged database; or, when it cannot be opened,
+    the exit code of a start that said why."""
     try:
         recovery = recover_if_damaged(data_dir)
         try:
-            store = Store.open(data_dir)
+            return Store.open(data_dir), recovery
         except ForeignSchemaError as e:  # seen only once an older file was upgraded
             recovery = recover_if_damaged(data_dir, foreign=e.problems)
-            store = Store.open(data_dir)
+            return Store.open(data_dir), recovery
     except RecoveryPendingError as e:
         return fail(
             translate("App", "Sikkerhedskopien kunne ikke hentes"),
@@ -276,30 +301,25 @@ def _run_holding_lock(
         )
     except StoreError as e:
         return fail(translate("App", "Databasen kan ikke åbnes"), str(e))
-    try:
-        task = _task_in_language(task, store, language)
-    except TaskDefinitionError as e:
-        store.close()
-        return fail(translate("App", "Opgavefilen er ugyldig"), str(e))
-    try:
-        editor = CaseEditor.open(task, store)
-    except StoreError as e:
-        store.close()
-        return fail(translate("App", "Databasen kan ikke åbnes"), str(e))
-    window = MainWindow(editor, log_folder)
-    after_first_paint(window, started)
-    window.show()
-    logs.log.info("Startet, version %s", __version__)
+
+
+def _after_first_paint(
+    window: MainWindow, editor: CaseEditor, recovery: Recovery | None, instance: SingleInstance
+) -> None:
+    """What runs once the window is on the screen: listening for a second start, telling
+    about a recovery, the start-up backup (none of it is needed to show the saved case);
+    or, in the modes for tests and IT, quitting at first paint or when ready, or the
+    self-check."""
     quit_after = os.environ.get(QUIT_AFTER_SHOW_ENV)
     if quit_after and quit_after != QUIT_WHEN_READY:
         QTimer.singleShot(0, lambda: _quit(window))
-        return _exec(app, window, editor)
+        return
     if os.environ.get(self_check.SELF_CHECK_ENV):
         after_first_paint(
             window,
             lambda: self_check.run(editor, _after_show(window, editor, recovery, instance)),
         )
-        return _exec(app, window, editor)
+        return
     pending = {"pages", "after_show"}
 
     def done(what: str) -> None:
@@ -310,13 +330,10 @@ def _run_holding_lock(
     window.all_pages_built.connect(lambda: done("pages"))
 
     def after_show() -> None:
-        # Listen for a second start, tell about a recovery, take the start-up backup:
-        # none of it is needed to show the saved case.
         _after_show(window, editor, recovery, instance)
         done("after_show")
 
     after_first_paint(window, after_show)
-    return _exec(app, window, editor)
 
 
 def _exec(app: QApplication, window: MainWindow, editor: CaseEditor) -> int:
