@@ -11,6 +11,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -193,7 +194,9 @@ class Dialogs:
 
     - `confirm`: the answer to every Yes/No question, or a list answered in turn;
     - `file`: the file chosen in a file dialog ("" cancels); `folder` likewise;
-    - `choice`: the index chosen from a list (None cancels); `text`: the text typed.
+    - `choice`: the index chosen from a list (None cancels); `text`: the text typed;
+    - `in_dialog`: what is done in a dialog of the app's own (the real dialog, shown
+      without a modal loop: fill its fields by name, click a button); by default, Cancel.
     """
 
     def __init__(self) -> None:
@@ -208,6 +211,16 @@ class Dialogs:
         self.errors: list[str] = []
         self.warnings: list[str] = []
         self.infos: list[str] = []
+        self.in_dialog: Callable[[Any], None] = lambda dialog: dialog.reject()
+        self.dialogs: list[Any] = []  # every dialog of the app's own that was shown
+
+    def _run(self, dialog: Any) -> bool:
+        self.dialogs.append(dialog)
+        dialog.show()
+        self.in_dialog(dialog)
+        accepted = dialog.result() == 1 and not dialog.isVisible()
+        dialog.close()
+        return accepted
 
     def _confirm(self, _parent: object, _title: str, text: str) -> bool:
         self.questions.append(text)
@@ -228,6 +241,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
     d = Dialogs()
     monkeypatch.setattr(seam, "confirm", d._confirm)
+    monkeypatch.setattr(seam, "run", d._run)
     monkeypatch.setattr(seam, "save_file_name", d._save)
     monkeypatch.setattr(seam, "open_file_name", lambda _p, _t, _f: d.file)
     monkeypatch.setattr(seam, "choose_folder", lambda _p, _t: d.folder)

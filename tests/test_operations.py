@@ -73,8 +73,8 @@ def test_export_then_import_over_a_case_with_content(
     editor: CaseEditor, data_dir: Path, tmp_path: Path
 ) -> None:
     demo(editor)
-    editor.change_role(Role.LEADER)  # Maja's period ends: the history goes along
-    editor.change_role(Role.OWNER)
+    editor.change_role(Role.LEADER, "15.01.2027")  # Maja's period ends: the history goes along
+    editor.change_role(Role.OWNER, "01.02.2027")
     history = editor.case.role_history
     file = tmp_path / "sag.json"
     ask = Answers(file=str(file))
@@ -148,7 +148,7 @@ def test_an_erasure_that_fails_half_way_deletes_no_row(
 
 def test_an_erasure_removes_every_row(editor: CaseEditor, data_dir: Path) -> None:
     demo(editor)
-    editor.change_role(Role.LEADER)  # a former leader is personal data too
+    editor.change_role(Role.LEADER, "15.01.2027")  # a former leader is personal data too
     assert rows(data_dir)["role_periods"] == 1
     backup.take_backup(data_dir)
     ask = Answers()

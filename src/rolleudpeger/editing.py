@@ -6,6 +6,7 @@ It knows no Qt, so it can be driven and measured without a screen.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -14,7 +15,7 @@ from rolleudpeger import __version__
 from rolleudpeger.domain import case as rules
 from rolleudpeger.domain.case import Case, Change
 from rolleudpeger.domain.people import Detail, Role, purpose, split_full_name
-from rolleudpeger.domain.taskdef import KlikStatus, TaskDef
+from rolleudpeger.domain.taskdef import KlikStatus, Purpose, TaskDef
 from rolleudpeger.domain.timefmt import local
 from rolleudpeger.domain.validation import Refusal
 from rolleudpeger.store.repository import Store, StoreError
@@ -34,6 +35,12 @@ Listener = Callable[[Change | None], None]
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def file_name_part(text: str) -> str:
+    """Text as part of a file name on every system: "26/12345" → "26-12345" (letters and
+    digits of any script kept; anything else, a slash or a colon, one dash)."""
+    return re.sub(r"[\W_]+", "-", text).strip("-")[:60]
 
 
 class CaseEditor:
@@ -95,6 +102,12 @@ class CaseEditor:
         self._commit(rules.propose_check(self.task, self.case, key, checked, self.clock()))
 
     def set_waiting(self, step: str, waiting: bool, note: str = "") -> None:
+        """Put a step on hold with a note, change the note, or end the wait. Ending it with
+        a note typed and not saved yet saves that note first: the log keeps what the step
+        waited for."""
+        current = self.case.waiting.get(step)
+        if not waiting and current is not None and note.strip():
+            self._commit(rules.propose_waiting(self.case, step, True, note, self.clock()))
         self._commit(rules.propose_waiting(self.case, step, waiting, note, self.clock()))
 
     def set_klik_status(self, status: KlikStatus, reason: str = "") -> None:
@@ -123,21 +136,50 @@ class CaseEditor:
     def answer_question(self, question_id: int, answer: str) -> None:
         self._commit(rules.propose_answer(self.task, self.case, question_id, answer, self.clock()))
 
+    def set_answer_date(self, question_id: int, raw: str) -> None:
+        """The day KOMBIT answered (dd.mm.åååå)."""
+        self._commit(
+            rules.propose_answer_date(self.task, self.case, question_id, raw, self.clock())
+        )
+
     def delete_question(self, question_id: int) -> None:
         self._commit(rules.propose_delete_question(self.task, self.case, question_id, self.clock()))
 
     # --- the mail ------------------------------------------------------------------
 
-    def mark_mail_sent(self) -> None:
-        self._commit(rules.propose_mail_sent(self.task, self.case, self.clock()))
+    def mark_mail_sent(self, sent_on: str = "") -> None:
+        """Mark the mail as sent on `sent_on` (dd.mm.åååå), today when not given."""
+        self._commit(rules.propose_mail_sent(self.task, self.case, self.clock(), sent_on))
+
+    def set_mail_date(self, raw: str) -> None:
+        """The day the mail marked as sent was really sent (dd.mm.åååå)."""
+        self._commit(rules.propose_mail_date(self.task, self.case, raw, self.clock()))
 
     def withdraw_mail(self) -> None:
         self._commit(rules.propose_mail_withdrawn(self.task, self.case, self.clock()))
 
-    def change_role(self, role: Role) -> None:
-        """A new person takes over the role: the current one goes into the history and the
-        role's fields are emptied. Raises RuleError when no one holds it yet."""
-        self._commit(rules.propose_role_change(self.task, self.case, role, self.clock()))
+    def change_role(
+        self, role: Role, effective: str, *, decided_by: str = "", decided_on: str = ""
+    ) -> None:
+        """A new person takes over the role on the day `effective` (dd.mm.åååå), decided by
+        `decided_by` on `decided_on`: the current one goes into the history with the period
+        and decision they had, and the role's fields are emptied. Raises RuleError when no
+        one holds it yet, ValidationError naming the input that is wrong."""
+        self._commit(
+            rules.propose_role_change(
+                self.task,
+                self.case,
+                role,
+                self.clock(),
+                effective,
+                decided_by=decided_by,
+                decided_on=decided_on,
+            )
+        )
+
+    def warnings(self) -> dict[str, str]:
+        """What looks wrong in the dates recorded, by field (case.warnings)."""
+        return rules.warnings(self.task, self.case, local(self.clock()).date())
 
     # --- the report ------------------------------------------------------------------
 
@@ -149,14 +191,17 @@ class CaseEditor:
         return build_report(self.task, self.case, events, self.clock(), __version__)
 
     def report_file_name(self) -> str:
-        """`Rolleudpeger-Aarhus-2026-11-27.pdf`."""
+        """`Rolleudpeger-Aarhus-26-12345-2026-11-27.pdf`: the municipality, the journal
+        number (when there is one) and the day."""
         municipality = self.case.municipality(self.task)
         day = local(self.clock()).strftime("%Y-%m-%d")  # the user's date, not UTC's
-        return (
-            f"Rolleudpeger-{municipality.name}-{day}.pdf"
-            if municipality
-            else f"Rolleudpeger-{day}.pdf"
-        )
+        parts = [
+            "Rolleudpeger",
+            municipality.name if municipality else "",
+            file_name_part(self.case.of(self.task, Purpose.CASE_NUMBER)),
+            day,
+        ]
+        return "-".join(p for p in parts if p) + ".pdf"
 
     def report_author(self) -> str:
         municipality = self.case.municipality(self.task)

@@ -90,12 +90,14 @@ def test_english_words_for_the_roles_are_one_each() -> None:
 # --- the mail to KOMBIT ---------------------------------------------------------------------
 
 
-def test_the_mail_is_signed_by_the_performer_and_says_what_spoc_is(task: TaskDef) -> None:
+def test_the_mail_is_signed_by_the_performer_and_names_the_spoc(task: TaskDef) -> None:
     case = make_case(municipality="751", **LEADER, performer_name="Jonas Kjær")
     mail = mail_state(task, case).current
     assert mail is not None
     assert mail.body.endswith("Med venlig hilsen\nJonas Kjær\npå vegne af Aarhus Kommune\n")
-    assert task.title in mail.subject and "kommunens indgang til KOMBIT" in mail.body
+    assert task.title in mail.subject and "kommunens SPOC" in mail.body
+    # Plain words: KOMBIT's own term is not explained to KOMBIT, and no "hermed".
+    assert "Single Point of Contact" not in mail.body and "hermed" not in mail.body
     facts = re.findall(r"(?m)^[^:\n]+: .+$", mail.body)
     assert facts == [
         "Fornavn: Maja",
@@ -152,8 +154,13 @@ def test_the_report_is_a_record_an_archivist_accepts(editor: CaseEditor) -> None
     assert report.case_number == "26/12345"
     assert report.prepared_by == "Jonas Kjær"
     assert any("udgangen af uge 51" in p for p in report.description)
+    leader = report.appointments[0]  # each appointment with its own decision
+    assert "Besluttet 09.11.2026 af Birgitte Lund (bibliotekschef) og Jonas Kjær " in " ".join(
+        leader.details
+    )
+    assert "Periode: 09.11.2026 – nu" in leader.details
+    assert report.goal and report.result and "SPOC" in report.result[0]
     agreed = dict(report.agreements)
-    assert agreed["Udpegningen er besluttet"].startswith("09.11.2026 af Birgitte Lund")
     assert agreed["Version af rollekataloget, der er læst"] == "1.4 (marts 2022)"
     assert agreed["Invitation til webinaret"].startswith("Projektlederen har fået den")
     assert report.owner_signs == ""  # the owner is the library director, who signs anyway

@@ -21,7 +21,7 @@ LATER = T0 + timedelta(days=30)
 def test_a_new_leader_ends_the_period_and_empties_the_fields(task: TaskDef) -> None:
     case = make_case(municipality="751", **APPOINT, leader_title="Konsulent")
     commit(case, rules.propose_mail_sent(task, case, T0), new_id=1)
-    change = rules.propose_role_change(task, case, Role.LEADER, LATER)
+    change = rules.propose_role_change(task, case, Role.LEADER, LATER, "15.01.2027")
     assert set(change.cleared) == {
         "leader_first_name",
         "leader_last_name",
@@ -50,7 +50,7 @@ def test_the_new_mail_says_whom_the_leader_replaces_and_never_names_the_owner(
     task: TaskDef,
 ) -> None:
     case = make_case(municipality="751", **APPOINT)
-    commit(case, rules.propose_role_change(task, case, Role.LEADER, LATER), new_id=1)
+    commit(case, rules.propose_role_change(task, case, Role.LEADER, LATER, "15.01.2027"), new_id=1)
     for key, value in {
         "leader_first_name": "Ole",
         "leader_last_name": "Hansen",
@@ -62,7 +62,7 @@ def test_the_new_mail_says_whom_the_leader_replaces_and_never_names_the_owner(
     assert mail is not None and "afløser Maja Søndergaard" in mail.body
     assert "Lund" not in mail.body
     # The former leader becomes the owner: then the one replaced is not named.
-    commit(case, rules.propose_role_change(task, case, Role.OWNER, LATER), new_id=2)
+    commit(case, rules.propose_role_change(task, case, Role.OWNER, LATER, "01.02.2027"), new_id=2)
     commit(case, rules.propose_field(task, case, "owner_first_name", "Maja", LATER)[0])
     commit(case, rules.propose_field(task, case, "owner_last_name", "Søndergaard", LATER)[0])
     mail = mail_state(task, case).current
@@ -72,7 +72,7 @@ def test_the_new_mail_says_whom_the_leader_replaces_and_never_names_the_owner(
 
 def test_no_one_to_replace_is_said(task: TaskDef) -> None:
     with pytest.raises(rules.RuleError, match="ingen projektleder"):
-        rules.propose_role_change(task, make_case(), Role.LEADER, T0)
+        rules.propose_role_change(task, make_case(), Role.LEADER, T0, "15.01.2027")
 
 
 @pytest.mark.parametrize(

@@ -159,7 +159,7 @@ def test_a_former_leader_who_became_the_owner_is_not_named_in_the_new_mail(
 
     demo(editor)
     editor.set_text("leader_last_name", COMPOSED)
-    editor.change_role(Role.LEADER)
+    editor.change_role(Role.LEADER, "15.01.2027")
     for key, value in (
         ("leader_first_name", "Ole"),
         ("leader_last_name", "Berg"),

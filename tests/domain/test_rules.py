@@ -155,6 +155,13 @@ def test_step_states(task: TaskDef) -> None:
     commit(case, rules.propose_waiting(case, "plus_rights", True, "Venter på KOMBIT", T0))
     assert step_state(task, case, step) is StepState.WAITING
     commit(case, rules.propose_check(task, case, "plus_granted", True, T0))
+    # Complete, but still marked as waiting: waiting, never "færdig" too (0.2.0 said both).
+    assert step_state(task, case, step) is StepState.WAITING
+    assert rules.step_missing(task, case, step) == [
+        "Fjern markeringen »Afventer«, når trinnet ikke venter mere"
+    ]
+    assert rules.progress_line(task, case) == "0 af 8 trin færdige · KLIK-status: Ikke påbegyndt"
+    commit(case, rules.propose_waiting(case, "plus_rights", False, "", T0))
     assert step_state(task, case, step) is StepState.DONE
     total = len(task.method_steps)
     assert (

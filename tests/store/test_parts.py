@@ -24,7 +24,7 @@ def every_part_filled(editor: CaseEditor) -> Case:
     a waiting step, a question deleted)."""
     demo(editor)
     editor.set_waiting("plus_rights", True, "Venter på svar")
-    editor.change_role(Role.LEADER)
+    editor.change_role(Role.LEADER, "15.01.2027")
     editor.set_text("leader_first_name", "Ny")
     for name in PARTS:
         assert getattr(editor.case, name), f"the demo leaves {name} empty"
@@ -69,7 +69,7 @@ def test_a_case_file_carries_every_part_there_and_back(editor: CaseEditor, data_
 def test_a_case_with_only_a_former_leader_has_content(editor: CaseEditor) -> None:
     """0.2.0's has_content forgot the role history: importing over such a case did not ask."""
     editor.set_text("leader_first_name", "Maja")
-    editor.change_role(Role.LEADER)
+    editor.change_role(Role.LEADER, "15.01.2027")
     assert editor.case.role_history and not editor.case.values
     assert handover.has_content(editor.case)
 

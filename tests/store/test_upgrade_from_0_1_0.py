@@ -69,8 +69,12 @@ def test_every_event_is_kept_as_data(upgraded: Store) -> None:
     imported_at = [e.kind for e in events].index(EventKind.CASE_IMPORTED)
     assert {e.cause for e in events[:imported_at]} == {Cause.IMPORTED}
     assert {e.cause for e in events[imported_at:]} == {Cause.USER}
-    # The fixture has one of each kind 0.1.0 knew (a change of leader or owner came in 0.2.0).
-    assert {e.kind for e in events} == set(EventKind) - {EventKind.ROLE_ENDED}
+    # The fixture has one of each kind 0.1.0 knew (a change of leader or owner came in 0.2.0,
+    # a stated date corrected in 0.3.0).
+    assert {e.kind for e in events} == set(EventKind) - {
+        EventKind.ROLE_ENDED,
+        EventKind.DATE_STATED,
+    }
     sentences = ("afventer", "begrundelse", "importeret fra", "sendt", "fortrudt")
     for e in events:
         for value in (e.field, e.old, e.new, e.detail):

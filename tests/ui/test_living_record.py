@@ -3,6 +3,7 @@ deadline in the calendar): the whole story through the widgets, then a restart."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -12,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QCheckBox, QTableWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from rolleudpeger.domain.taskdef import KlikStatus
@@ -47,6 +48,29 @@ def rows(w: object, name: str) -> list[list[str]]:
     ]
 
 
+def take_over(
+    qtbot: QtBot, effective: str, by: str = "", on: str = "", *, ok: bool = True
+) -> Callable[[QDialog], None]:
+    """What to do in `role_change_dialog`: type its fields, then OK (or Cancel)."""
+
+    def fill(dialog: QDialog) -> None:
+        assert dialog.objectName() == "role_change_dialog" and dialog.isModal()
+        for name, text in (
+            ("change_effective_date", effective),
+            ("change_decided_by", by),
+            ("change_decision_date", on),
+        ):
+            edit = dialog.findChild(QLineEdit, name)
+            assert edit is not None and edit.accessibleName(), name
+            qtbot.keyClicks(edit, text)
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert buttons is not None
+        which = QDialogButtonBox.StandardButton.Ok if ok else QDialogButtonBox.StandardButton.Cancel
+        buttons.button(which).click()
+
+    return fill
+
+
 def step_row(w: object, key: str) -> str:
     keys = [s.key for s in w.task.steps]  # type: ignore[attr-defined]
     return w.step_list.item(keys.index(key)).text()  # type: ignore[attr-defined]
@@ -70,12 +94,19 @@ def test_new_leader_new_owner_deadline_and_restart(
 
     # --- a new project leader -----------------------------------------------------
     show_field(qtbot, w, "change_leader")
-    answers.confirm = False
+    answers.in_dialog = take_over(qtbot, "15.01.2027", "Birgitte Lund", "10.12.2026", ok=False)
     click(qtbot, w, "change_leader")
-    assert text_of(w, "leader_first_name") == "Maja"  # No changes nothing
-    answers.confirm = True
+    assert text_of(w, "leader_first_name") == "Maja"  # Cancel changes nothing
+    assert w.editor.case.role_history == []
+    answers.in_dialog = take_over(qtbot, "", "Birgitte Lund")  # OK without the day
     click(qtbot, w, "change_leader")
-    assert "Maja Søndergaard" in answers.questions[-1]
+    assert text_of(w, "leader_first_name") == "Maja"  # refused, said in the dialog
+    assert (
+        "Skriv den dag"
+        in answers.dialogs[-1].findChild(QLineEdit, "change_effective_date").accessibleDescription()
+    )
+    answers.in_dialog = take_over(qtbot, "15.01.2027", "Birgitte Lund", "10.12.2026")
+    click(qtbot, w, "change_leader")
     for name in NEW_LEADER:
         assert text_of(w, name) == "", name
     plus = find(w, "leader_plus_created")
@@ -92,6 +123,8 @@ def test_new_leader_new_owner_deadline_and_restart(
     for name, typed in NEW_LEADER.items():
         type_text(qtbot, w, name, typed)
     check(qtbot, w, "leader_plus_created")
+    assert not step_row(w, "appoint").endswith("færdig")  # Maja's PLUS is to be removed
+    check(qtbot, w, "former_leader_plus_removed")
     assert step_row(w, "appoint").endswith("færdig")
 
     # --- KOMBIT is told about the new leader, never the owner ----------------------
@@ -118,6 +151,7 @@ def test_new_leader_new_owner_deadline_and_restart(
 
     # --- a new project owner: no mail ------------------------------------------------
     show_field(qtbot, w, "change_owner")
+    answers.in_dialog = take_over(qtbot, "01.02.2027")
     click(qtbot, w, "change_owner")
     assert text_of(w, "owner_first_name") == ""
     reader = find(w, "owner_reader_created")

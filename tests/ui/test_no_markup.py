@@ -80,7 +80,9 @@ def fill_with_markup(editor: CaseEditor, payloads: list[str]) -> None:
     editor.add_question(f"Spørgsmål {SPAN}")
     editor.answer_question(editor.case.questions[-1].id, f"Svar {payloads[-1]}")
     editor.set_waiting("plus_rights", True, f"Venter på {SPAN}")
-    editor.change_role(Role.LEADER)  # the one with a markup name goes into the history
+    editor.change_role(
+        Role.LEADER, "15.01.2027"
+    )  # the one with a markup name goes into the history
     editor.set_text("leader_first_name", SPAN)
     assert editor.set_text("leader_email", LINK)  # kept as typed, with a message
     assert editor.set_text("leader_phone", SPAN)

@@ -9,7 +9,8 @@ from datetime import UTC, date, datetime, timedelta
 from rolleudpeger.domain.validation import date_problem, read_date
 from rolleudpeger.i18n import translate
 
-REMINDER_DAYS = 3  # the calendar reminds this many days before the deadline
+REMINDER_DAYS = 3  # the calendar reminds this many days before the deadline,
+REMINDER_HOUR = 9  # at this hour of the working day (not at midnight, when the day begins)
 LINE_OCTETS = 75  # RFC 5545 3.1: lines longer than this are folded
 
 
@@ -17,11 +18,15 @@ LINE_OCTETS = 75  # RFC 5545 3.1: lines longer than this are folded
 class Deadline:
     day: date
     days_left: int  # negative: overdue
+    completed: bool = False  # the task is Fuldført: the days no longer count
 
     @property
     def words(self) -> str:
-        """ "KLIK-frist 15.12.2026 (om 16 dage)", "(i dag)", "(overskredet)"."""
+        """ "KLIK-frist 15.12.2026 (om 16 dage)", "(i dag)", "(overskredet)"; once the task
+        is Fuldført, the deadline is only named."""
         when = self.day.strftime("%d.%m.%Y")
+        if self.completed:
+            return translate("Deadline", "KLIK-frist {date}").format(date=when)
         if self.days_left < 0:
             return translate("Deadline", "KLIK-frist {date} (overskredet)").format(date=when)
         if self.days_left == 0:
@@ -61,11 +66,22 @@ def _fold(line: str) -> str:
     return "\r\n ".join(part.decode("utf-8") for part in out)
 
 
+def reminder_trigger() -> str:
+    """The alarm's TRIGGER, relative to the start of the all-day event (local midnight of
+    the deadline): `-P2DT15H` is 09:00 three days before. Relative, so that Outlook (which
+    takes a reminder as minutes before the start) and every calendar read it alike, in the
+    user's own time zone."""
+    before = timedelta(days=REMINDER_DAYS) - timedelta(hours=REMINDER_HOUR)
+    hours = before.seconds // 3600
+    return f"-P{before.days}DT{hours}H" if hours else f"-P{before.days}D"
+
+
 def deadline_ics(
     *, uid: str, day: date, title: str, description: str, now: datetime, version: str
 ) -> bytes:
     """One all-day event on `day` named after the task, with a reminder REMINDER_DAYS
-    before; `uid` stays the same for the same case, so importing again updates the event.
+    before at REMINDER_HOUR; `uid` stays the same for the same case, so importing again
+    updates the event.
     A day outside the date rule is refused (ValueError): it would make no valid file."""
     if (problem := date_problem(day)) is not None:
         raise ValueError(problem)
@@ -87,7 +103,7 @@ def deadline_ics(
         "BEGIN:VALARM",
         "ACTION:DISPLAY",
         f"DESCRIPTION:{_escape(title)}",
-        f"TRIGGER:-P{REMINDER_DAYS}D",
+        f"TRIGGER:{reminder_trigger()}",
         "END:VALARM",
         "END:VEVENT",
         "END:VCALENDAR",

@@ -28,12 +28,14 @@ from rolleudpeger.domain.taskdef import (
     in_sentence,
 )
 from rolleudpeger.domain.text import same_name
-from rolleudpeger.domain.timefmt import format_date
+from rolleudpeger.domain.timefmt import format_date, local
 from rolleudpeger.domain.validation import (
     Refusal,
     ValidationError,
+    check_date,
     check_name,
     check_notes,
+    read_date,
 )
 from rolleudpeger.i18n import QT_TRANSLATE_NOOP, TranslatedEnum, translate
 
@@ -80,6 +82,31 @@ class StatusChange:
     reason: str = ""
 
 
+# A time ending in `_at` is when something was registered in the app (a box ticked, a field
+# saved); a date ending in `_on` is a fact the user states (when it happened), stored as
+# "2026-11-27" under the date rule, "" where none was stated (0.2.0 kept none).
+
+
+def stated_day(iso: str) -> str:
+    """A stated date as it reads ("27.11.2026"), or "ikke angivet" when none was stated."""
+    day = read_date(iso)
+    return day.strftime("%d.%m.%Y") if day else translate("Case", "ikke angivet")
+
+
+def decision_words(by: str, on: str) -> str:
+    """ "besluttet 09.11.2026 af Birgitte Lund" — what is known of a decision."""
+    day = read_date(on)
+    if day and by:
+        return translate("Case", "besluttet {date} af {by}").format(
+            date=day.strftime("%d.%m.%Y"), by=by
+        )
+    if day:
+        return translate("Case", "besluttet {date}").format(date=day.strftime("%d.%m.%Y"))
+    if by:
+        return translate("Case", "besluttet af {by}").format(by=by)
+    return translate("Case", "beslutningen er ikke angivet")
+
+
 @dataclass(frozen=True)
 class Question:
     """A question put to KOMBIT through KLIK's message function, and its answer."""
@@ -88,7 +115,8 @@ class Question:
     text: str
     asked_at: datetime
     answer: str = ""
-    answered_at: datetime | None = None
+    answered_at: datetime | None = None  # when the answer was written in
+    answered_on: str = ""  # the day KOMBIT answered, as the user states it
 
 
 @dataclass(frozen=True)
@@ -97,30 +125,76 @@ class SentMail:
 
     id: int
     mail: Mail
-    sent_at: datetime
+    sent_at: datetime  # when it was marked as sent
     withdrawn_at: datetime | None = None
+    sent_on: str = ""  # the day it was really sent, as the user states it
 
 
 @dataclass(frozen=True)
 class RolePeriod:
-    """Someone who held a role (the project leader or owner) until replaced."""
+    """Someone who held a role (the project leader or owner) until replaced: the days the
+    user stated and the decision that appointed them, and when the app registered it."""
 
     id: int
     role: Role
     person: Person
     started_at: datetime | None  # when the person was first written in (None: not known)
-    ended_at: datetime
+    ended_at: datetime  # when the change was registered
+    started_on: str = ""  # the day the person took over
+    ended_on: str = ""  # the day the successor took over
+    decided_by: str = ""  # who decided the appointment
+    decided_on: str = ""  # and when
+    klik_user_removed_at: datetime | None = None  # the former's KLIK user marked as removed
 
     @property
     def span(self) -> str:
-        """ "09.11.2026 – 12.11.2026" ("?" where the start is not known)."""
-        return translate("Case", "{start} – {end}").format(
-            start=format_date(self.started_at) if self.started_at else "?",
-            end=format_date(self.ended_at),
+        """ "09.11.2026 – 15.01.2027", the days stated; where none was (a change 0.2.0
+        registered), it says so and when the change was registered."""
+        text = translate("Case", "{start} – {end}").format(
+            start=stated_day(self.started_on), end=stated_day(self.ended_on)
         )
+        if self.ended_on:
+            return text
+        return translate("Case", "{span} (skiftet i Rolleudpeger {date})").format(
+            span=text, date=format_date(self.ended_at)
+        )
+
+    @property
+    def decision(self) -> str:
+        return decision_words(self.decided_by, self.decided_on)
+
+
+@dataclass(frozen=True)
+class Takeover:
+    """How the current holder of a role came to it by a change: from which day, and who
+    decided it when. (The first holder's decision is the case's own decision fields.)"""
+
+    effective_on: str
+    decided_by: str
+    decided_on: str
+    at: datetime  # when the change was registered
+
+
+@dataclass(frozen=True)
+class Term:
+    """The current holder's period so far: since when, and the decision."""
+
+    started_on: str
+    decided_by: str
+    decided_on: str
+
+    @property
+    def decision(self) -> str:
+        return decision_words(self.decided_by, self.decided_on)
 
 
 # --- changes -------------------------------------------------------------------------
+
+
+# What made the app change something by itself (Event.detail of a consequence): a field
+# ("field:plus_granted") or a new holder of a role ("role:leader").
+BECAUSE_FIELD = "field"
+BECAUSE_ROLE = "role"
 
 
 @dataclass(frozen=True)
@@ -130,6 +204,22 @@ class SetField:
     old: str
     new: str
     at: datetime
+    because: str = ""  # "": the user did it; else what made the app do it (BECAUSE_*)
+    also: tuple[SetField, ...] = ()  # what follows from it, saved with it
+
+
+@dataclass(frozen=True)
+class SetStatedDate:
+    """A stated date of a mail (`mails`: the day it was really sent) or of a question's
+    answer (`questions`), corrected by the user."""
+
+    step: str
+    part: str
+    item_id: int
+    old: str
+    new: str
+    at: datetime
+    about: str = ""  # the mail's subject or the question, for the event log
 
 
 @dataclass(frozen=True)
@@ -165,6 +255,7 @@ class AnswerQuestion:
     answer: str
     at: datetime
     question: str = ""  # its text, for the event log
+    answered_on: str = ""  # the day KOMBIT answered (the user's today when first answered)
 
 
 @dataclass(frozen=True)
@@ -180,6 +271,7 @@ class RecordMailSent:
     step: str
     mail: Mail
     at: datetime
+    sent_on: str = ""  # the day it was sent (the user's today unless stated)
 
 
 @dataclass(frozen=True)
@@ -191,19 +283,33 @@ class WithdrawMail:
 
 @dataclass(frozen=True)
 class EndRolePeriod:
-    """A new person takes over a role: the current one's period ends and goes into the
-    history, and the role's fields (with its KLIK user box) are emptied for the new one."""
+    """A new person takes over a role on a stated day: the current one's period ends on
+    that day and goes into the history with its own decision; the new one's period begins
+    with its decision (`takeover`); the role's fields (with its KLIK user boxes) are emptied
+    for the new person, as consequences of the change."""
 
     step: str
     role: Role
-    person: Person
-    started_at: datetime | None
-    cleared: tuple[str, ...]  # the keys of the fields emptied
+    period: RolePeriod  # the period that ends (a new row)
+    takeover: Takeover
+    emptied: tuple[SetField, ...]
     at: datetime
+    # The former holder before, now with the removal of their KLIK user (ticked since).
+    earlier: RolePeriod | None = None
+
+    @property
+    def person(self) -> Person:
+        return self.period.person
+
+    @property
+    def cleared(self) -> tuple[str, ...]:
+        """The keys of the fields emptied."""
+        return tuple(e.key for e in self.emptied)
 
 
 Change = (
     SetField
+    | SetStatedDate
     | SetWaiting
     | SetKlikStatus
     | AddQuestion
@@ -232,6 +338,7 @@ class Case:
     questions: list[Question] = field(default_factory=list)
     mails: list[SentMail] = field(default_factory=list)
     role_history: list[RolePeriod] = field(default_factory=list)
+    takeovers: dict[str, Takeover] = field(default_factory=dict)  # by role key
 
     def value(self, key: str) -> str:
         fv = self.values.get(key)
@@ -325,7 +432,15 @@ class Case:
 
 # The parts of a case, by their attribute: each is described once in domain/parts.py (its
 # row, its place in the case file) and changed only through edits.
-PARTS = ("values", "waiting", "status_history", "questions", "mails", "role_history")
+PARTS = (
+    "values",
+    "waiting",
+    "status_history",
+    "questions",
+    "mails",
+    "role_history",
+    "takeovers",
+)
 
 
 @dataclass(frozen=True)
@@ -354,9 +469,21 @@ def edits_of(change: Change, case: Case) -> list[Edit]:
     edits and the case applies them: one description, read by both."""
     match change:
         case SetField():
-            if change.new:
-                return [Put("values", FieldValue(change.new, change.at), change.key)]
-            return [Remove("values", change.key)]
+            own: Edit = (
+                Put("values", FieldValue(change.new, change.at), change.key)
+                if change.new
+                else Remove("values", change.key)
+            )
+            return [own, *(e for also in change.also for e in edits_of(also, case))]
+        case SetStatedDate():
+            items = case.mails if change.part == "mails" else case.questions
+            item: Any = next(i for i in items if i.id == change.item_id)
+            dated = (
+                replace(item, sent_on=change.new)
+                if isinstance(item, SentMail)
+                else replace(item, answered_on=change.new)
+            )
+            return [Put(change.part, dated)]
         case SetWaiting():
             if not change.waiting:
                 return [Remove("waiting", change.step)]
@@ -370,17 +497,25 @@ def edits_of(change: Change, case: Case) -> list[Edit]:
         case AnswerQuestion():
             q = next(q for q in case.questions if q.id == change.question_id)
             answered = change.at if change.answer else None
-            return [Put("questions", replace(q, answer=change.answer, answered_at=answered))]
+            answer = replace(
+                q, answer=change.answer, answered_at=answered, answered_on=change.answered_on
+            )
+            return [Put("questions", answer)]
         case DeleteQuestion():
             return [Remove("questions", change.question_id)]
         case RecordMailSent():
-            return [Put("mails", SentMail(0, change.mail, change.at))]
+            return [Put("mails", SentMail(0, change.mail, change.at, sent_on=change.sent_on))]
         case WithdrawMail():
             m = next(m for m in case.mails if m.id == change.mail_id)
             return [Put("mails", replace(m, withdrawn_at=change.at))]
         case EndRolePeriod():
-            period = RolePeriod(0, change.role, change.person, change.started_at, change.at)
-            return [Put("role_history", period), *(Remove("values", k) for k in change.cleared)]
+            earlier = [Put("role_history", change.earlier)] if change.earlier else []
+            return [
+                *earlier,
+                Put("role_history", change.period),
+                Put("takeovers", change.takeover, change.role.key),
+                *(e for emptied in change.emptied for e in edits_of(emptied, case)),
+            ]
 
 
 # --- proposing changes ---------------------------------------------------------------
@@ -412,14 +547,42 @@ def propose_municipality(task: TaskDef, case: Case, code: str, at: datetime) -> 
     return None if code == old else SetField(task.step_of_field(key).key, key, old, code, at)
 
 
+def today_of(at: datetime) -> str:
+    """The user's day at a moment (in their time zone, not UTC's), as a stated date."""
+    return local(at).date().isoformat()
+
+
+def stated_date(raw: str, *, field: str = "", required: str = "") -> str:
+    """A date the user states (dd.mm.åååå), as it is stored ("2026-11-27", "" for none).
+    Such a date has a column of its own, where text kept as typed has no place: a date
+    that is not one under the date rule is refused (ValidationError naming `field`), and
+    so is none when `required` says what to write."""
+    checked = check_date(raw)
+    if checked.error:
+        raise ValidationError(checked.error, field=field)
+    if not checked.value and required:
+        raise ValidationError(required, field=field)
+    return checked.value
+
+
 def propose_check(
     task: TaskDef, case: Case, key: str, checked: bool, at: datetime
 ) -> SetField | None:
+    """Tick or untick a box. Ticking a box whose fact has a date of its own (`date_of`:
+    when PLUS was granted) fills that date with today when none is written yet."""
     if task.field(key).kind is not FieldKind.CHECK:
         raise KeyError(f"{key} is not a check box")
     old = case.value(key)
     new = CHECKED if checked else ""
-    return None if new == old else SetField(task.step_of_field(key).key, key, old, new, at)
+    if new == old:
+        return None
+    step = task.step_of_field(key).key
+    dated = task.date_field_of(key)
+    also: tuple[SetField, ...] = ()
+    if checked and dated is not None and not case.value(dated.key):
+        because = f"{BECAUSE_FIELD}:{key}"
+        also = (SetField(step, dated.key, "", today_of(at), at, because=because),)
+    return SetField(step, key, old, new, at, also=also)
 
 
 def propose_waiting(
@@ -473,9 +636,11 @@ def reason_needed() -> str:
     return translate("Case", "Skriv en begrundelse for at sætte status tilbage.")
 
 
-def status_missing(task: TaskDef, case: Case | None, status: KlikStatus) -> list[str]:
+def status_missing(
+    task: TaskDef, case: Case | None, status: KlikStatus, *, mind_waiting: bool = True
+) -> list[str]:
     """What must be in place before the KLIK status can be set (no case: all that may be,
-    the most there is to say)."""
+    the most there is to say; `mind_waiting`: see is_step_done)."""
     if status is KlikStatus.STARTED:
         # KLIK asks for a responsible person and a performer before work starts.
         missing = []
@@ -492,7 +657,8 @@ def status_missing(task: TaskDef, case: Case | None, status: KlikStatus) -> list
         return [
             s.in_sentence
             for s in task.method_steps
-            if s is not holder and (case is None or not is_step_done(task, case, s))
+            if s is not holder
+            and (case is None or not is_step_done(task, case, s, mind_waiting=mind_waiting))
         ]
     return []
 
@@ -516,8 +682,32 @@ def propose_answer(
     answer = check_notes(answer).value.strip()
     if answer == question.answer:
         return None
+    # The day KOMBIT answered: today when the answer is first written, kept when it is
+    # corrected, gone with the answer.
+    answered_on = "" if not answer else question.answered_on or today_of(at)
     return AnswerQuestion(
-        _questions_step(task), question_id, question.answer, answer, at, question.text
+        _questions_step(task), question_id, question.answer, answer, at, question.text, answered_on
+    )
+
+
+def propose_answer_date(
+    task: TaskDef, case: Case, question_id: int, raw: str, at: datetime
+) -> SetStatedDate | None:
+    """The day KOMBIT answered, as the user states it; only for an answered question."""
+    question = next(q for q in case.questions if q.id == question_id)
+    if not question.answer:
+        raise RuleError(translate("Case", "Skriv svaret først."))
+    new = stated_date(raw)
+    if new == question.answered_on:
+        return None
+    return SetStatedDate(
+        _questions_step(task),
+        "questions",
+        question_id,
+        question.answered_on,
+        new,
+        at,
+        question.text,
     )
 
 
@@ -531,9 +721,40 @@ def propose_delete_question(
 CHANGEABLE_ROLES = (Role.LEADER, Role.OWNER)
 
 
-def propose_role_change(task: TaskDef, case: Case, role: Role, at: datetime) -> EndRolePeriod:
-    """End the current holder's period of a role (a new person takes over). Raises
-    RuleError when no one holds the role yet: then the fields are simply filled in."""
+# The inputs of a role change (the dialog's fields: docs/CONTRACT.md), named by a refusal.
+EFFECTIVE_DATE = "change_effective_date"
+DECIDED_BY = "change_decided_by"
+DECISION_DATE = "change_decision_date"
+
+
+def current_term(task: TaskDef, case: Case, role: Role) -> Term:
+    """The current holder's period: from a change (its takeover), or for the first holder
+    from the case's own decision, which appointed them. After a change 0.2.0 registered,
+    neither is known: nothing is taken from the decision that appointed the one before."""
+    takeover = case.takeovers.get(role.key)
+    if takeover is not None:
+        return Term(takeover.effective_on, takeover.decided_by, takeover.decided_on)
+    if case.former(role):  # a change 0.2.0 registered, which asked for no day nor decision
+        return Term("", "", "")
+    day = read_date(case.of(task, Purpose.DECISION_DATE))
+    on = day.isoformat() if day else ""
+    return Term(on, case.of(task, Purpose.DECIDED_BY), on)
+
+
+def propose_role_change(
+    task: TaskDef,
+    case: Case,
+    role: Role,
+    at: datetime,
+    effective: str,
+    *,
+    decided_by: str = "",
+    decided_on: str = "",
+) -> EndRolePeriod:
+    """A new person takes over a role on the day `effective` (dd.mm.åååå, required),
+    decided by `decided_by` on `decided_on`: the current holder's period ends on that day
+    with its own decision kept. Raises RuleError when no one holds the role yet (then the
+    fields are simply filled in), ValidationError naming the input that is wrong."""
     if role not in CHANGEABLE_ROLES:
         raise ValueError(role)
     person = case.person(task, role)
@@ -543,16 +764,82 @@ def propose_role_change(task: TaskDef, case: Case, role: Role, at: datetime) -> 
                 "Case", "Der er ingen {role} at skifte ud endnu. Skriv navnet i felterne."
             ).format(role=role.label)
         )
-    keys = [
-        task.key_for(people.purpose(role, d))
-        for d in (*people.PERSON_DETAILS, people.Detail.KLIK_USER)
-    ]
-    cleared = tuple(k for k in keys if k and case.value(k))
-    named = [t for k in keys if k and (t := case.changed_at(k)) is not None]
-    begun = case.period_start(role)
-    started = begun if begun is not None else (min(named) if named else None)
+    effective_on = stated_date(
+        effective,
+        field=EFFECTIVE_DATE,
+        required=translate("Case", "Skriv den dag, den nye {role} overtager rollen.").format(
+            role=role.label
+        ),
+    )
+    term = current_term(task, case, role)
+    if term.started_on and effective_on < term.started_on:
+        raise ValidationError(
+            translate(
+                "Case", "{name} har været {role} fra {start}. Skriv en dag fra {start} og frem."
+            ).format(name=person.name, role=role.label, start=stated_day(term.started_on)),
+            field=EFFECTIVE_DATE,
+        )
+    try:
+        by = check_name(decided_by).value
+    except ValidationError as e:
+        raise ValidationError(str(e), field=DECIDED_BY) from None
+    takeover = Takeover(effective_on, by, stated_date(decided_on, field=DECISION_DATE), at)
+    period = RolePeriod(
+        0,
+        role,
+        person,
+        _named_since(task, case, role),
+        at,
+        started_on=term.started_on,
+        ended_on=effective_on,
+        decided_by=term.decided_by,
+        decided_on=term.decided_on,
+    )
     step = task.step_where_named(role)
-    return EndRolePeriod(step.key if step else task.intro.key, role, person, started, cleared, at)
+    return EndRolePeriod(
+        step.key if step else task.intro.key,
+        role,
+        period,
+        takeover,
+        _emptied(task, case, role, at),
+        at,
+        _removal_recorded(task, case, role),
+    )
+
+
+def _role_keys(task: TaskDef, role: Role) -> list[str]:
+    """The role's fields: the person's details and the KLIK user boxes."""
+    details = (*people.PERSON_DETAILS, people.Detail.KLIK_USER, people.Detail.FORMER_KLIK_USER)
+    return [k for d in details if (k := task.key_for(people.purpose(role, d)))]
+
+
+def _emptied(task: TaskDef, case: Case, role: Role, at: datetime) -> tuple[SetField, ...]:
+    because = f"{BECAUSE_ROLE}:{role.key}"
+    return tuple(
+        SetField(task.step_of_field(k).key, k, case.value(k), "", at, because=because)
+        for k in _role_keys(task, role)
+        if case.value(k)
+    )
+
+
+def _named_since(task: TaskDef, case: Case, role: Role) -> datetime | None:
+    """When the current holder was registered: at the last change, else when their fields
+    were first written (None: not known)."""
+    begun = case.period_start(role)
+    if begun is not None:
+        return begun
+    named = [t for k in _role_keys(task, role) if (t := case.changed_at(k)) is not None]
+    return min(named) if named else None
+
+
+def _removal_recorded(task: TaskDef, case: Case, role: Role) -> RolePeriod | None:
+    """The former holder, with the removal of their KLIK user when it is ticked: the box is
+    emptied for the one who leaves now, so its tick goes with the one it was about."""
+    key = task.key_for(people.purpose(role, people.Detail.FORMER_KLIK_USER))
+    former = case.former(role)
+    if not key or not former or not case.is_checked(key):
+        return None
+    return replace(former[-1], klik_user_removed_at=case.changed_at(key))
 
 
 # --- rules: when is a step done, and what is missing ---------------------------------
@@ -561,8 +848,11 @@ def propose_role_change(task: TaskDef, case: Case, role: Role, at: datetime) -> 
 def field_missing(task: TaskDef, case: Case, fdef: FieldDef) -> str | None:
     """Why a field keeps its step from being done: a required field not satisfied, or any
     field holding a value kept while not valid (an optional date "9.13.2026" is still to
-    correct: a step is not "færdig" while a field of it says what to correct)."""
+    correct: a step is not "færdig" while a field of it says what to correct). A field that
+    does not apply now (`Kind.applies`) keeps nothing from being done."""
     kind = kinds.of(fdef)
+    if not kind.applies(case, fdef):
+        return None
     if fdef.required or (kind.stores_value and case.value(fdef.key)):
         return kind.missing(task, case, fdef)
     return None
@@ -573,12 +863,29 @@ def unanswered(case: Case) -> list[Question]:
     return [q for q in case.questions if not q.answer.strip()]
 
 
-def step_missing(task: TaskDef, case: Case, step: StepDef) -> list[str]:
+def fields_missing(task: TaskDef, case: Case, step: StepDef) -> list[str]:
+    """What the step's fields lack."""
     return [m for f in step.fields if (m := field_missing(task, case, f)) is not None]
 
 
-def is_step_done(task: TaskDef, case: Case, step: StepDef) -> bool:
-    return not step_missing(task, case, step)
+def step_missing(task: TaskDef, case: Case, step: StepDef) -> list[str]:
+    """What the step lacks. A step still marked *Afventer* is not done, however complete:
+    the last thing it lacks is that mark taken off (so the list, the page and the report
+    never say "færdig" and "afventer" of one step)."""
+    missing = fields_missing(task, case, step)
+    if not missing and step.key in case.waiting:
+        missing.append(
+            translate("Case", "Fjern markeringen »Afventer«, når trinnet ikke venter mere")
+        )
+    return missing
+
+
+def is_step_done(task: TaskDef, case: Case, step: StepDef, *, mind_waiting: bool = True) -> bool:
+    """Whether the step is done: its fields complete and (`mind_waiting`) not on hold. A
+    case file from a version that let a waiting step be done is judged by its fields."""
+    if mind_waiting:
+        return not step_missing(task, case, step)
+    return not fields_missing(task, case, step)
 
 
 def _has_anything(case: Case, step: StepDef) -> bool:
@@ -599,6 +906,8 @@ def progress_line(task: TaskDef, case: Case, today: date | None = None) -> str:
     done = sum(is_step_done(task, case, s) for s in task.method_steps)
     line = _progress(task, done, case.klik_status)
     due = deadline(case.of(task, Purpose.KLIK_DEADLINE), today) if today else None
+    if due is not None and case.klik_status is KlikStatus.COMPLETED:
+        due = replace(due, completed=True)  # met: no more days to count
     return f"{line} · {due.words}" if due else line
 
 
@@ -620,12 +929,36 @@ def _progress(task: TaskDef, done: int, status: KlikStatus) -> str:
     )
 
 
+def kombit_not_told(task: TaskDef, case: Case) -> bool:
+    """A new project leader of whom KOMBIT has had no mail (the task has a mail)."""
+    return (
+        bool(case.former(Role.LEADER))
+        and task.field_of_kind(FieldKind.MAIL) is not None
+        and case.last_sent_mail is None
+    )
+
+
+def record_note(task: TaskDef, case: Case) -> str:
+    """The one sentence the page, the step list and the report say when the record has
+    moved on past the KLIK task: a new project leader KOMBIT has not been told of ("" when
+    there is none)."""
+    if not kombit_not_told(task, case):
+        return ""
+    if case.klik_status is KlikStatus.COMPLETED:
+        return translate(
+            "Case",
+            "Opgaven er »Fuldført« i KLIK, men KOMBIT har ikke fået besked om den nye "
+            "projektleder.",
+        )
+    return translate("Case", "KOMBIT har ikke fået besked om den nye projektleder.")
+
+
 def step_note(task: TaskDef, case: Case, step: StepDef) -> str:
     """Why a step that was done is open again, for the overview: a new project leader."""
     if not case.former(Role.LEADER):
         return ""
     tell_kombit, name_them = _new_leader_notes()
-    if step.field_of_kind(FieldKind.MAIL) is not None and case.last_sent_mail is None:
+    if step.field_of_kind(FieldKind.MAIL) is not None and kombit_not_told(task, case):
         return tell_kombit
     if step is task.step_where_named(Role.LEADER) and not case.person(task, Role.LEADER).name:
         return name_them
@@ -672,7 +1005,8 @@ def same_person_warning(task: TaskDef, case: Case) -> str | None:
 # --- the mail to KOMBIT --------------------------------------------------------------
 
 
-def propose_mail_sent(task: TaskDef, case: Case, at: datetime) -> RecordMailSent:
+def propose_mail_sent(task: TaskDef, case: Case, at: datetime, sent_on: str = "") -> RecordMailSent:
+    """Mark the mail as sent on `sent_on` (dd.mm.åååå; today when not given)."""
     mail = current_mail(task, case)
     if mail is None:
         raise RuleError(
@@ -680,7 +1014,24 @@ def propose_mail_sent(task: TaskDef, case: Case, at: datetime) -> RecordMailSent
                 items=", ".join(mail_state(task, case).problems)
             )
         )
-    return RecordMailSent(_mail_step(task), mail, at)
+    day = stated_date(sent_on, field=MAIL_SENT_ON) or today_of(at)
+    return RecordMailSent(_mail_step(task), mail, at, day)
+
+
+MAIL_SENT_ON = "mail_sent_on"  # the input of the day the mail was sent (docs/CONTRACT.md)
+
+
+def propose_mail_date(task: TaskDef, case: Case, raw: str, at: datetime) -> SetStatedDate | None:
+    """The day the current mail was really sent, as the user states it."""
+    sent = case.last_sent_mail
+    if sent is None:
+        raise RuleError(translate("Case", "Markér først mailen som sendt."), field=MAIL_SENT_ON)
+    new = stated_date(raw, field=MAIL_SENT_ON)
+    if new == sent.sent_on:
+        return None
+    return SetStatedDate(
+        _mail_step(task), "mails", sent.id, sent.sent_on, new, at, sent.mail.subject
+    )
 
 
 def _mail_step(task: TaskDef) -> str:
@@ -691,3 +1042,56 @@ def _mail_step(task: TaskDef) -> str:
 def propose_mail_withdrawn(task: TaskDef, case: Case, at: datetime) -> WithdrawMail | None:
     sent = case.last_sent_mail
     return None if sent is None else WithdrawMail(_mail_step(task), sent.id, at)
+
+
+# --- plausibility: warnings at a field, never refusals ---------------------------------
+
+
+def future_warning(iso: str, today: date) -> str | None:
+    """A date something happened (a decision, PLUS granted, a mail sent) that lies ahead."""
+    day = read_date(iso)
+    if day is None or day <= today:
+        return None
+    return translate("Case", "Datoen ligger i fremtiden. Tjek, at den er rigtig.")
+
+
+def _decided_on(task: TaskDef, case: Case, role: Role) -> date | None:
+    return read_date(current_term(task, case, role).decided_on)
+
+
+def warnings(task: TaskDef, case: Case, today: date) -> dict[str, str]:
+    """What looks wrong in the dates recorded, by the field it is shown at (a field's key,
+    or MAIL_SENT_ON): a date in the future for something that has happened; a KLIK user
+    created before the decision to appoint the person; a mail sent before the leader it
+    names was decided. The user may know better: these are told, never refused."""
+    found: dict[str, str] = {}
+    for s in task.steps:
+        for f in s.fields:
+            states_a_fact = f.purpose == Purpose.DECISION_DATE or bool(f.date_of)
+            if states_a_fact and (problem := future_warning(case.value(f.key), today)):
+                found[f.key] = problem
+    for role in CHANGEABLE_ROLES:
+        key = task.key_for(people.purpose(role, people.Detail.KLIK_USER))
+        decided = _decided_on(task, case, role)
+        ticked = case.changed_at(key) if key and case.is_checked(key) else None
+        if decided and ticked and local(ticked).date() < decided:
+            found[key] = translate(
+                "Case",
+                "Markeret {ticked}, før beslutningen om at udpege {role} ({decided}). Tjek "
+                "datoen for beslutningen.",
+            ).format(
+                ticked=format_date(ticked),
+                role=role.label,
+                decided=decided.strftime("%d.%m.%Y"),
+            )
+    sent = case.last_sent_mail
+    if sent is not None:
+        day, decided = read_date(sent.sent_on), _decided_on(task, case, Role.LEADER)
+        if (problem := future_warning(sent.sent_on, today)) is not None:
+            found[MAIL_SENT_ON] = problem
+        elif day and decided and day < decided:
+            found[MAIL_SENT_ON] = translate(
+                "Case",
+                "Mailen er sendt før beslutningen om projektlederen ({decided}). Tjek datoerne.",
+            ).format(decided=decided.strftime("%d.%m.%Y"))
+    return found

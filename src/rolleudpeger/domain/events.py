@@ -22,6 +22,7 @@ from rolleudpeger.domain.case import (
     RecordMailSent,
     SetField,
     SetKlikStatus,
+    SetStatedDate,
     SetWaiting,
     WithdrawMail,
 )
@@ -38,10 +39,15 @@ class EventKind(StrEnum):
     QUESTION_ASKED = "question_asked"  # new: the question
     QUESTION_ANSWERED = "question_answered"  # old, new: the answer; detail: the question
     QUESTION_DELETED = "question_deleted"  # old: the question
-    MAIL_SENT = "mail_sent"  # new: the mail as sent, in full
+    MAIL_SENT = "mail_sent"  # new: the mail as sent, in full; detail: the day it was sent
     MAIL_WITHDRAWN = "mail_withdrawn"  # "marked as sent" taken back
     CASE_IMPORTED = "case_imported"  # detail: the name of the file
-    ROLE_ENDED = "role_ended"  # field: the role (leader, owner); old: who held it
+    # field: the role (leader, owner); old: who held it; new: the day the new one takes
+    # over ("" from 0.2.0, which asked for none)
+    ROLE_ENDED = "role_ended"
+    # field: the part ("mails", "questions"); old, new: the day stated; detail: the mail's
+    # subject or the question
+    DATE_STATED = "date_stated"
 
 
 class Cause(StrEnum):
@@ -49,6 +55,9 @@ class Cause(StrEnum):
 
     USER = "user"  # someone working in Rolleudpeger on this computer
     IMPORTED = "imported"  # done on another computer; came with an imported case file
+    # done by the app as the consequence of another change (detail: what, case.BECAUSE_*),
+    # e.g. the KLIK user box emptied for a new leader
+    CONSEQUENCE = "consequence"
 
 
 @dataclass(frozen=True)
@@ -65,12 +74,38 @@ class Event:
     cause: Cause = Cause.USER
 
 
+def events_of(change: Change) -> list[Event]:
+    """The events a change writes, in the same transaction as the change itself: its own,
+    then one for each consequence, marked as such."""
+    consequences: tuple[SetField, ...] = ()
+    if isinstance(change, SetField):
+        consequences = change.also
+    elif isinstance(change, EndRolePeriod):
+        consequences = change.emptied
+    return [event_of(change), *(event_of(c) for c in consequences)]
+
+
 def event_of(change: Change) -> Event:
-    """The event a change writes, in the same transaction as the change itself."""
+    """The event of a change itself."""
     at, step = change.at, change.step
     match change:
         case SetField():
+            if change.because:
+                return Event(
+                    at,
+                    EventKind.FIELD_SET,
+                    step,
+                    change.key,
+                    change.old,
+                    change.new,
+                    change.because,
+                    Cause.CONSEQUENCE,
+                )
             return Event(at, EventKind.FIELD_SET, step, change.key, change.old, change.new)
+        case SetStatedDate():
+            return Event(
+                at, EventKind.DATE_STATED, step, change.part, change.old, change.new, change.about
+            )
         case SetWaiting():
             if not change.waiting:
                 return Event(at, EventKind.WAITING_ENDED, step, old=change.old_note or "")
@@ -100,7 +135,9 @@ def event_of(change: Change) -> Event:
         case DeleteQuestion():
             return Event(at, EventKind.QUESTION_DELETED, step, old=change.text)
         case RecordMailSent():
-            return Event(at, EventKind.MAIL_SENT, step, new=change.mail.as_text)
+            return Event(
+                at, EventKind.MAIL_SENT, step, new=change.mail.as_text, detail=change.sent_on
+            )
         case WithdrawMail():
             return Event(at, EventKind.MAIL_WITHDRAWN, step)
         case EndRolePeriod():
@@ -110,6 +147,7 @@ def event_of(change: Change) -> Event:
                 step,
                 field=change.role.key,
                 old=change.person.name,
+                new=change.takeover.effective_on,
             )
 
 

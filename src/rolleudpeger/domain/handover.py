@@ -33,7 +33,9 @@ from rolleudpeger.domain.parts import (
     MAILS,
     QUESTIONS,
     ROLE_HISTORY,
+    ROLES_WITH_HISTORY,
     STATUS_HISTORY,
+    TAKEOVERS,
     VALUES,
     WAITING,
     Kind,
@@ -46,14 +48,20 @@ from rolleudpeger.domain.validation import (
     ValidationError,
     check_name,
     check_notes,
+    date_problem,
+    parse_date,
     period_problem,
+    read_date,
     time_problem,
 )
 from rolleudpeger.i18n import translate
 
 FORMAT = "rolleudpeger-sag"
-VERSION = 2  # 2: events as data (domain/events.py); 1 (0.1.0): events as sentences
-READABLE_VERSIONS = (1, 2)
+# 3 (0.3.0): stated dates, takeovers, consequences in the log; 2 (0.2.0): events as data
+# (domain/events.py); 1 (0.1.0): events as sentences. An older file lacks only what its
+# version did not know: a stated date reads as none stated.
+VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 # A real case is tens of kilobytes with a few hundred events; these leave ample room and
 # keep reading and checking a file to a moment.
 MAX_BYTES = 5_000_000
@@ -230,9 +238,34 @@ class _Reader:
             return None
         return at
 
+    def date(self, data: dict[str, Any], key: str, where: str) -> str | None:
+        """A stated date: "2026-11-27" under the date rule, or "" (none stated; absent in
+        files of older versions)."""
+        value = self.text(data, key, where)
+        if not value or read_date(value) is not None:
+            return value
+        day = parse_date(value)
+        problem = date_problem(day) if day else None
+        self.fail(
+            f"{where}.{key}",
+            problem
+            or translate("Handover", "{value} er ikke en dato (åååå-mm-dd)").format(
+                value=repr(value)
+            ),
+        )
+        return None
+
     def period(self, where: str, start: datetime | None, end: datetime | None) -> None:
         if (problem := period_problem(start, end)) is not None:
             self.fail(where, problem)
+
+    def days(self, where: str, start: str, end: str) -> None:
+        """A period of stated dates cannot end before it begins either."""
+        if start and end and end < start:
+            self.fail(
+                where,
+                translate("Validation", "{end} ligger før {start}").format(start=start, end=end),
+            )
 
     def record(self, part: Part, entry: dict[str, Any], where: str) -> Record | None:
         """One item of a part, each column checked by its kind; None if any failed."""
@@ -242,6 +275,9 @@ class _Reader:
             if c.kind in (Kind.TIME, Kind.OPTIONAL_TIME):
                 value: Any = self.time(entry, c.name, where, optional=c.kind is Kind.OPTIONAL_TIME)
                 ok = ok and (value is not None or c.kind is Kind.OPTIONAL_TIME)
+            elif c.kind is Kind.DATE:
+                value = self.date(entry, c.name, where)
+                ok = ok and value is not None
             else:
                 value = self.text(entry, c.name, where, notes=c.kind is Kind.NOTES)
                 if c.choices and value not in c.choices:
@@ -296,6 +332,7 @@ def parse_case(task: TaskDef, data: Any) -> ImportedCase:
         questions=_questions(r, read(QUESTIONS)),
         mails=_mails(r, read(MAILS)),
         role_history=_role_history(r, read(ROLE_HISTORY)),
+        takeovers=_takeovers(r, read(TAKEOVERS)),
     )
     events = _events(r, raw, top.get("version"))
     if r.problems or created_at is None:
@@ -416,7 +453,20 @@ def _mails(r: _Reader, found: list[tuple[str, str, Record]]) -> list[SentMail]:
 def _role_history(r: _Reader, found: list[tuple[str, str, Record]]) -> list[RolePeriod]:
     for where, _key, record in found:
         r.period(f"{where}.ended_at", record["started_at"], record["ended_at"])
+        r.days(f"{where}.ended_on", record["started_on"], record["ended_on"])
     return [ROLE_HISTORY.from_record(record) for _where, _key, record in found]
+
+
+def _takeovers(r: _Reader, found: list[tuple[str, str, Record]]) -> dict[str, Any]:
+    takeovers = {}
+    for where, key, record in found:
+        if key not in ROLES_WITH_HISTORY:
+            r.fail(where, translate("Handover", "ukendt rolle"))
+        elif not record["effective_on"]:
+            r.fail(f"{where}.effective_on", translate("Handover", "mangler"))
+        else:
+            takeovers[key] = TAKEOVERS.from_record(record)
+    return takeovers
 
 
 def _events(r: _Reader, raw: dict[str, Any], version: Any) -> list[Event]:
@@ -440,12 +490,13 @@ def _events(r: _Reader, raw: dict[str, Any], version: Any) -> list[Event]:
 
 def _check_status(task: TaskDef, case: Case) -> None:
     """The same rule as in the window: a KLIK status needs what it needs (Fuldført: every
-    step done), whatever the file claims — when it was set. A new leader or owner later
-    opens steps again and leaves the status as it is."""
+    step's fields complete), whatever the file claims — when it was set. A new leader or
+    owner later opens steps again and leaves the status as it is. A step still marked
+    waiting is judged by its fields: versions before 0.3.0 let such a step be done."""
     history = case.status_history
     if not history or any(p.ended_at > history[-1].at for p in case.role_history):
         return
-    if missing := status_missing(task, case, history[-1].status):
+    if missing := status_missing(task, case, history[-1].status, mind_waiting=False):
         raise HandoverError(
             [
                 "case.klik_status: "

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from rolleudpeger.domain import validation
 from rolleudpeger.domain.mail import mail_state
+from rolleudpeger.domain.people import Detail, Role
 from rolleudpeger.domain.taskdef import FieldDef, FieldKind, KlikStatus, TaskDef
 from rolleudpeger.domain.timefmt import format_time
 from rolleudpeger.domain.validation import (
@@ -81,6 +82,10 @@ class Kind:
     def begun(self, case: Case, fdef: FieldDef) -> bool:
         """Whether anything is recorded (a step with something in it is "i gang")."""
         return bool(case.value(fdef.key))
+
+    def applies(self, case: Case, fdef: FieldDef) -> bool:
+        """Whether the field is asked for now (shown, and required if it is required)."""
+        return True
 
     def done_at(self, case: Case, fdef: FieldDef) -> datetime | None:
         """When the field was last satisfied."""
@@ -174,8 +179,19 @@ class Date(Kind):
         )
 
 
+def former_role(fdef: FieldDef) -> Role | None:
+    """The role whose former holder a field is about (`leader.former_klik_user`), if any."""
+    role, _, detail = fdef.purpose.partition(".")
+    return Role.from_key(role) if detail == Detail.FORMER_KLIK_USER else None
+
+
 class Check(Kind):
-    """A check box: CHECKED or nothing, with the time it was ticked."""
+    """A check box: CHECKED or nothing, with the time it was ticked. A box about a former
+    holder of a role (their KLIK user removed) is asked for only while there is one."""
+
+    def applies(self, case: Case, fdef: FieldDef) -> bool:
+        role = former_role(fdef)
+        return role is None or bool(case.former(role))
 
     example = CHECKED
 
@@ -281,8 +297,10 @@ class Shown(Kind):
 
 
 def _yes_no(at: datetime | None) -> str:
+    """ "ja, markeret 27.11.2026 kl. 13.05": when it was registered here (a date the user
+    states has a field of its own)."""
     return (
-        translate("Completion", "ja, {time}").format(time=format_time(at))
+        translate("Completion", "ja, markeret {time}").format(time=format_time(at))
         if at
         else translate("Completion", "nej")
     )

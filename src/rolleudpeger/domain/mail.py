@@ -17,7 +17,12 @@ from rolleudpeger.domain.people import Person, Role
 from rolleudpeger.domain.taskdef import MailDef, TaskDef
 from rolleudpeger.domain.text import name_words, normal, same_name
 from rolleudpeger.domain.timefmt import local
-from rolleudpeger.domain.validation import format_phone, is_valid_email, is_valid_phone
+from rolleudpeger.domain.validation import (
+    format_phone,
+    is_valid_email,
+    is_valid_phone,
+    read_date,
+)
 from rolleudpeger.i18n import translate
 
 if TYPE_CHECKING:  # the case imports this module; the mail only reads the case
@@ -75,6 +80,7 @@ def build_kombit_mail(
     *,
     signer: str = "",
     former: str | None = None,
+    effective_date: str = "",
 ) -> Mail:
     """The mail that tells KOMBIT who the project leader is, signed by `signer` (the
     performer of the KLIK task) on behalf of the municipality, or by the municipality.
@@ -82,7 +88,10 @@ def build_kombit_mail(
     The leader is its only person; the signer is a name the caller has checked with
     may_sign: KOMBIT shall not have the project owner's name (task card). `former` is
     the leader the new one replaces ("" when that name may not be given; None when the
-    leader replaces no one)."""
+    leader replaces no one). A new leader with the day they take over (`effective_date`,
+    "15.01.2027") gets a mail of its own (`new_subject`, `new_body`): a new message, not
+    an answer to the task; without that day (a change 0.2.0 registered, which asked for
+    none) the first mail's wording says whom the leader replaces."""
     values = {
         "municipality": municipality.official_name,
         "code": municipality.code,
@@ -91,16 +100,21 @@ def build_kombit_mail(
         "last_name": leader.last_name,
         "email": leader.email,
         "phone": format_phone(leader.phone),
+        "effective_date": effective_date,
     }
+    subject, template = mail.subject, mail.body
+    if former is not None and effective_date and mail.new_body:
+        subject, template = mail.new_subject, mail.new_body
     signature = (mail.signature if signer else mail.signature_unnamed).format(
         signer=signer, **values
     )
     replaces = ""
     if former is not None:
         replaces = (mail.replaces if former else mail.replaces_unnamed).format(former=former)
-    body = mail.body.format(signature=signature.strip(), replaces=replaces.strip(), **values)
-    body = re.sub(r"\n{3,}", "\n\n", body)  # no empty paragraph where nothing is replaced
-    return Mail(to=mail.to, subject=mail.subject.format(**values), body=body.strip() + "\n")
+    body = template.format(signature=signature.strip(), replaces=replaces.strip(), **values)
+    body = re.sub(r" *\n{3,}", "\n\n", body)  # no empty paragraph where nothing is replaced
+    body = re.sub(r" +\n", "\n", body)  # nor a space where a sentence was left out
+    return Mail(to=mail.to, subject=subject.format(**values), body=body.strip() + "\n")
 
 
 _FACT_LINE = re.compile(r"^[^:\n]{1,40}: (.+)$", re.MULTILINE)
@@ -193,11 +207,15 @@ def current_mail(task: TaskDef, case: Case) -> Mail | None:
         return None
     former = case.former(Role.LEADER)
     replaced = None
+    effective = ""
     if former:
         name = former[-1].person.name
         # Never the owner's name, not even as the one replaced (the old leader may have
         # become the owner).
         replaced = name if may_sign(name, case.person(task, Role.OWNER)) else ""
+        takeover = case.takeovers.get(Role.LEADER.key)
+        day = read_date(takeover.effective_on) if takeover else None
+        effective = day.strftime("%d.%m.%Y") if day else ""
     return build_kombit_mail(
         task.mail,
         task.mail.task_title,
@@ -205,6 +223,7 @@ def current_mail(task: TaskDef, case: Case) -> Mail | None:
         leader,
         signer=_signer(task, case),
         former=replaced,
+        effective_date=effective,
     )
 
 

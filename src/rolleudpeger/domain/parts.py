@@ -24,6 +24,7 @@ from rolleudpeger.domain.case import (
     RolePeriod,
     SentMail,
     StatusChange,
+    Takeover,
     Waiting,
 )
 from rolleudpeger.domain.events import Cause, Event, EventKind
@@ -41,6 +42,7 @@ class Kind(Enum):
     NOTES = "notes"  # free text
     TIME = "time"  # an aware datetime (ISO 8601 in the file)
     OPTIONAL_TIME = "optional_time"
+    DATE = "date"  # a date the user states, "2026-11-27" under the date rule, or ""
 
 
 @dataclass(frozen=True)
@@ -120,14 +122,18 @@ QUESTIONS = Part(
         Column("asked_at", Kind.TIME),
         Column("answer", Kind.NOTES),
         Column("answered_at", Kind.OPTIONAL_TIME),
+        Column("answered_on", Kind.DATE),
     ),
     lambda q: {
         "text": q.text,
         "asked_at": q.asked_at,
         "answer": q.answer,
         "answered_at": q.answered_at,
+        "answered_on": q.answered_on,
     },
-    lambda r: Question(r.get("id", 0), r["text"], r["asked_at"], r["answer"], r["answered_at"]),
+    lambda r: Question(
+        r.get("id", 0), r["text"], r["asked_at"], r["answer"], r["answered_at"], r["answered_on"]
+    ),
 )
 MAILS = Part(
     "mails",
@@ -138,6 +144,7 @@ MAILS = Part(
         Column("body", Kind.NOTES),
         Column("sent_at", Kind.TIME),
         Column("withdrawn_at", Kind.OPTIONAL_TIME),
+        Column("sent_on", Kind.DATE),
     ),
     lambda m: {
         "to": m.mail.to,
@@ -145,12 +152,18 @@ MAILS = Part(
         "body": m.mail.body,
         "sent_at": m.sent_at,
         "withdrawn_at": m.withdrawn_at,
+        "sent_on": m.sent_on,
     },
     lambda r: SentMail(
-        r.get("id", 0), Mail(r["to"], r["subject"], r["body"]), r["sent_at"], r["withdrawn_at"]
+        r.get("id", 0),
+        Mail(r["to"], r["subject"], r["body"]),
+        r["sent_at"],
+        r["withdrawn_at"],
+        r["sent_on"],
     ),
 )
 _PERSON = ("first_name", "last_name", "title", "email", "phone")
+_PERIOD_DATES = ("started_on", "ended_on", "decided_on")
 ROLE_HISTORY = Part(
     "role_history",
     "role_history",
@@ -159,6 +172,9 @@ ROLE_HISTORY = Part(
         *(Column(d, Kind.TEXT) for d in _PERSON),
         Column("started_at", Kind.OPTIONAL_TIME),
         Column("ended_at", Kind.TIME),
+        *(Column(d, Kind.DATE) for d in _PERIOD_DATES),
+        Column("decided_by", Kind.TEXT),
+        Column("klik_user_removed_at", Kind.OPTIONAL_TIME),
     ),
     lambda p: {
         "role": p.role.key,
@@ -166,6 +182,9 @@ ROLE_HISTORY = Part(
         "first_name": p.person.first_name or p.person.full_name,
         "started_at": p.started_at,
         "ended_at": p.ended_at,
+        **{d: getattr(p, d) for d in _PERIOD_DATES},
+        "decided_by": p.decided_by,
+        "klik_user_removed_at": p.klik_user_removed_at,
     },
     lambda r: RolePeriod(
         r.get("id", 0),
@@ -173,7 +192,29 @@ ROLE_HISTORY = Part(
         Person(**{d: r[d] for d in _PERSON}),
         r["started_at"],
         r["ended_at"],
+        **{d: r[d] for d in _PERIOD_DATES},
+        decided_by=r["decided_by"],
+        klik_user_removed_at=r["klik_user_removed_at"],
     ),
+)
+# The new holder's period, from a change of holder, by role.
+TAKEOVERS = Part(
+    "takeovers",
+    "takeovers",
+    (
+        Column("effective_on", Kind.DATE),
+        Column("decided_by", Kind.TEXT),
+        Column("decided_on", Kind.DATE),
+        Column("at", Kind.TIME),
+    ),
+    lambda t: {
+        "effective_on": t.effective_on,
+        "decided_by": t.decided_by,
+        "decided_on": t.decided_on,
+        "at": t.at,
+    },
+    lambda r: Takeover(r["effective_on"], r["decided_by"], r["decided_on"], r["at"]),
+    key="role",
 )
 EVENTS = Part(
     "events",
@@ -207,7 +248,7 @@ EVENTS = Part(
 )
 
 CASE_PARTS: dict[str, Part] = {
-    p.name: p for p in (VALUES, WAITING, STATUS_HISTORY, QUESTIONS, MAILS, ROLE_HISTORY)
+    p.name: p for p in (VALUES, WAITING, STATUS_HISTORY, QUESTIONS, MAILS, ROLE_HISTORY, TAKEOVERS)
 }
 # Every part the case has is described here: a part added to the case but not here fails at
 # import, not when a case file leaves it out.

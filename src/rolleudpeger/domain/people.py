@@ -40,6 +40,9 @@ class Detail(StrEnum):
     TITLE = "title"
     FULL_NAME = "full_name"
     KLIK_USER = "klik_user"  # the check box: the person's KLIK user is created
+    # The check box: the former holder's KLIK user (its rights) is taken away in KLIK; asked
+    # for while a former holder exists.
+    FORMER_KLIK_USER = "former_klik_user"
     CHANGE = "change"  # the button: someone new takes over the role
 
 

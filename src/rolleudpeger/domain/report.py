@@ -11,10 +11,21 @@ case an import accepts, 20,000 events, is measured by `make bench`).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from rolleudpeger.domain import kinds
-from rolleudpeger.domain.case import Case, is_step_done, step_missing, step_state, unanswered
+from rolleudpeger.domain.case import (
+    BECAUSE_FIELD,
+    BECAUSE_ROLE,
+    Case,
+    current_term,
+    is_step_done,
+    record_note,
+    stated_day,
+    step_missing,
+    step_state,
+    unanswered,
+)
 from rolleudpeger.domain.events import Cause, Event, EventKind
 from rolleudpeger.domain.mail import mail_state
 from rolleudpeger.domain.people import Detail, Role, purpose
@@ -24,7 +35,9 @@ from rolleudpeger.domain.timefmt import format_date, format_time
 from rolleudpeger.domain.validation import read_date
 from rolleudpeger.i18n import translate
 
-LOG_VALUE_LIMIT = 160
+# Saves of one field this close to each other, with nothing else in between, are one edit
+# (the window saves after every pause in typing): the log shows it as one entry.
+ONE_EDIT = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -55,17 +68,19 @@ class QuestionLine:
     asked_at: str
     text: str
     answer: str
-    answered_at: str
+    answered_at: str  # when the answer was written in
+    answered_on: str = ""  # the day KOMBIT answered, as stated ("ikke angivet" if none)
 
 
 @dataclass(frozen=True)
 class MailSection:
-    sent_at: str
+    sent_at: str  # when it was marked as sent
     to: str
     subject: str
     body: str
     outdated: bool
     status: str = ""  # for an earlier mail: "afløst" or "fortrudt …"
+    sent_on: str = ""  # the day it was sent, as stated ("ikke angivet" if none)
 
 
 @dataclass(frozen=True)
@@ -102,7 +117,10 @@ class Report:
     facts: tuple[tuple[str, str], ...]  # (label, value); a value that names itself has no label
     case_number: str  # the municipality's own journal number ("" if none)
     prepared_by: str  # the performer of the KLIK task ("" if not given)
+    goal: tuple[str, ...]  # the task card's Mål, paragraph by paragraph
     description: tuple[str, ...]  # the task card's description, paragraph by paragraph
+    result: tuple[str, ...]  # the task card's Resultat
+    record_note: str  # the record moved on past the KLIK task (case.record_note), or ""
     klik_status: str
     deadline: str  # "15.12.2026", the deadline KLIK showed ("" when none was written)
     started_at: str
@@ -127,10 +145,28 @@ class Report:
     version: str
 
     @property
-    def footer(self) -> str:
-        return translate("Report", "Udskrevet {time} · Rolleudpeger {version}").format(
-            time=self.generated_at, version=self.version
+    def document_title(self) -> str:
+        """The report's name in the PDF's title and on the print job: what it is, for
+        whom, and the journal number, so that it is found again in an archive."""
+        title = translate("Report", "Rapport: {title} – {municipality}").format(
+            title=self.title, municipality=self.municipality
         )
+        if self.case_number:
+            title += " " + translate("Report", "(j.nr. {number})").format(number=self.case_number)
+        return title
+
+    def footer_for(self, *, paper: bool) -> str:
+        """The footer's words: "Udskrevet" only on paper; a saved PDF says when it was made."""
+        words = (
+            translate("Report", "Udskrevet {time} · Rolleudpeger {version}")
+            if paper
+            else translate("Report", "Lavet {time} · Rolleudpeger {version}")
+        )
+        return words.format(time=self.generated_at, version=self.version)
+
+    @property
+    def footer(self) -> str:
+        return self.footer_for(paper=False)
 
 
 def step_done_at(task: TaskDef, case: Case, step: StepDef) -> datetime | None:
@@ -142,9 +178,9 @@ def step_done_at(task: TaskDef, case: Case, step: StepDef) -> datetime | None:
     return max(known) if known else None
 
 
-def _shorten(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= LOG_VALUE_LIMIT else text[: LOG_VALUE_LIMIT - 1] + "…"
+def _whole(text: str) -> str:
+    """A value as the log shows it: all of it (never cut), its lines joined by " / "."""
+    return " / ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def _log_value(task: TaskDef, key: str, value: str) -> str:
@@ -154,14 +190,32 @@ def _log_value(task: TaskDef, key: str, value: str) -> str:
     try:
         fdef = task.field(key)
     except KeyError:  # a field of an older task definition
-        return _shorten(value)
-    return _shorten(kinds.of(fdef).display(task, value))
+        return _whole(value)
+    return _whole(kinds.of(fdef).display(task, value))
 
 
 def _waiting(note: str) -> str:
     if not note:
         return translate("Report", "afventer")
-    return translate("Report", "afventer: {note}").format(note=_shorten(note))
+    return translate("Report", "afventer: {note}").format(note=_whole(note))
+
+
+def _subject(e: Event) -> str:
+    """The subject of a mail the log recorded as sent (its text begins "Til: …\nEmne: …")."""
+    for line in e.new.splitlines():
+        if line.startswith("Emne: "):
+            return line.removeprefix("Emne: ")
+    return ""
+
+
+def _sentence(words: str) -> str:
+    """Words as a sentence begins: the first letter upper case, names as they are written
+    (str.capitalize would lower-case every other letter: "af birgitte lund")."""
+    return words[:1].upper() + words[1:]
+
+
+def _day(iso: str) -> str:
+    return stated_day(iso) if iso else "–"
 
 
 def _label_of(task: TaskDef, kind: FieldKind) -> str:
@@ -190,36 +244,92 @@ def _event_words(task: TaskDef, e: Event) -> tuple[str, str, str]:
             new = e.new
             if e.detail:
                 new = translate("Report", "{status} (begrundelse: {reason})").format(
-                    status=e.new, reason=_shorten(e.detail)
+                    status=e.new, reason=_whole(e.detail)
                 )
             return translate("Report", "KLIK-status"), e.old or none, new
         case EventKind.QUESTION_ASKED:
-            return _label_of(task, FieldKind.QUESTIONS), none, _shorten(e.new)
+            return _label_of(task, FieldKind.QUESTIONS), none, _whole(e.new)
         case EventKind.QUESTION_ANSWERED:
             what = translate("Report", "Svar")
-            return what, _shorten(e.old) if e.old else none, _shorten(e.new) if e.new else none
+            return what, _whole(e.old) if e.old else none, _whole(e.new) if e.new else none
         case EventKind.QUESTION_DELETED:
-            return _label_of(task, FieldKind.QUESTIONS), _shorten(e.old), none
+            return _label_of(task, FieldKind.QUESTIONS), _whole(e.old), none
         case EventKind.MAIL_SENT:
             mail = _label_of(task, FieldKind.MAIL)
-            return mail, none, translate("Report", "sendt (se »{section}«)").format(section=mail)
+            subject = _subject(e)
+            sent = translate("Report", "markeret som sendt: »{subject}«").format(subject=subject)
+            if e.detail:
+                sent += " " + translate("Report", "(sendt {date})").format(date=_day(e.detail))
+            return mail, none, sent if subject else translate("Report", "markeret som sendt")
         case EventKind.MAIL_WITHDRAWN:
             mail = _label_of(task, FieldKind.MAIL)
             return mail, translate("Report", "sendt"), translate("Report", "fortrudt")
+        case EventKind.DATE_STATED:
+            what = (
+                translate("Report", "Dato for mailen »{subject}«")
+                if e.field == "mails"
+                else translate("Report", "Dato for svaret på »{question}«")
+            )
+            about = {"subject": _whole(e.detail), "question": _whole(e.detail)}
+            return what.format(**about), _day(e.old), _day(e.new)
         case EventKind.ROLE_ENDED:
             role = Role.from_key(e.field)
             what = translate("Report", "Ny {role}").format(role=role.label if role else e.field)
-            return what, _shorten(e.old), translate("Report", "(felterne tømt til den nye)")
+            new = (
+                translate("Report", "en ny overtager fra {date}").format(date=_day(e.new))
+                if e.new
+                else translate("Report", "en ny overtager")
+            )
+            return what, _whole(e.old), new
         case EventKind.CASE_IMPORTED:
             imported_from = translate("Report", "importeret fra {file}").format(file=e.detail)
             return translate("Report", "Import"), none, imported_from
 
 
+def _cause_words(task: TaskDef, e: Event) -> str:
+    """Where an entry came from, when not from work done here: an imported file, or the
+    change it followed from."""
+    if e.cause is Cause.IMPORTED:
+        return translate("Report", "fra importeret fil")
+    if e.cause is not Cause.CONSEQUENCE:
+        return ""
+    what, _, which = e.detail.partition(":")
+    if what == BECAUSE_ROLE and (role := Role.from_key(which)) is not None:
+        return translate("Report", "følger af: ny {role}").format(role=role.label)
+    if what == BECAUSE_FIELD:
+        try:
+            label = task.field(which).label
+        except KeyError:
+            label = which
+        return translate("Report", "følger af: »{field}«").format(field=label)
+    return translate("Report", "følger af en anden ændring")
+
+
+def one_edit_each(events: list[Event]) -> list[Event]:
+    """The log with each edit of a field as one entry: saves of the same field done here,
+    each within ONE_EDIT of the one before and with nothing else between, are one change
+    from the first value to the last (at the last one's time); an edit that ends where it
+    began is left out. Every save stays in the database and the case file."""
+    merged: list[Event] = []
+    for e in events:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and e.kind is EventKind.FIELD_SET is last.kind
+            and e.cause is Cause.USER is last.cause
+            and (e.step, e.field) == (last.step, last.field)
+            and timedelta(0) <= e.at - last.at <= ONE_EDIT
+        ):
+            merged[-1] = Event(e.at, e.kind, e.step, e.field, last.old, e.new, e.detail, e.cause)
+        else:
+            merged.append(e)
+    return [e for e in merged if e.kind is not EventKind.FIELD_SET or e.old != e.new]
+
+
 def _event_lines(task: TaskDef, events: list[Event]) -> tuple[EventLine, ...]:
     titles = {s.key: s.title for s in task.steps}
-    elsewhere = translate("Report", "fra importeret fil")
     lines = []
-    for e in events:
+    for e in one_edit_each(events):
         what, old, new = _event_words(task, e)
         lines.append(
             EventLine(
@@ -228,7 +338,7 @@ def _event_lines(task: TaskDef, events: list[Event]) -> tuple[EventLine, ...]:
                 field=what,
                 old=old,
                 new=new,
-                cause=elsewhere if e.cause is Cause.IMPORTED else "",
+                cause=_cause_words(task, e),
                 day=format_date(e.at),
             )
         )
@@ -250,52 +360,96 @@ def log_by_day(lines: tuple[EventLine, ...]) -> tuple[DayChanges, ...]:
     return tuple(found.values())
 
 
-def _appointments(task: TaskDef, case: Case) -> tuple[Appointment, ...]:
-    leader, owner = case.person(task, Role.LEADER), case.person(task, Role.OWNER)
+def _role_label(task: TaskDef, role: Role, default: str) -> str:
+    """The group the task puts the role's fields in ("Projektleder"), if any."""
+    found = task.fields_for(purpose(role, Detail.FIRST_NAME))
+    return found[0].group if found and found[0].group else default
 
-    def role_label(role: Role, default: str) -> str:
-        """The group the task puts the role's fields in ("Projektleder"), if any."""
-        found = task.fields_for(purpose(role, Detail.FIRST_NAME))
-        return found[0].group if found and found[0].group else default
 
-    def created(role: Role, user_type: str) -> str:
-        key = task.key_for(purpose(role, Detail.KLIK_USER))
-        if not key:
-            return ""
-        at = case.changed_at(key) if case.is_checked(key) else None
-        if at is None:
-            return translate("Report", "KLIK-bruger ({user_type}) er ikke oprettet endnu").format(
-                user_type=user_type
-            )
-        return translate("Report", "Oprettet i KLIK med brugertypen {user_type} {date}").format(
-            user_type=user_type, date=format_date(at)
+USER_TYPES = {Role.LEADER: "PLUS", Role.OWNER: "LÆSER"}  # KLIK's names (the task card)
+
+
+def _created(task: TaskDef, case: Case, role: Role) -> str:
+    key = task.key_for(purpose(role, Detail.KLIK_USER))
+    if not key:
+        return ""
+    user_type = USER_TYPES[role]
+    at = case.changed_at(key) if case.is_checked(key) else None
+    if at is None:
+        return translate("Report", "KLIK-bruger ({user_type}) er ikke oprettet endnu").format(
+            user_type=user_type
         )
+    return translate(
+        "Report", "Oprettet i KLIK med brugertypen {user_type} (markeret {date})"
+    ).format(user_type=user_type, date=format_date(at))
 
-    not_appointed = translate("Report", "ikke udpeget")
 
+def _removed(task: TaskDef, role: Role, at: datetime | None) -> str:
+    """Whether a former holder's KLIK user was removed, where the task asks."""
+    if not task.key_for(purpose(role, Detail.FORMER_KLIK_USER)):
+        return ""
+    if at is None:
+        return translate(
+            "Report", "{user_type}-adgangen i KLIK er ikke markeret som fjernet"
+        ).format(user_type=USER_TYPES[role])
+    return translate("Report", "{user_type}-adgangen i KLIK er fjernet (markeret {date})").format(
+        user_type=USER_TYPES[role], date=format_date(at)
+    )
+
+
+def _periods(task: TaskDef, case: Case, role: Role, label: str) -> list[Appointment]:
+    """A role's holders, the current one first, then every former one, newest first: each
+    with the period (the days stated) and the decision that appointed them."""
+    person = case.person(task, role)
+    term = current_term(task, case, role)
+    details = [person.title]
+    if role is Role.LEADER:
+        details += [person.email, kinds.KINDS[FieldKind.PHONE].display(task, person.phone)]
+    details.append(_created(task, case, role))
+    if person.name:
+        details.append(
+            translate("Report", "Periode: {start} – nu").format(start=stated_day(term.started_on))
+        )
+        details.append(_sentence(term.decision))
     result = [
         Appointment(
-            role_label(Role.LEADER, translate("Report", "Projektleder")),
-            leader.name or not_appointed,
-            tuple(
-                d
-                for d in (
-                    leader.title,
-                    leader.email,
-                    kinds.KINDS[FieldKind.PHONE].display(task, leader.phone),
-                    created(Role.LEADER, "PLUS"),
-                )
-                if d
-            ),
-        ),
+            label,
+            person.name or translate("Report", "ikke udpeget"),
+            tuple(d for d in details if d),
+        )
     ]
-    if task.key_for(purpose(Role.OWNER, Detail.FIRST_NAME)):
+    former = case.former(role)
+    removal_box = task.key_for(purpose(role, Detail.FORMER_KLIK_USER))
+    for i, period in reversed(list(enumerate(former))):
+        removed = period.klik_user_removed_at
+        if i == len(former) - 1 and removal_box and case.is_checked(removal_box):
+            removed = case.changed_at(removal_box)  # the box is about the latest one
+        details = [
+            period.person.title,
+            translate("Report", "Periode: {span}").format(span=period.span),
+            _sentence(period.decision),
+            _removed(task, role, removed),
+        ]
         result.append(
             Appointment(
-                role_label(Role.OWNER, translate("Report", "Projektejer")),
-                owner.name or not_appointed,
-                tuple(d for d in (owner.title, created(Role.OWNER, "LÆSER")) if d),
+                translate("Report", "Tidligere {role}").format(role=period.role.label),
+                period.person.name,
+                tuple(d for d in details if d),
             )
+        )
+    return result
+
+
+def _appointments(task: TaskDef, case: Case) -> tuple[Appointment, ...]:
+    result = _periods(
+        task, case, Role.LEADER, _role_label(task, Role.LEADER, translate("Report", "Projektleder"))
+    )
+    if task.key_for(purpose(Role.OWNER, Detail.FIRST_NAME)):
+        result += _periods(
+            task,
+            case,
+            Role.OWNER,
+            _role_label(task, Role.OWNER, translate("Report", "Projektejer")),
         )
     for role, label in (
         (Role.RESPONSIBLE, translate("Report", "Ansvarlig på KLIK-opgaven")),
@@ -306,22 +460,6 @@ def _appointments(task: TaskDef, case: Case) -> tuple[Appointment, ...]:
             continue  # the task does not name this role
         name = case.person(task, role).name or translate("Report", "ikke angivet")
         result.append(Appointment(label, name, ()))
-    for period in case.role_history:
-        label = translate("Report", "Tidligere {role}").format(role=period.role.label)
-        result.append(
-            Appointment(
-                label,
-                period.person.name,
-                tuple(
-                    d
-                    for d in (
-                        period.person.title,
-                        period.span,
-                    )
-                    if d
-                ),
-            )
-        )
     coordinator = case.person(task, Role.COORDINATOR).name
     if coordinator:
         result.append(Appointment(translate("Report", "ØiR-koordinator"), coordinator, ()))
@@ -334,17 +472,6 @@ def _agreements(task: TaskDef, case: Case) -> tuple[tuple[str, str], ...]:
         for f in task.fields_for(Purpose.AGREEMENT)
         if case.value(f.key)
     ]
-    by = case.of(task, Purpose.DECIDED_BY)
-    on = kinds.KINDS[FieldKind.DATE].display(task, case.of(task, Purpose.DECISION_DATE))
-    if by or on:
-        decided = translate("Report", "{date} af {by}") if by and on else (on or by)
-        found.insert(
-            0,
-            (
-                translate("Report", "Udpegningen er besluttet"),
-                decided.format(date=on, by=by),
-            ),
-        )
     webinar = task.key_for(Purpose.WEBINAR_INVITATION)
     if case.is_checked(webinar):
         got = translate("Report", "Projektlederen har fået den (markeret {date})").format(
@@ -389,7 +516,13 @@ def step_lines(task: TaskDef, case: Case) -> tuple[StepLine, ...]:
 
 def question_lines(case: Case) -> tuple[QuestionLine, ...]:
     return tuple(
-        QuestionLine(format_time(q.asked_at), q.text, q.answer, format_time(q.answered_at))
+        QuestionLine(
+            format_time(q.asked_at),
+            q.text,
+            q.answer,
+            format_time(q.answered_at),
+            stated_day(q.answered_on) if q.answer else "",
+        )
         for q in case.questions
     )
 
@@ -406,6 +539,7 @@ def mail_section(task: TaskDef, case: Case) -> MailSection | None:
         subject=sent.mail.subject,
         body=sent.mail.body,
         outdated=state.outdated,
+        sent_on=stated_day(sent.sent_on),
     )
 
 
@@ -422,6 +556,7 @@ def earlier_mails(case: Case) -> tuple[MailSection, ...]:
             status=translate("Report", "fortrudt {time}").format(time=format_time(m.withdrawn_at))
             if m.withdrawn_at
             else translate("Report", "afløst af en senere mail"),
+            sent_on=stated_day(m.sent_on),
         )
         for m in case.mails
         if current is None or m.id != current.id
@@ -433,6 +568,10 @@ def _deadline(task: TaskDef, case: Case) -> str:
     typed: the field itself says what to correct)."""
     day = read_date(case.of(task, Purpose.KLIK_DEADLINE))
     return day.strftime("%d.%m.%Y") if day else ""
+
+
+def _paragraphs(text: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in text.split("\n\n") if p.strip())
 
 
 def build_report(
@@ -450,7 +589,10 @@ def build_report(
         title=task.title,
         case_number=case.of(task, Purpose.CASE_NUMBER),
         prepared_by=case.person(task, Role.PERFORMER).name,
-        description=tuple(p for p in task.description.split("\n\n") if p.strip()),
+        goal=_paragraphs(task.goal),
+        description=_paragraphs(task.description),
+        result=_paragraphs(task.result),
+        record_note=record_note(task, case),
         municipality=(
             f"{municipality.official_name} ({municipality.code})"
             if municipality

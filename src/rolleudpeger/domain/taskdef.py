@@ -108,6 +108,9 @@ class FieldDef:
     purpose: str = ""  # what the field is for (PURPOSES), so rules need not know its key
     report_label: str = ""  # for "agreement" fields: the label that reads on paper
     default_title: str = ""  # for owner_from_director: the title filled in when none is
+    # For a date field: the check box (on the same step) whose fact this date states, e.g.
+    # when PLUS was granted. Ticking the box fills in today's date when none is written.
+    date_of: str = ""
 
     @property
     def full_label(self) -> str:
@@ -176,6 +179,11 @@ class MailDef:
     # The task's name in KLIK, which the mail quotes. KOMBIT reads Danish, so it is the
     # Danish title also when the interface is in English.
     task_title: str = ""
+    # The mail about a new leader, a new message rather than an answer to the task: its own
+    # subject and body, with {effective_date}, the day the new leader takes over. Empty: the
+    # first mail's templates are used (with {replaces}).
+    new_subject: str = ""
+    new_body: str = ""
 
 
 @dataclass(frozen=True)
@@ -257,6 +265,10 @@ class TaskDef:
         found = self.field_of_kind(kind)
         return self.step_of_field(found.key) if found else None
 
+    def date_field_of(self, check_key: str) -> FieldDef | None:
+        """The date field that states when a check box's fact happened (`date_of`)."""
+        return next((f for s in self.steps for f in s.fields if f.date_of == check_key), None)
+
     def step_where_named(self, role: people.Role) -> StepDef | None:
         """The step where a role's name is written (None when the task has no such field)."""
         key = self.key_for(people.purpose(role, people.Detail.FULL_NAME)) or self.key_for(
@@ -299,6 +311,7 @@ MAIL_PLACEHOLDERS = {
     "signer": "Jonas Kjær",
     "replaces": "Den nye projektleder afløser Ole Hansen.",
     "former": "Ole Hansen",
+    "effective_date": "15.01.2027",
 }
 
 
@@ -523,8 +536,26 @@ def _mail(r: _Reader, mail_t: dict[str, Any], task: dict[str, Any]) -> MailDef:
         or r.text(task, "title", "[task]"),
         replaces=r.text(mail_t, "replaces", "[mail]", required=False),
         replaces_unnamed=r.text(mail_t, "replaces_unnamed", "[mail]", required=False),
+        new_subject=r.text(mail_t, "new_subject", "[mail]", required=False),
+        new_body=r.text(mail_t, "new_body", "[mail]", required=False),
     )
-    for name in ("subject", "body", "signature", "signature_unnamed", "replaces"):
+    if bool(mail.new_subject) != bool(mail.new_body):
+        raise r.fail(
+            "[mail]",
+            translate(
+                "TaskDefinition",
+                "»new_subject« og »new_body« skal være der begge eller ingen af dem",
+            ),
+        )
+    for name in (
+        "subject",
+        "body",
+        "signature",
+        "signature_unnamed",
+        "replaces",
+        "new_subject",
+        "new_body",
+    ):
         try:
             getattr(mail, name).format(**MAIL_PLACEHOLDERS)
         except (KeyError, IndexError, ValueError) as e:
@@ -618,6 +649,7 @@ def _field(r: _Reader, fd: dict[str, Any], where: str, seen: _Seen) -> FieldDef:
         purpose=purpose,
         report_label=r.text(fd, "report_label", fwhere, required=purpose == Purpose.AGREEMENT),
         default_title=r.text(fd, "default_title", fwhere, required=False),
+        date_of=r.text(fd, "date_of", fwhere, required=False),
     )
 
 
@@ -640,6 +672,20 @@ def _purpose(r: _Reader, fd: dict[str, Any], fwhere: str, seen: _Seen) -> str:
 
 
 def _check_the_whole(r: _Reader, steps: list[StepDef]) -> None:
+    for s in steps:
+        for f in s.fields:
+            if not f.date_of:
+                continue
+            box = s.field(f.date_of)
+            if f.kind is not FieldKind.DATE or box is None or box.kind is not FieldKind.CHECK:
+                raise r.fail(
+                    f"{s.key}.{f.key}",
+                    translate(
+                        "TaskDefinition",
+                        "»date_of« hører til et datofelt og skal nævne et afkrydsningsfelt "
+                        "på samme trin",
+                    ),
+                )
     statuses = {f.status for s in steps for f in s.fields if f.kind is FieldKind.KLIK_STATUS}
     if statuses and statuses != {KlikStatus.STARTED, KlikStatus.COMPLETED}:
         raise r.fail(

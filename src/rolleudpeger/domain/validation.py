@@ -45,7 +45,12 @@ class Refusal(ValueError):
     """An edit the app will not make; the message says why and what to do. Its two kinds:
     input that cannot be stored (ValidationError) and a step the rules do not allow now
     (case.RuleError). The editing layer raises these and nothing else for what the user
-    asked, and StoreError when saving failed (editing.Refused, editing.SaveFailed)."""
+    asked, and StoreError when saving failed (editing.Refused, editing.SaveFailed).
+    `field` names the input it is about, where a change takes several (a dialog's fields)."""
+
+    def __init__(self, message: str = "", *, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class ValidationError(Refusal):

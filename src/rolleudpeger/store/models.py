@@ -86,6 +86,8 @@ class QuestionRow(Base):
     asked_at: Mapped[datetime] = mapped_column(UTCDateTime)
     answer: Mapped[str] = mapped_column(Text, default="")
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Dates the user states are "2026-11-27" ("" where none was stated): see domain/case.py.
+    answered_on: Mapped[str] = mapped_column(String(10), default="")
 
 
 class SentMailRow(Base):
@@ -99,6 +101,7 @@ class SentMailRow(Base):
     subject: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    sent_on: Mapped[str] = mapped_column(String(10), default="")
 
 
 class RolePeriodRow(Base):
@@ -115,6 +118,26 @@ class RolePeriodRow(Base):
     phone: Mapped[str] = mapped_column(Text, default="")
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     ended_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    started_on: Mapped[str] = mapped_column(String(10), default="")
+    ended_on: Mapped[str] = mapped_column(String(10), default="")
+    decided_by: Mapped[str] = mapped_column(Text, default="")
+    decided_on: Mapped[str] = mapped_column(String(10), default="")
+    klik_user_removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class TakeoverRow(Base):
+    """How the current project leader or owner took over from a former one: from which
+    day, and who decided it when."""
+
+    __tablename__ = "takeovers"
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[str] = mapped_column(String(40), primary_key=True)
+    effective_on: Mapped[str] = mapped_column(String(10))
+    decided_by: Mapped[str] = mapped_column(Text, default="")
+    decided_on: Mapped[str] = mapped_column(String(10), default="")
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class EventRow(Base):

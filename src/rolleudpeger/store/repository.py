@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from rolleudpeger.domain.case import Case, Change, Edit, Remove
-from rolleudpeger.domain.events import Event, event_of
+from rolleudpeger.domain.events import Event, events_of
 from rolleudpeger.domain.parts import CASE_PARTS, EVENTS, Part
 from rolleudpeger.errors import describe_os_error
 from rolleudpeger.i18n import translate
@@ -40,6 +40,7 @@ from rolleudpeger.store.models import (
     SentMailRow,
     SettingRow,
     StatusChangeRow,
+    TakeoverRow,
     WaitingRow,
 )
 
@@ -68,6 +69,7 @@ MODELS: dict[str, type[Base]] = {
     "questions": QuestionRow,
     "mails": SentMailRow,
     "role_history": RolePeriodRow,
+    "takeovers": TakeoverRow,
     "events": EventRow,
 }
 
@@ -338,13 +340,14 @@ class Store:
 
     def apply(self, case_id: int, change: Change, edits: list[Edit]) -> int | None:
         """Save one change — its edits of the case's parts (`case.edits_of`) — and its
-        event row in one transaction; return a new row's id."""
+        event rows (its own and its consequences') in one transaction; return a new row's
+        id."""
         new_id = None
         try:
             with self._session() as s, s.begin():
                 for edit in edits:
                     new_id = _write_edit(s, case_id, edit) or new_id
-                s.add(_row(EVENTS, case_id, event_of(change)))
+                s.add_all(_row(EVENTS, case_id, e) for e in events_of(change))
                 s.execute(update(CaseRow).where(CaseRow.id == case_id).values(updated_at=change.at))
         except DB_ERRORS as e:
             raise _saving_failed(e) from e

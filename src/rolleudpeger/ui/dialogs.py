@@ -17,7 +17,7 @@ from rolleudpeger.ui.plain import literal
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
-    from PySide6.QtWidgets import QInputDialog, QWidget
+    from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -32,6 +32,14 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def run(dialog: QDialog) -> bool:
+    """A dialog of our own (the role change), modal; True when it was accepted. The dialog
+    itself makes its change on OK, so a test can drive it instead of this."""
+    accepted = bool(dialog.exec())
+    dialog.deleteLater()
+    return accepted
 
 
 def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:

@@ -27,6 +27,7 @@ from rolleudpeger.ui.data_safety import DialogInteraction
 from rolleudpeger.ui.plain import Label, literal
 from rolleudpeger.ui.style import HINT_STYLE, HISTORY_TABLE_HEIGHT
 from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext
+from rolleudpeger.ui.widgets.role_change import RoleChangeDialog
 from rolleudpeger.ui.widgets.steady import A_LONG_PATH, SteadyLabel
 
 
@@ -109,29 +110,8 @@ class RoleChangeBinding(FieldBinding):
         if not person.name:
             self.refresh()  # no one to replace (anymore): the button is not for now
             return
-        if self.role is Role.LEADER:
-            after = translate(
-                "History",
-                "Skriv derefter den nye projektleders oplysninger. Den nye skal oprettes i KLIK "
-                "med brugertypen PLUS, og KOMBIT skal have en ny mail om den nye projektleder.",
-            )
-        else:
-            after = translate(
-                "History",
-                "Skriv derefter den nye projektejers oplysninger. Den nye skal oprettes i KLIK "
-                "med brugertypen LÆSER. KOMBIT skal ikke have besked om projektejeren.",
-            )
-        if not dialogs.confirm(
-            self.widget,
-            self.fdef.label.rstrip("…"),
-            translate(
-                "History",
-                "Overtager en ny {role} efter {name}?\n\n{name} gemmes som tidligere {role}, "
-                "og felterne tømmes til den nye. KLIK-status ændres ikke.\n\n{after}",
-            ).format(role=self.role.label, name=person.name, after=after),
-        ):
-            return
-        if self._save(lambda: self.editor.change_role(self.role)):
+        dialog = RoleChangeDialog(self.widget, self.editor, self.role, self.fdef.label.rstrip("…"))
+        if dialogs.run(dialog):
             self.error.show_message(None)
             accessible.announce(
                 self.widget,
