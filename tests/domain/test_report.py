@@ -120,12 +120,12 @@ def test_the_log_names_the_mail_and_the_cause_of_what_followed(editor: CaseEdito
     ended = next(e for e in r.events if e.field == "Ny projektleder")
     assert (ended.old, ended.new) == ("Maja Søndergaard", "en ny overtager fra 15.01.2027")
     box = [e for e in r.events if e.field.startswith("Brugere i KLIK – Projektlederen")]
-    assert [(e.old, e.new, e.cause) for e in box] == [
+    assert [(e.old, e.new, e.because) for e in box] == [
         ("–", "markeret", ""),  # ticked by the user
         ("markeret", "–", "følger af: ny projektleder"),  # unticked by the change
     ]
     filled = next(e for e in r.events if e.field == "Tildelt den")
-    assert filled.cause == "følger af: »Jeg har fået PLUS-rettigheden i KLIK«"
+    assert filled.because == "følger af: »Jeg har fået PLUS-rettigheden i KLIK«"
 
 
 def test_the_report_carries_the_cards_goal_and_result_and_its_journal_number(

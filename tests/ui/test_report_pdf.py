@@ -46,8 +46,9 @@ def page_texts(reader: PdfReader) -> list[str]:
 
 
 def flat(text: str) -> str:
-    """Text with line breaks folded, as words may wrap anywhere in a table cell."""
-    return " ".join(text.split())
+    """Text with line breaks folded, as words may wrap anywhere in a table cell (also
+    after the hyphen of a compound such as »ØiR-debitorintegrationen«)."""
+    return re.sub(r"(?<=\w)- (?=\w)", "-", " ".join(text.split()))
 
 
 def test_full_report_holds_everything(editor: CaseEditor, tmp_path: Path) -> None:
@@ -136,12 +137,17 @@ def test_pdf_a_metadata_and_embedded_fonts(editor: CaseEditor, tmp_path: Path) -
     assert 'pdfaid:part="1"' in xmp_raw and 'pdfaid:conformance="B"' in xmp_raw
     xmp = reader.xmp_metadata
     assert xmp is not None
-    assert xmp.dc_title == {"x-default": "Udpeg debitorprojektleder og -projektejer på FBS"}
+    # Issue 21: the title names the report, the municipality and the journal number.
+    title = (
+        "Rapport: Udpeg debitorprojektleder og -projektejer på FBS – Aarhus Kommune (751) "
+        "(j.nr. 26/12345)"
+    )
+    assert xmp.dc_title == {"x-default": title}
     assert xmp.dc_creator == ["Aarhus Kommune"]
     assert xmp.dc_description == {"x-default": subject(editor.task.title)}
     info = reader.metadata
     assert info is not None
-    assert info.title == "Udpeg debitorprojektleder og -projektejer på FBS"
+    assert info.title == title
     assert info.author == "Aarhus Kommune"
     # The dates in any zone: tests/test_local_time.py (assert_pdf_a_dated_in).
     created = info_date(Path(tmp_path / "r.pdf").read_bytes())
@@ -177,7 +183,9 @@ def test_save_pdf_button(
     click(qtbot, w, "save_pdf")
     suggested = answers.suggested
     assert Path(suggested[0]).name == w.editor.report_file_name()
-    assert re.fullmatch(r"Rolleudpeger-Aarhus-\d{4}-\d{2}-\d{2}\.pdf", Path(suggested[0]).name)
+    # Issue 21: the journal number (26/12345) in the name, its slash made safe.
+    name = Path(suggested[0]).name
+    assert re.fullmatch(r"Rolleudpeger-Aarhus-26-12345-\d{4}-\d{2}-\d{2}\.pdf", name)
     written = target.with_suffix(".pdf")
     assert "Maja Søndergaard" in flat(PdfReader(written).pages[0].extract_text())
     result = find(w, "report_result")

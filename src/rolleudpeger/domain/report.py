@@ -92,6 +92,8 @@ class EventLine:
     new: str
     cause: str = ""  # "" for work done here; else where it came from
     day: str = ""  # the local date of `at`, "02.11.2026"
+    because: str = ""  # what it followed from, when the app did it ("følger af: …")
+    saves: int = 1  # the saves this one edit of a field took (one_edit_each)
 
 
 @dataclass(frozen=True)
@@ -102,10 +104,11 @@ class DayChanges:
     day: str
     step: str
     field: str
-    count: int
+    count: int  # saves
     first_old: str  # before the day's first change
     last_new: str  # after its last
     cause: str = ""
+    because: str = ""
 
 
 @dataclass(frozen=True)
@@ -286,12 +289,10 @@ def _event_words(task: TaskDef, e: Event) -> tuple[str, str, str]:
             return translate("Report", "Import"), none, imported_from
 
 
-def _cause_words(task: TaskDef, e: Event) -> str:
-    """Where an entry came from, when not from work done here: an imported file, or the
-    change it followed from."""
-    if e.cause is Cause.IMPORTED:
-        return translate("Report", "fra importeret fil")
-    if e.cause is not Cause.CONSEQUENCE:
+def _because_words(task: TaskDef, e: Event) -> str:
+    """What an entry the app made followed from ("" for one the user made). Said by the
+    detail of a field's entry, so also in a log imported from another PC."""
+    if e.cause is not Cause.CONSEQUENCE and not (e.kind is EventKind.FIELD_SET and e.detail):
         return ""
     what, _, which = e.detail.partition(":")
     if what == BECAUSE_ROLE and (role := Role.from_key(which)) is not None:
@@ -305,31 +306,34 @@ def _cause_words(task: TaskDef, e: Event) -> str:
     return translate("Report", "følger af en anden ændring")
 
 
-def one_edit_each(events: list[Event]) -> list[Event]:
-    """The log with each edit of a field as one entry: saves of the same field done here,
-    each within ONE_EDIT of the one before and with nothing else between, are one change
-    from the first value to the last (at the last one's time); an edit that ends where it
-    began is left out. Every save stays in the database and the case file."""
-    merged: list[Event] = []
+def _same_edit(last: Event, e: Event) -> bool:
+    return (
+        e.kind is EventKind.FIELD_SET is last.kind
+        and (e.step, e.field, e.cause, e.detail) == (last.step, last.field, last.cause, last.detail)
+        and timedelta(0) <= e.at - last.at <= ONE_EDIT
+    )
+
+
+def one_edit_each(events: list[Event]) -> list[tuple[Event, int]]:
+    """The log with each edit of a field as one entry, and the saves it took: saves of the
+    same field (the window saves at every pause in typing), each within ONE_EDIT of the one
+    before and with nothing else between, are one change from the first value to the last,
+    at the last one's time. An edit of several saves that ends where it began is left out.
+    Every save stays in the database and in the case file."""
+    merged: list[tuple[Event, int]] = []
     for e in events:
-        last = merged[-1] if merged else None
-        if (
-            last is not None
-            and e.kind is EventKind.FIELD_SET is last.kind
-            and e.cause is Cause.USER is last.cause
-            and (e.step, e.field) == (last.step, last.field)
-            and timedelta(0) <= e.at - last.at <= ONE_EDIT
-        ):
-            merged[-1] = Event(e.at, e.kind, e.step, e.field, last.old, e.new, e.detail, e.cause)
+        if merged and _same_edit(merged[-1][0], e):
+            first, saves = merged[-1]
+            merged[-1] = (replace(e, old=first.old), saves + 1)
         else:
-            merged.append(e)
-    return [e for e in merged if e.kind is not EventKind.FIELD_SET or e.old != e.new]
+            merged.append((e, 1))
+    return [(e, n) for e, n in merged if n == 1 or e.old != e.new]
 
 
 def _event_lines(task: TaskDef, events: list[Event]) -> tuple[EventLine, ...]:
     titles = {s.key: s.title for s in task.steps}
     lines = []
-    for e in one_edit_each(events):
+    for e, saves in one_edit_each(events):
         what, old, new = _event_words(task, e)
         lines.append(
             EventLine(
@@ -338,8 +342,12 @@ def _event_lines(task: TaskDef, events: list[Event]) -> tuple[EventLine, ...]:
                 field=what,
                 old=old,
                 new=new,
-                cause=_cause_words(task, e),
+                cause=translate("Report", "fra importeret fil")
+                if e.cause is Cause.IMPORTED
+                else "",
                 day=format_date(e.at),
+                because=_because_words(task, e),
+                saves=saves,
             )
         )
     return tuple(lines)
@@ -347,15 +355,24 @@ def _event_lines(task: TaskDef, events: list[Event]) -> tuple[EventLine, ...]:
 
 def log_by_day(lines: tuple[EventLine, ...]) -> tuple[DayChanges, ...]:
     """The log summarised: one entry per day, step, field and cause, in the order each
-    was first seen (so days stay in order); each line is read once."""
-    found: dict[tuple[str, str, str, str], DayChanges] = {}
+    was first seen (so days stay in order), counting the saves; each line is read once."""
+    found: dict[tuple[str, str, str, str, str], DayChanges] = {}
     for line in lines:
-        key = (line.day, line.step, line.field, line.cause)
+        key = (line.day, line.step, line.field, line.cause, line.because)
         seen = found.get(key)
         found[key] = (
-            DayChanges(line.day, line.step, line.field, 1, line.old, line.new, line.cause)
+            DayChanges(
+                line.day,
+                line.step,
+                line.field,
+                line.saves,
+                line.old,
+                line.new,
+                line.cause,
+                line.because,
+            )
             if seen is None
-            else replace(seen, count=seen.count + 1, last_new=line.new)
+            else replace(seen, count=seen.count + line.saves, last_new=line.new)
         )
     return tuple(found.values())
 

@@ -33,6 +33,7 @@ from PySide6.QtCore import (
     qVersion,
 )
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QFont,
     QFontDatabase,
     QFontMetricsF,
@@ -117,6 +118,7 @@ def style_sheet() -> str:
 h1 {{ font-size: 16pt; margin-top: 0; margin-bottom: {px(4)}; }}
 h2 {{ font-size: 12pt; margin-top: {px(14)}; margin-bottom: {px(4)}; }}
 p {{ margin-top: {px(2)}; margin-bottom: {px(4)}; }}
+p.line {{ margin-top: 0; margin-bottom: 0; }}
 table.grid td, table.grid th {{
     border-width: {px(0.6)}; border-style: solid; border-color: #999999;
     padding: {px(2)} {px(4)} {px(2)} {px(4)}; vertical-align: top;
@@ -182,9 +184,19 @@ def _box(html: str, css_class: str) -> str:
     )
 
 
+def _lines(lines: list[str]) -> str:
+    """HTML lines as paragraphs of their own, not joined by <br>. Qt culls what it draws
+    on a page by block: a block of many lines that ran over a page break was drawn on both
+    pages, one copy hidden by the clip but kept in the PDF's text layer (found by search,
+    copied with the page): a repeated line at page breaks."""
+    if len(lines) == 1:
+        return lines[0]
+    return "".join(f"<p class='line'>{line or '&nbsp;'}</p>" for line in lines)
+
+
 def _text(value: str) -> str:
     """User text, escaped, with its line breaks; never interpreted as markup."""
-    return esc(value).replace("\n", "<br>") if value else "–"
+    return _lines(esc(value).split("\n")) if value else "–"
 
 
 def _heading(text: str) -> str:
@@ -192,7 +204,8 @@ def _heading(text: str) -> str:
 
 
 def _mail_box(m: MailSection) -> str:
-    return _box(f"Til: {esc(m.to)}<br>Emne: {esc(m.subject)}<br><br>{_text(m.body)}", "box")
+    head = [f"Til: {esc(m.to)}", f"Emne: {esc(m.subject)}", ""]
+    return _box(_lines(head + esc(m.body).split("\n")), "box")
 
 
 # --- the parts of the report, in order: each takes the Report and returns its HTML ---------
@@ -454,29 +467,36 @@ def report_html(r: Report) -> str:
 
 
 def keep_headings_with_content(doc: QTextDocument, page_height: float, line_height: float) -> None:
-    """Never leave a heading at the foot of a page: a short section moves whole to the
-    next page, a long one at least with its first lines."""
-    layout = doc.documentLayout()
+    """Never leave a heading at the foot of a page: a short section (the approval block)
+    moves whole to the next page, a long one at least with its first lines. Headings are
+    placed in order, each measured after the ones before it have moved."""
     headings = [b for b in _blocks(doc) if b.blockFormat().headingLevel() == 2]
-    moved = False
     for i, block in enumerate(headings):
-        top = layout.blockBoundingRect(block).top()
-        if i + 1 < len(headings):
-            end = layout.blockBoundingRect(headings[i + 1]).top()
-        else:
-            end = doc.size().height()
-        first_lines = layout.blockBoundingRect(block).bottom() + 3 * line_height
-        bottom = end if end - top < page_height / 3 else first_lines
-        if int(top // page_height) != int((bottom - 1) // page_height):
+        if _breaks_badly(doc, headings, i, page_height, line_height):
             fmt = block.blockFormat()
             fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
             QTextCursor(block).setBlockFormat(fmt)
-            moved = True
-    if moved:
-        # Qt's incremental relayout after a format change can leave later blocks with no
-        # height when a table cell runs over a page break (the English sample lost its
-        # signature line and the appendix heading): lay the whole document out again.
-        doc.markContentsDirty(0, doc.characterCount())
+            # Qt's incremental relayout after a format change can leave later blocks with
+            # no height when a table cell runs over a page break (the English sample lost
+            # its signature line and the appendix heading), and the later headings must
+            # be measured where they now are: lay the whole document out again.
+            doc.markContentsDirty(0, doc.characterCount())
+
+
+def _breaks_badly(
+    doc: QTextDocument, headings: list[QTextBlock], i: int, page_height: float, line_height: float
+) -> bool:
+    """Whether heading `i`'s section (short) or its first lines (long) cross a page break."""
+    layout = doc.documentLayout()
+    block = headings[i]
+    top = layout.blockBoundingRect(block).top()
+    if i + 1 < len(headings):
+        end = layout.blockBoundingRect(headings[i + 1]).top()
+    else:
+        end = doc.size().height()
+    first_lines = layout.blockBoundingRect(block).bottom() + 3 * line_height
+    bottom = end if end - top < page_height / 3 else first_lines
+    return int(top // page_height) != int((bottom - 1) // page_height)
 
 
 def _blocks(doc: QTextDocument) -> list[QTextBlock]:
@@ -495,22 +515,75 @@ def _no_progress(_done: int, _total: int) -> None:
     pass
 
 
-def _page_layout(device: QPagedPaintDevice) -> tuple[QRectF, float]:
-    """A4 with the report's margins on `device`: the paint area and the footer's height."""
+LAYOUT_DPI = 300  # the report is laid out once, at this resolution, for every device
+
+
+def _layout_device() -> tuple[QPdfWriter, QBuffer]:
+    """The device the report is laid out on, whatever it is drawn on: a PDF writer at
+    LAYOUT_DPI (nothing is written). Laid out on the printer itself, text measured at its
+    resolution broke into other lines and pages than the saved PDF."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(LAYOUT_DPI)
+    _full_page(writer)
+    return writer, buffer
+
+
+def _full_page(device: QPagedPaintDevice) -> None:
+    """A4 with no margins of the device's own: the report's margins are drawn by us, so
+    that they are the same on a printer (whose driver may ask for margins of its own)
+    and in the PDF. A printer is set to full-page mode (its origin the paper's corner)."""
+    if hasattr(device, "setFullPage"):  # a QPrinter (QtPrintSupport is loaded late)
+        device.setFullPage(True)
     device.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
             QPageLayout.Orientation.Portrait,
-            MARGINS_MM,
+            QMarginsF(0, 0, 0, 0),
             QPageLayout.Unit.Millimeter,
+            QMarginsF(0, 0, 0, 0),
         )
     )
-    area = QRectF(device.pageLayout().paintRectPixels(device.logicalDpiX()))
-    return area, FOOTER_GAP_PT * device.logicalDpiY() / 72
+
+
+def _mm(mm: float) -> float:
+    """Millimetres in layout units."""
+    return mm * LAYOUT_DPI / 25.4
+
+
+def _page_areas() -> tuple[QRectF, QRectF, QRectF]:
+    """In layout units on A4: where the body is drawn, its size as the document's page,
+    and the footer's line."""
+    width, height = _mm(210), _mm(297)
+    footer_height = FOOTER_GAP_PT * LAYOUT_DPI / 72
+    left, top = _mm(MARGINS_MM.left()), _mm(MARGINS_MM.top())
+    inner_w = width - left - _mm(MARGINS_MM.right())
+    inner_h = height - top - _mm(MARGINS_MM.bottom())
+    body = QRectF(left, top, inner_w, inner_h - footer_height)
+    footer = QRectF(left, top + inner_h - footer_height / 2, inner_w, footer_height / 2)
+    return body, QRectF(0, 0, inner_w, inner_h - footer_height), footer
+
+
+def _draw_page(doc: QTextDocument, painter: QPainter, page: int, size: QSizeF) -> None:
+    """One page of the document. A line of a table cell may cross the page's edge by a
+    little (Qt breaks the lines in a cell onto the next page a padding late): it is drawn
+    on the page that holds most of it, whole, and not on the other. Drawn on both, the
+    clip hid it on one — but it stayed in the PDF's text layer, found by search and copied
+    with the page: a repeated line at page breaks."""
+    top = page * size.height()
+    edge = FONT_POINTS * 1.2 * LAYOUT_DPI / 72 / 2  # half a line
+    painter.save()
+    painter.translate(0, -top)
+    painter.setClipRect(QRectF(0, top, size.width(), size.height() + edge))
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = QRectF(0, top + edge, size.width(), size.height() - 2 * edge)
+    doc.documentLayout().draw(painter, context)
+    painter.restore()
 
 
 def _body(report: Report, device: QPagedPaintDevice, size: QSizeF) -> QTextDocument:
-    """The report itself, laid out in pages of `size`."""
+    """The report itself, laid out in pages of `size` on the layout device."""
     font = QFont(report_font_family())
     font.setPointSizeF(FONT_POINTS)
     doc = QTextDocument()
@@ -520,7 +593,7 @@ def _body(report: Report, device: QPagedPaintDevice, size: QSizeF) -> QTextDocum
     doc.setDefaultStyleSheet(style_sheet())
     doc.setHtml(report_html(report))
     doc.setPageSize(size)
-    line_height = FONT_POINTS * 1.4 * device.logicalDpiY() / 72
+    line_height = FONT_POINTS * 1.4 * LAYOUT_DPI / 72
     keep_headings_with_content(doc, size.height(), line_height=line_height)
     return doc
 
@@ -530,47 +603,64 @@ def render(
     device: QPagedPaintDevice,
     before_paint: Callable[[], None] | None = None,
     progress: Progress = _no_progress,
+    *,
+    paper: bool = False,
 ) -> int:
     """Lay out and draw the report, then its appendix (the whole event log), on a printer
-    or PDF writer; returns the page count. `progress` hears how far it is.
+    (`paper`: the footer says when it was printed) or a PDF writer; returns the page
+    count. `progress` hears how far it is. The layout is the same for both (made once, on
+    _layout_device), so that the paper copy and the PDF are the same document, page for
+    page.
 
     `before_paint` runs just before painting starts, which is when a PDF writer stamps
     its creation date."""
-    area, footer_height = _page_layout(device)
-    body = QSizeF(area.width(), area.height() - footer_height)
+    layout_device, buffer = _layout_device()
+    body, page_size, footer = _page_areas()
     progress(0, 0)
-    doc = _body(report, device, body)
+    doc = _body(report, layout_device, page_size.size())
     progress(0, 0)
-    log = LogPages(report, device, report_font_family(), body.width(), body.height())
+    log = LogPages(report, layout_device, report_font_family(), body.width(), body.height())
     pages = doc.pageCount() + len(log.pages)
     footer_font = QFont(report_font_family())
     footer_font.setPointSizeF(FONT_POINTS - 1.5)
-    footer = QRectF(0, area.height() - footer_height / 2, area.width(), footer_height / 2)
+    _full_page(device)
     if before_paint is not None:
         before_paint()
     painter = QPainter(device)
     try:
+        scale = device.logicalDpiX() / LAYOUT_DPI
+        painter.scale(scale, scale)
         for page in range(pages):
             if page:
                 device.newPage()
+            painter.save()
+            painter.translate(body.topLeft())
             if page < doc.pageCount():
-                painter.save()
-                painter.translate(0, -page * body.height())
-                clip = QRectF(0, page * body.height(), body.width(), body.height())
-                doc.drawContents(painter, clip)
-                painter.restore()
+                _draw_page(doc, painter, page, page_size.size())
             else:
                 log.draw(painter, page - doc.pageCount())
-            painter.setFont(footer_font)
-            left, right = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
-            bottom = Qt.AlignmentFlag.AlignBottom
-            painter.drawText(footer, left | bottom, report.footer)
+            painter.restore()
             page_of = translate("Report", "Side {page} af {pages}")
-            painter.drawText(footer, right | bottom, page_of.format(page=page + 1, pages=pages))
+            _draw_footer(
+                painter,
+                footer,
+                footer_font,
+                report.footer_for(paper=paper),
+                page_of.format(page=page + 1, pages=pages),
+            )
             progress(page + 1, pages)
     finally:
         painter.end()
+        del layout_device
+        buffer.close()
     return pages
+
+
+def _draw_footer(painter: QPainter, footer: QRectF, font: QFont, left: str, right: str) -> None:
+    painter.setFont(font)
+    bottom = Qt.AlignmentFlag.AlignBottom
+    painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | bottom, left)
+    painter.drawText(footer, Qt.AlignmentFlag.AlignRight | bottom, right)
 
 
 XMP = """<?xpacket begin='' id='W5M0MpCehiHzreSzNTczkc9d'?><x:xmpmeta xmlns:x="adobe:ns:meta/" \
@@ -701,7 +791,7 @@ def _pdf_bytes(
         writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
         writer.setResolution(300)
         creator = f"Rolleudpeger {report.version}"
-        writer.setTitle(report.title)
+        writer.setTitle(report.document_title)
         writer.setAuthor(author)
         writer.setCreator(creator)
         stamped: list[datetime] = []
@@ -709,7 +799,8 @@ def _pdf_bytes(
         def stamp(w: QPdfWriter = writer, out: list[datetime] = stamped, c: str = creator) -> None:
             at = qt_now()
             out.append(at)
-            w.setDocumentXmpMetadata(QByteArray(_xmp(report.title, author, subject, c, at)))
+            title = report.document_title
+            w.setDocumentXmpMetadata(QByteArray(_xmp(title, author, subject, c, at)))
 
         pages = render(report, writer, before_paint=stamp, progress=progress)
         del writer  # finishes the file

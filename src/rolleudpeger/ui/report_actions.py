@@ -81,7 +81,8 @@ def print_report(parent: QWidget | None, editor: CaseEditor) -> None:
         progress(0, 0)
 
         def paint(printer: QPrinter) -> None:
-            render(report, printer, progress=progress)
+            printer.setDocName(report.document_title)  # the job's name in the print queue
+            render(report, printer, progress=progress, paper=True)
             progress.close()
 
         dialogs.print_preview(parent, paint)

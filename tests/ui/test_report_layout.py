@@ -1,0 +1,111 @@
+"""Issue 21, point 7: the report is one document on paper and in the PDF, its approval
+block never split, no line drawn twice at a page break; the print job names it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from rolleudpeger.domain.report import Report
+from rolleudpeger.editing import CaseEditor
+from rolleudpeger.ui import dialogs
+from rolleudpeger.ui.app import application
+from rolleudpeger.ui.report import _body, _layout_device, _page_areas, render, write_pdf
+from tests.conftest import Clock, demo
+from tests.ui.helpers import click, close_window, open_window
+from tests.ui.test_report_pdf import flat, page_texts
+
+
+def section_pages(report: Report, heading: str) -> set[int]:
+    """The pages the section under `heading` is on (to the next heading), as laid out."""
+    application([])
+    device, buffer = _layout_device()
+    _, page, _ = _page_areas()
+    doc = _body(report, device, page.size())
+    layout, block, pages, inside = doc.documentLayout(), doc.begin(), set(), False
+    while block.isValid():
+        is_heading = block.blockFormat().headingLevel() == 2
+        if is_heading and inside:
+            break
+        inside = inside or (is_heading and block.text() == heading)
+        if inside:
+            rect = layout.blockBoundingRect(block)
+            pages |= {int(rect.top() // page.height()), int((rect.bottom() - 1) // page.height())}
+        block = block.next()
+    buffer.close()
+    return pages
+
+
+@pytest.mark.parametrize("owner_signs", ["", "Peter Holm"])
+def test_the_approval_block_is_never_split(editor: CaseEditor, owner_signs: str) -> None:
+    """Each unanswered question (listed near the top) moves everything after it down by
+    a line: the approval block meets every place on a page, the page break among them."""
+    report = replace(demo(editor).report(), owner_signs=owner_signs)
+    placed = set()
+    for extra in range(60):
+        questions = tuple(f"Spørgsmål {i}?" for i in range(extra))
+        pages = section_pages(replace(report, unanswered=questions), "Godkendelse")
+        assert len(pages) == 1, (extra, pages)
+        placed |= pages
+    assert len(placed) > 1  # it did meet a page break
+
+
+def test_no_line_is_drawn_twice_at_a_page_break(editor: CaseEditor, tmp_path: Path) -> None:
+    """A mail of many lines runs over a page break: each line is once in the text layer
+    (a line drawn on both pages, hidden by the clip on one, was found twice by search)."""
+    demo(editor)
+    report = editor.report()
+    assert report.mail is not None
+    lines = [f"Linje nummer {i:03d} i mailen" for i in range(150)]
+    long_mail = replace(report.mail, body="\n".join(lines))
+    application([])
+    write_pdf(replace(report, mail=long_mail), tmp_path / "r.pdf", author="a", subject="b")
+    words = " ".join(page_texts(PdfReader(tmp_path / "r.pdf"))).split()
+    numbers = Counter(words[i + 2] for i, w in enumerate(words) if w == "Linje")
+    assert set(numbers) >= {f"{i:03d}" for i in range(150)}
+    assert [n for n, count in numbers.items() if count > 1] == []
+
+
+def test_paper_and_pdf_are_the_same_document(editor: CaseEditor, tmp_path: Path) -> None:
+    """Printed (a printer at its own resolution) and saved, the report breaks into the
+    same pages with the same lines; only the footer says which it is."""
+    demo(editor)
+    report = editor.report()
+    application([])
+    write_pdf(report, tmp_path / "saved.pdf", author="a", subject="b")
+    for resolution in (600, 300, 96):
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setResolution(resolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+        render(report, printer, paper=True)
+        saved = page_texts(PdfReader(tmp_path / "saved.pdf"))
+        printed = page_texts(PdfReader(tmp_path / "printed.pdf"))
+        assert len(printed) == len(saved)
+        for paper, pdf in zip(map(flat, printed), map(flat, saved), strict=True):
+            assert "Udskrevet " in paper and "Lavet " not in paper
+            assert "Lavet " in pdf and "Udskrevet " not in pdf
+            assert paper.split()[:-12] == pdf.split()[:-12]  # all but the footer
+
+
+def test_the_print_job_names_the_report(
+    qtbot: QtBot, data_dir: Path, clock: Clock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    demo(w.editor)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    monkeypatch.setattr(dialogs, "print_preview", lambda _parent, paint: paint(printer))
+    click(qtbot, w, "print_report")
+    title = w.editor.report().document_title
+    assert printer.docName() == title and "j.nr. 26/12345" in title
+    assert PdfReader(tmp_path / "printed.pdf").metadata.title == title  # type: ignore[union-attr]
+    assert "Udskrevet " in flat(page_texts(PdfReader(tmp_path / "printed.pdf"))[0])
+    close_window(w)
