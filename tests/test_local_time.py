@@ -226,7 +226,8 @@ def test_save_pdf_button_in_any_zone(
     assert isinstance(result, QLabel) and str(target) in result.text(), result.text()
     assert_pdf_a_dated_in(target, name, after)
     text = flat(" ".join(page_texts(PdfReader(target))))
-    assert f"Udskrevet {expected(printed, name)}" in text
+    # A saved PDF says when it was made; "Udskrevet" is for paper only (issue 21).
+    assert f"Lavet {expected(printed, name)}" in text and "Udskrevet" not in text
     started = w.editor.case.status_history[0].at
     assert f"Påbegyndt {expected(started, name)}" in text
     close_window(w)
@@ -248,7 +249,7 @@ def test_report_command_in_any_zone(
     text = flat(" ".join(page_texts(PdfReader(pdf))))
     # The footer's time was read just before the PDF's own date.
     printed = {expected(made - timedelta(seconds=s), name) for s in range(10)}
-    assert any(f"Udskrevet {p}" in text for p in printed), text[-300:]
+    assert any(f"Lavet {p}" in text for p in printed), text[-300:]
     assert f"Påbegyndt {expected(started, name)}" in text
 
 

@@ -114,12 +114,68 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <translation>Still missing: {items}</translation>
     </message>
     <message>
+        <source>ikke angivet</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <source>besluttet {date} af {by}</source>
+        <translation>decided {date} by {by}</translation>
+    </message>
+    <message>
+        <source>besluttet {date}</source>
+        <translation>decided {date}</translation>
+    </message>
+    <message>
+        <source>besluttet af {by}</source>
+        <translation>decided by {by}</translation>
+    </message>
+    <message>
+        <source>beslutningen er ikke angivet</source>
+        <translation>the decision is not given</translation>
+    </message>
+    <message>
+        <source>{span} (skiftet i Rolleudpeger {date})</source>
+        <translation>{span} (changed in Rolleudpeger {date})</translation>
+    </message>
+    <message>
         <source>Fjern først markeringen »{status}« ({step}).</source>
         <translation>First clear »{status}« ({step}).</translation>
     </message>
     <message>
+        <source>Skriv svaret først.</source>
+        <translation>Write the answer first.</translation>
+    </message>
+    <message>
         <source>Der er ingen {role} at skifte ud endnu. Skriv navnet i felterne.</source>
         <translation>There is no {role} to replace yet. Write the name in the fields.</translation>
+    </message>
+    <message>
+        <source>Skriv den dag, den nye {role} overtager rollen.</source>
+        <translation>Write the day the new {role} takes over the role.</translation>
+    </message>
+    <message>
+        <source>{name} har været {role} fra {start}. Skriv en dag fra {start} og frem.</source>
+        <translation>{name} has been {role} since {start}. Write a day from {start} on.</translation>
+    </message>
+    <message>
+        <source>Fjern markeringen »Afventer«, når trinnet ikke venter mere</source>
+        <translation>Untick “Waiting” when the step no longer waits</translation>
+    </message>
+    <message>
+        <source>Markér først mailen som sendt.</source>
+        <translation>Mark the mail as sent first.</translation>
+    </message>
+    <message>
+        <source>Datoen ligger i fremtiden. Tjek, at den er rigtig.</source>
+        <translation>The date is in the future. Check that it is right.</translation>
+    </message>
+    <message>
+        <source>Markeret {ticked}, før beslutningen om at udpege {role} ({decided}). Tjek datoen for beslutningen.</source>
+        <translation>Ticked {ticked}, before the decision to appoint the {role} ({decided}). Check the date of the decision.</translation>
+    </message>
+    <message>
+        <source>Mailen er sendt før beslutningen om projektlederen ({decided}). Tjek datoerne.</source>
+        <translation>The mail was sent before the decision on the project leader ({decided}). Check the dates.</translation>
     </message>
     <message>
         <source>trin {number}: {title}</source>
@@ -172,6 +228,14 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
     <message>
         <source>{done} af {total} trin færdige · KLIK-status: {status}</source>
         <translation>{done} of {total} steps done · KLIK status: {status}</translation>
+    </message>
+    <message>
+        <source>Opgaven er »Fuldført« i KLIK, men KOMBIT har ikke fået besked om den nye projektleder.</source>
+        <translation>The task is »Fuldført« (completed) in KLIK, but KOMBIT has not been told about the new project leader.</translation>
+    </message>
+    <message>
+        <source>KOMBIT har ikke fået besked om den nye projektleder.</source>
+        <translation>KOMBIT has not been told about the new project leader.</translation>
     </message>
     <message>
         <source>ny projektleder – KOMBIT mangler besked</source>
@@ -237,8 +301,8 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <translation>⚠ Note: {n} question(s) put to KOMBIT have not been answered. You can still complete the task, but the report shows it.</translation>
     </message>
     <message>
-        <source>ja, {time}</source>
-        <translation>yes, {time}</translation>
+        <source>ja, markeret {time}</source>
+        <translation>yes, ticked {time}</translation>
     </message>
     <message>
         <source>nej</source>
@@ -566,6 +630,10 @@ The current case is first saved as a backup, so you can restore it.</translation
 <context>
     <name>Deadline</name>
     <message>
+        <source>KLIK-frist {date}</source>
+        <translation>KLIK deadline {date}</translation>
+    </message>
+    <message>
         <source>KLIK-frist {date} (overskredet)</source>
         <translation>KLIK deadline {date} (passed)</translation>
     </message>
@@ -604,6 +672,10 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>Ticked {time}</translation>
     </message>
     <message>
+        <source>Bruges, når en ny {role} har overtaget.</source>
+        <translation>Used once a new {role} has taken over.</translation>
+    </message>
+    <message>
         <source>Skriv kommunens navn eller nummer</source>
         <translation>Type the municipality&apos;s name or number</translation>
     </message>
@@ -624,6 +696,10 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>Choose a municipality from the list. Type e.g. “Aarhus” or “751”.</translation>
     </message>
     <message>
+        <source>Status sat {time}</source>
+        <translation>Status set {time}</translation>
+    </message>
+    <message>
         <source>Skriv først bibliotekschefens navn ({step}).</source>
         <translation>First enter the library director&apos;s name ({step}).</translation>
     </message>
@@ -638,10 +714,6 @@ The current case is first saved as a backup, so you can restore it.</translation
     <message>
         <source>Hvorfor er status ikke længere »{status}«?</source>
         <translation>Why is the status no longer »{status}«?</translation>
-    </message>
-    <message>
-        <source>Sat {time}</source>
-        <translation>Set {time}</translation>
     </message>
     <message>
         <source>Før du kan markere dette, mangler: {items}.</source>
@@ -755,6 +827,10 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>missing</translation>
     </message>
     <message>
+        <source>ukendt rolle</source>
+        <translation>unknown role</translation>
+    </message>
+    <message>
         <source>»{status}« passer ikke til sagen; det mangler: {items}</source>
         <translation>»{status}« does not fit the case; missing: {items}</translation>
     </message>
@@ -781,16 +857,32 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>Then write the new project owner&apos;s details. The new one must be created in KLIK with the user type LÆSER. KOMBIT is not to be told about the project owner.</translation>
     </message>
     <message>
-        <source>Overtager en ny {role} efter {name}?
-
-{name} gemmes som tidligere {role}, og felterne tømmes til den nye. KLIK-status ændres ikke.
+        <source>{name} gemmes som tidligere {role} med sin periode og den beslutning, der udpegede {name}. Felterne tømmes til den nye. KLIK-status ændres ikke.
 
 {after}</source>
-        <translation>Is a new {role} taking over from {name}?
-
-{name} is kept as former {role}, and the fields are emptied for the new one. The KLIK status does not change.
+        <translation>{name} is kept as former {role}, with the period and the decision that appointed {name}. The fields are emptied for the new one. The KLIK status does not change.
 
 {after}</translation>
+    </message>
+    <message>
+        <source>Den nye overtager fra (skal udfyldes)</source>
+        <translation>The new one takes over on (required)</translation>
+    </message>
+    <message>
+        <source>dd.mm.åååå – dagen, den nye har rollen fra</source>
+        <translation>dd.mm.yyyy – the day the new one holds the role from</translation>
+    </message>
+    <message>
+        <source>Besluttet af</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <source>Fx bibliotekschefen</source>
+        <translation>E.g. the library director</translation>
+    </message>
+    <message>
+        <source>Besluttet den</source>
+        <translation>Decided on</translation>
     </message>
     <message>
         <source>{name} er gemt som tidligere {role}.</source>
@@ -823,6 +915,22 @@ The current case is first saved as a backup, so you can restore it.</translation
     <message>
         <source>Emne</source>
         <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Tryk Enter eller dobbeltklik på en mail for at læse den, som den blev sendt.</source>
+        <translation>Press Enter or double-click a mail to read it as it was sent.</translation>
+    </message>
+    <message>
+        <source>Mail sendt til KOMBIT</source>
+        <translation>Mail sent to KOMBIT</translation>
+    </message>
+    <message>
+        <source>Sendt {day} · markeret som sendt {time}</source>
+        <translation>Sent {day} · marked as sent {time}</translation>
+    </message>
+    <message>
+        <source>Mailens tekst</source>
+        <translation>The text of the mail</translation>
     </message>
     <message>
         <source>Status</source>
@@ -912,6 +1020,18 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>Mark the &amp;updated mail as sent</translation>
     </message>
     <message>
+        <source>Sendt den</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>dd.mm.åååå – dagen, du sendte mailen</source>
+        <translation>dd.mm.yyyy – the day you sent the mail</translation>
+    </message>
+    <message>
+        <source>Markeret som sendt {time}</source>
+        <translation>Marked as sent {time}</translation>
+    </message>
+    <message>
         <source>Dit mailprogram kunne ikke åbnes. Brug »Kopiér mail«, og indsæt i en ny mail.</source>
         <translation>Your mail program could not be opened. Use “Copy mail” and paste it into a new mail.</translation>
     </message>
@@ -958,10 +1078,6 @@ The current case is first saved as a backup, so you can restore it.</translation
     <message>
         <source>Sådan ser mailen ud. Den indeholder kun projektlederen.</source>
         <translation>This is the mail. It contains only the project leader. It is in Danish, for KOMBIT.</translation>
-    </message>
-    <message>
-        <source>Sendt {time}</source>
-        <translation>Sent {time}</translation>
     </message>
     <message>
         <source>KOMBIT har gamle oplysninger: projektlederens oplysninger er ændret, efter mailen blev sendt. Send den opdaterede mail ovenfor, og markér den som sendt.</source>
@@ -1152,10 +1268,6 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>KOMBIT&apos;s answer</translation>
     </message>
     <message>
-        <source>Besvaret</source>
-        <translation>Answered</translation>
-    </message>
-    <message>
         <source>Svar på: {question}</source>
         <translation>Answer to: {question}</translation>
     </message>
@@ -1188,8 +1300,12 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>New question:</translation>
     </message>
     <message>
-        <source>Skriv KOMBITs svar i kolonnen »Svar fra KOMBIT« (dobbeltklik eller F2).</source>
-        <translation>Type KOMBIT&apos;s answer in the column “KOMBIT&apos;s answer” (double-click or F2).</translation>
+        <source>Besvaret den</source>
+        <translation>Answered on</translation>
+    </message>
+    <message>
+        <source>Skriv KOMBITs svar i kolonnen »Svar fra KOMBIT« (dobbeltklik eller F2). Dagen, KOMBIT svarede, står under »Besvaret den«; ret den, hvis det ikke var i dag.</source>
+        <translation>Write KOMBIT’s answer in the column “Answer from KOMBIT” (double-click or F2). The day KOMBIT answered is under “Answered on”; correct it if it was not today.</translation>
     </message>
     <message>
         <source>Ingen spørgsmål endnu.</source>
@@ -1227,6 +1343,10 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <source>ikke besvaret</source>
         <translation>not answered</translation>
     </message>
+    <message>
+        <source>Svaret er skrevet ind {time}</source>
+        <translation>The answer was entered {time}</translation>
+    </message>
 </context>
 <context>
     <name>Report</name>
@@ -1239,16 +1359,36 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>Waiting</translation>
     </message>
     <message>
-        <source>(felterne tømt til den nye)</source>
-        <translation>(the fields emptied for the new one)</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
         <source>Udskrevet {time} · Rolleudpeger {version}</source>
         <translation>Printed {time} · Rolleudpeger {version}</translation>
+    </message>
+    <message>
+        <source>Rapport: {title} – {municipality}</source>
+        <translation>Report: {title} – {municipality}</translation>
+    </message>
+    <message>
+        <source>(j.nr. {number})</source>
+        <translation>(case no. {number})</translation>
+    </message>
+    <message>
+        <source>Lavet {time} · Rolleudpeger {version}</source>
+        <translation>Made {time} · Rolleudpeger {version}</translation>
+    </message>
+    <message>
+        <source>markeret som sendt: »{subject}«</source>
+        <translation>marked as sent: »{subject}«</translation>
+    </message>
+    <message>
+        <source>(sendt {date})</source>
+        <translation>(sent {date})</translation>
+    </message>
+    <message>
+        <source>markeret som sendt</source>
+        <translation>marked as sent</translation>
     </message>
     <message>
         <source>sendt</source>
@@ -1279,16 +1419,32 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>Answer</translation>
     </message>
     <message>
-        <source>sendt (se »{section}«)</source>
-        <translation>sent (see “{section}”)</translation>
-    </message>
-    <message>
         <source>Ny {role}</source>
         <translation>New {role}</translation>
     </message>
     <message>
+        <source>en ny overtager fra {date}</source>
+        <translation>someone new takes over on {date}</translation>
+    </message>
+    <message>
+        <source>en ny overtager</source>
+        <translation>someone new takes over</translation>
+    </message>
+    <message>
         <source>importeret fra {file}</source>
         <translation>imported from {file}</translation>
+    </message>
+    <message>
+        <source>følger af: ny {role}</source>
+        <translation>follows from: new {role}</translation>
+    </message>
+    <message>
+        <source>følger af: »{field}«</source>
+        <translation>follows from: “{field}”</translation>
+    </message>
+    <message>
+        <source>følger af en anden ændring</source>
+        <translation>follows from another change</translation>
     </message>
     <message>
         <source>fra importeret fil</source>
@@ -1297,10 +1453,6 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>KLIK-bruger ({user_type}) er ikke oprettet endnu</source>
         <translation>KLIK user ({user_type}) not created yet</translation>
-    </message>
-    <message>
-        <source>Oprettet i KLIK med brugertypen {user_type} {date}</source>
-        <translation>Created in KLIK with user type {user_type} {date}</translation>
     </message>
     <message>
         <source>ikke udpeget</source>
@@ -1335,16 +1487,36 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>Former {role}</translation>
     </message>
     <message>
+        <source>Dato for mailen »{subject}«</source>
+        <translation>Date of the mail »{subject}«</translation>
+    </message>
+    <message>
+        <source>Dato for svaret på »{question}«</source>
+        <translation>Date of the answer to “{question}”</translation>
+    </message>
+    <message>
+        <source>Oprettet i KLIK med brugertypen {user_type} (markeret {date})</source>
+        <translation>Created in KLIK with user type {user_type} (ticked {date})</translation>
+    </message>
+    <message>
+        <source>{user_type}-adgangen i KLIK er ikke markeret som fjernet</source>
+        <translation>The {user_type} access in KLIK is not marked as removed</translation>
+    </message>
+    <message>
+        <source>{user_type}-adgangen i KLIK er fjernet (markeret {date})</source>
+        <translation>The {user_type} access in KLIK is removed (ticked {date})</translation>
+    </message>
+    <message>
+        <source>Periode: {start} – nu</source>
+        <translation>Period: {start} – now</translation>
+    </message>
+    <message>
+        <source>Periode: {span}</source>
+        <translation>Period: {span}</translation>
+    </message>
+    <message>
         <source>ØiR-koordinator</source>
         <translation>ØiR coordinator</translation>
-    </message>
-    <message>
-        <source>{date} af {by}</source>
-        <translation>{date} by {by}</translation>
-    </message>
-    <message>
-        <source>Udpegningen er besluttet</source>
-        <translation>The appointment was decided</translation>
     </message>
     <message>
         <source>Projektlederen har fået den (markeret {date})</source>
@@ -1411,6 +1583,18 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>Deadline in KLIK {date}</translation>
     </message>
     <message>
+        <source>Mål:</source>
+        <translation>Goal:</translation>
+    </message>
+    <message>
+        <source>Beskrivelse:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Resultat:</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
         <source>Udpegninger</source>
         <translation>Appointments</translation>
     </message>
@@ -1471,16 +1655,16 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>not answered</translation>
     </message>
     <message>
+        <source>registreret {time}</source>
+        <translation>registered {time}</translation>
+    </message>
+    <message>
+        <source>Sendt {day} (markeret som sendt {time}) til {address}. Den nøjagtige tekst:</source>
+        <translation>Sent {day} (marked as sent {time}) to {address}. The exact text:</translation>
+    </message>
+    <message>
         <source>Mailen om den nuværende projektleder er ikke sendt endnu.</source>
         <translation>The mail about the current project leader has not been sent yet.</translation>
-    </message>
-    <message>
-        <source>Sendt {time} til {address}. Den nøjagtige tekst:</source>
-        <translation>Sent {time} to {address}. The exact text (in Danish):</translation>
-    </message>
-    <message>
-        <source>Tidligere mail, sendt {time} til {address} ({status}):</source>
-        <translation>Earlier mail, sent {time} to {address} ({status}):</translation>
     </message>
     <message>
         <source>Godkendelse</source>
@@ -1525,6 +1709,10 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>&lt;b&gt;Bemærk:&lt;/b&gt; Projektlederens oplysninger er ændret, efter mailen blev sendt. Mailen herunder har de gamle oplysninger.</source>
         <translation>&lt;b&gt;Note:&lt;/b&gt; The project leader&apos;s details changed after the mail was sent. The mail below has the old details.</translation>
+    </message>
+    <message>
+        <source>Tidligere mail, sendt {day} (markeret som sendt {time}) til {address} ({status}):</source>
+        <translation>Earlier mail, sent {day} (marked as sent {time}) to {address} ({status}):</translation>
     </message>
     <message>
         <source>Rollen som projektejer er accepteret af</source>
@@ -1890,6 +2078,10 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>“involved_parties” must be a list of texts</translation>
     </message>
     <message>
+        <source>»new_subject« og »new_body« skal være der begge eller ingen af dem</source>
+        <translation>“new_subject” and “new_body” must both be there or neither</translation>
+    </message>
+    <message>
         <source>»{key}« har en ukendt pladsholder: {error}</source>
         <translation>“{key}” has an unknown placeholder: {error}</translation>
     </message>
@@ -1944,6 +2136,10 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>det første trin og kun det skal have kind = »intro«</source>
         <translation>the first step, and only that one, must have kind = “intro”</translation>
+    </message>
+    <message>
+        <source>»date_of« hører til et datofelt og skal nævne et afkrydsningsfelt på samme trin</source>
+        <translation>“date_of” belongs to a date field and must name a check box in the same step</translation>
     </message>
     <message>
         <source>opgaven skal have et felt for hver KLIK-status, »Påbegyndt« og »Fuldført«</source>

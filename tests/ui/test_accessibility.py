@@ -303,3 +303,46 @@ def test_qts_own_file_dialog_is_danish(qtbot: QtBot) -> None:
     }
     assert {"&Kig i:", "Filer af &typen:", "&Filnavn:"} <= texts, texts
     assert not {"&Look in:", "Files of &type:", "Back", "Cancel"} & texts, texts
+
+
+ENGLISH_QT = re.compile(
+    r"\b(Print|Page|Pages|Copies|Double|Sided|Long|Short|Binding|Off|Order|Sheet|"
+    r"Preview|Close|First|Next|Previous|Last|Fit|Landscape|Portrait|Cancel)\b",
+    re.IGNORECASE,
+)
+
+
+def _visible_texts(dialog: QWidget) -> set[str]:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox
+
+    texts = {
+        t
+        for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)
+        for t in (w.text(), w.toolTip())
+        if t
+    }
+    texts |= {g.title() for g in dialog.findChildren(QGroupBox)}
+    texts |= {a.text() for a in dialog.findChildren(QAction) if a.text()}
+    return texts
+
+
+def test_qts_own_print_dialogs_are_danish(qtbot: QtBot) -> None:
+    """Issue 21: the print preview, the print dialog and its page set-up speak Danish:
+    qtbase_da has most of it; qt_fixes_da.ts the two-sided printing and pages per sheet."""
+    from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog, QPrinter, QPrintPreviewDialog
+
+    from rolleudpeger.ui.app import application
+    from rolleudpeger.ui.language import install_language
+
+    application([])
+    assert install_language("da")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    for dialog in (QPrintPreviewDialog(printer), QPrintDialog(printer), QPageSetupDialog(printer)):
+        qtbot.addWidget(dialog)
+        dialog.show()  # (the preview makes its tool bar when shown)
+        texts = _visible_texts(dialog)
+        dialog.hide()
+        assert texts, type(dialog).__name__
+        english = {t for t in texts if ENGLISH_QT.search(t.replace("&", ""))}
+        assert english == set(), (type(dialog).__name__, english)

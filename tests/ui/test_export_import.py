@@ -34,7 +34,9 @@ def test_export_and_import_on_another_pc(
     file = tmp_path / "overdragelse.json"
     answers.file = str(file)
     w.findChild(QAction, "action_export_case").trigger()
-    assert json.loads(file.read_text(encoding="utf-8"))["version"] == handover.VERSION == 2
+    assert (
+        json.loads(file.read_text(encoding="utf-8"))["version"] == handover.VERSION == 3
+    )  # 0.3.0: stated dates
     original = w.editor.case
     close_window(w)
 

@@ -40,6 +40,7 @@ from tests.ui.helpers import (
     type_text,
     visible_page,
 )
+from tests.ui.test_living_record import take_over
 from tests.ui.test_pages import fill_leader
 
 
@@ -303,7 +304,7 @@ def test_a_box_that_cannot_be_ticked_says_what_is_missing_once_and_at_once(
     type_text(qtbot, w, "performer_name", "Jonas Kjær")
     assert "mangler" not in box.accessibleDescription()
     check(qtbot, w, "status_started")
-    assert box.accessibleDescription().startswith("Sat ")
+    assert box.accessibleDescription().startswith("Status sat ")
     close_window(w)
 
 
@@ -404,6 +405,7 @@ def test_empty_tables_are_no_tab_stops_and_say_so(
     fill_leader(w.editor)
     w.editor.set_text("owner_first_name", "Anne")
     show_field(qtbot, w, "change_leader")
+    answers.in_dialog = take_over(qtbot, "15.01.2027")
     click(qtbot, w, "change_leader")
     table = find(w, "role_history")
     assert table.focusPolicy() & Qt.FocusPolicy.TabFocus and not table.accessibleDescription()
@@ -418,6 +420,7 @@ def test_after_a_new_holder_the_focus_is_in_the_first_empty_field(
     demo(w.editor, complete=True)
     button = "change_leader" if role is Role.LEADER else "change_owner"
     show_field(qtbot, w, button)
+    answers.in_dialog = take_over(qtbot, "15.01.2027")  # the day the new one takes over
     click(qtbot, w, button)
     first = "leader_first_name" if role is Role.LEADER else "owner_first_name"
     assert focused() is find(w, first)
@@ -433,7 +436,7 @@ def test_the_focus_moves_however_the_change_of_leader_was_asked_for(
     demo(w.editor, complete=True)
     show_field(qtbot, w, "leader_title")
     find(w, "next_button").setFocus()
-    w.editor.change_role(Role.LEADER)
+    w.editor.change_role(Role.LEADER, "15.01.2027")
     assert focused() is find(w, "leader_first_name")
     close_window(w)
 

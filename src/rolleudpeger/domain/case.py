@@ -8,7 +8,7 @@ the database does not hold.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from rolleudpeger.domain import kinds, people
@@ -1059,6 +1059,38 @@ def _decided_on(task: TaskDef, case: Case, role: Role) -> date | None:
     return read_date(current_term(task, case, role).decided_on)
 
 
+def _klik_user_warning(ticked: datetime, role: Role, decided: date) -> str:
+    return translate(
+        "Case",
+        "Markeret {ticked}, før beslutningen om at udpege {role} ({decided}). Tjek "
+        "datoen for beslutningen.",
+    ).format(ticked=format_date(ticked), role=role.label, decided=decided.strftime("%d.%m.%Y"))
+
+
+def _mail_before_decision(decided: date) -> str:
+    return translate(
+        "Case", "Mailen er sendt før beslutningen om projektlederen ({decided}). Tjek datoerne."
+    ).format(decided=decided.strftime("%d.%m.%Y"))
+
+
+def warning_room(task: TaskDef, key: str) -> tuple[str, ...]:
+    """The widest warnings the field `key` (or MAIL_SENT_ON) may show, for the room its
+    line keeps: a warning that comes moves nothing below it."""
+    some_day, some_time = date(2026, 12, 28), datetime(2026, 12, 28, 23, 58, tzinfo=UTC)
+    found = []
+    fdef = next((f for s in task.steps if (f := s.field(key)) is not None), None)
+    if key == MAIL_SENT_ON or (
+        fdef is not None and (fdef.purpose == Purpose.DECISION_DATE or bool(fdef.date_of))
+    ):
+        found.append(future_warning(some_day.isoformat(), date(2000, 1, 1)) or "")
+    if key == MAIL_SENT_ON:
+        found.append(_mail_before_decision(some_day))
+    for role in CHANGEABLE_ROLES:
+        if key == task.key_for(people.purpose(role, people.Detail.KLIK_USER)):
+            found.append(_klik_user_warning(some_time, role, some_day))
+    return tuple(found)
+
+
 def warnings(task: TaskDef, case: Case, today: date) -> dict[str, str]:
     """What looks wrong in the dates recorded, by the field it is shown at (a field's key,
     or MAIL_SENT_ON): a date in the future for something that has happened; a KLIK user
@@ -1075,23 +1107,12 @@ def warnings(task: TaskDef, case: Case, today: date) -> dict[str, str]:
         decided = _decided_on(task, case, role)
         ticked = case.changed_at(key) if key and case.is_checked(key) else None
         if decided and ticked and local(ticked).date() < decided:
-            found[key] = translate(
-                "Case",
-                "Markeret {ticked}, før beslutningen om at udpege {role} ({decided}). Tjek "
-                "datoen for beslutningen.",
-            ).format(
-                ticked=format_date(ticked),
-                role=role.label,
-                decided=decided.strftime("%d.%m.%Y"),
-            )
+            found[key] = _klik_user_warning(ticked, role, decided)
     sent = case.last_sent_mail
     if sent is not None:
         day, decided = read_date(sent.sent_on), _decided_on(task, case, Role.LEADER)
         if (problem := future_warning(sent.sent_on, today)) is not None:
             found[MAIL_SENT_ON] = problem
         elif day and decided and day < decided:
-            found[MAIL_SENT_ON] = translate(
-                "Case",
-                "Mailen er sendt før beslutningen om projektlederen ({decided}). Tjek datoerne.",
-            ).format(decided=decided.strftime("%d.%m.%Y"))
+            found[MAIL_SENT_ON] = _mail_before_decision(decided)
     return found

@@ -271,9 +271,19 @@ def warnings_part(r: Report) -> str:
 
 
 def task_part(r: Report) -> str:
-    return _heading(translate("Report", "Opgaven")) + "".join(
-        f"<p>{esc(paragraph)}</p>" for paragraph in r.description
-    )
+    """The task card's Mål, description and Resultat: what the record is held to (the
+    leader as the municipality's single point of contact is in Mål and Resultat)."""
+    parts = [_heading(translate("Report", "Opgaven"))]
+    for label, paragraphs in (
+        (translate("Report", "Mål:"), r.goal),
+        (translate("Report", "Beskrivelse:"), r.description),
+        (translate("Report", "Resultat:"), r.result),
+    ):
+        if paragraphs:
+            first, *rest = paragraphs
+            parts.append(f"<p><b>{label}</b> {esc(first)}</p>")
+            parts.extend(f"<p>{esc(paragraph)}</p>" for paragraph in rest)
+    return "".join(parts)
 
 
 def appointments_part(r: Report) -> str:
@@ -340,13 +350,29 @@ def questions_part(r: Report) -> str:
                     esc(q.asked_at),
                     _text(q.text),
                     _text(q.answer) if q.answer else translate("Report", "ikke besvaret"),
-                    esc(q.answered_at) or "–",
+                    _answered(q.answered_on, q.answered_at),
                 )
                 for q in r.questions
             ],
             (20, 30, 30, 20),
         )
     return _heading(esc(r.questions_title)) + body
+
+
+def _answered(on: str, at: str) -> str:
+    """The day KOMBIT answered, as stated, then when the answer was registered here."""
+    if not at:
+        return "–"
+    registered = translate("Report", "registreret {time}").format(time=esc(at))
+    return f"{esc(on)}<br><i>{registered}</i>"
+
+
+def _sent(m: MailSection) -> str:
+    """ "Sendt 10.11.2026 (markeret som sendt 11.11.2026 kl. 14.30) til …": the day stated,
+    and when it was marked here."""
+    return translate(
+        "Report", "Sendt {day} (markeret som sendt {time}) til {address}. Den nøjagtige tekst:"
+    ).format(day=esc(m.sent_on), time=esc(m.sent_at), address=esc(m.to))
 
 
 def mail_part(r: Report) -> str:
@@ -362,8 +388,7 @@ def mail_part(r: Report) -> str:
         )
         parts.append(f"<p>{not_yet}</p>")
     else:
-        sent = translate("Report", "Sendt {time} til {address}. Den nøjagtige tekst:")
-        parts.append(f"<p>{sent.format(time=esc(m.sent_at), address=esc(m.to))}</p>")
+        parts.append(f"<p>{_sent(m)}</p>")
         if m.outdated:
             parts.append(
                 _box(
@@ -376,9 +401,14 @@ def mail_part(r: Report) -> str:
                 )
             )
         parts.append(_mail_box(m))
-    earlier = translate("Report", "Tidligere mail, sendt {time} til {address} ({status}):")
+    earlier = translate(
+        "Report",
+        "Tidligere mail, sendt {day} (markeret som sendt {time}) til {address} ({status}):",
+    )
     for m in r.earlier_mails:
-        said = earlier.format(time=esc(m.sent_at), address=esc(m.to), status=esc(m.status))
+        said = earlier.format(
+            day=esc(m.sent_on), time=esc(m.sent_at), address=esc(m.to), status=esc(m.status)
+        )
         parts.append(f"<p>{said}</p>" + _mail_box(m))
     return "".join(parts)
 

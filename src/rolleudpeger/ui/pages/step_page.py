@@ -427,8 +427,10 @@ class StepPage(QScrollArea):
         self._said = said
         if self.missing_here.show_items(missing):
             self._into_tab_order()
+        warnings = self.ctx.editor.warnings()
         for b in self.bindings:
             b.refresh()
+            b.show_warnings(warnings)
         if self.waiting is not None:
             self.waiting.refresh()
         if self.same_person is not None:

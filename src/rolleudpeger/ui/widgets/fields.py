@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from rolleudpeger.domain import kinds
-from rolleudpeger.domain.case import ReasonNeeded, reason_needed, status_missing, take_back_first
+from rolleudpeger.domain.case import (
+    ReasonNeeded,
+    reason_needed,
+    status_missing,
+    take_back_first,
+    warning_room,
+)
+from rolleudpeger.domain.kinds import former_role
 from rolleudpeger.domain.people import Role
 from rolleudpeger.domain.taskdef import FieldDef, KlikStatus, in_sentence
 from rolleudpeger.domain.text import name_key
@@ -40,6 +47,7 @@ from rolleudpeger.ui.style import (
     NOTES_HEIGHT,
     QUIET_STYLE,
     TEXT_DEBOUNCE_MS,
+    WARNING_STYLE,
     one_line_width,
 )
 from rolleudpeger.ui.widgets.steady import SteadyLabel
@@ -74,12 +82,26 @@ class MessageLabel(SteadyLabel):
         self._field: QWidget | None = None
         self._about = ""
         self._message = ""
+        self._warning = ""
         self._hint = ""
+        self._kept: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())
         self._paint()
 
-    def keep_room(self, messages: Iterable[str] = (), hints: Iterable[str] = ()) -> None:
-        """Keep room for any of these messages and hints, whichever is shown."""
-        self.keep_room_for(*(f"{self._sign}{m}" for m in messages), *hints)
+    def keep_room(
+        self,
+        messages: Iterable[str] = (),
+        hints: Iterable[str] = (),
+        warnings: Iterable[str] | None = None,
+    ) -> None:
+        """Keep room for any of these messages, hints and warnings, whichever is shown
+        (warnings not given: those kept before)."""
+        kept = self._kept[2] if warnings is None else tuple(warnings)
+        self._kept = (tuple(messages), tuple(hints), kept)
+        signed = (f"{self._sign}{m}" for m in (*self._kept[0], *kept))
+        self.keep_room_for(*signed, *self._kept[1])
+
+    def keep_warning_room(self, warnings: Iterable[str]) -> None:
+        self.keep_room(self._kept[0], self._kept[1], warnings)
 
     @property
     def message(self) -> str:
@@ -105,9 +127,24 @@ class MessageLabel(SteadyLabel):
         if changed and text and target.isVisible():  # not for pages out of sight
             accessible.announce(target, text, assertive=self._sign == "⚠ ")
 
+    def show_warning(self, text: str | None) -> None:
+        """A plausibility warning (issue 21): something looks wrong but may be right. It
+        shows where a message would, when there is none, in the warning's colour; the
+        user is told, never stopped."""
+        text = text or ""
+        changed = text != self._warning
+        self._warning = text
+        self._paint()
+        self._describe()
+        target = self._field or self
+        if changed and text and not self._message and target.isVisible():
+            accessible.announce(target, text)
+
     def _paint(self) -> None:
         if self._message:
             style, shown = self._style, f"{self._sign}{self._message}"
+        elif self._warning:
+            style, shown = WARNING_STYLE, f"{self._sign}{self._warning}"
         else:
             style, shown = QUIET_STYLE, self._hint
         if style != self.styleSheet():
@@ -118,7 +155,8 @@ class MessageLabel(SteadyLabel):
 
     def _describe(self) -> None:
         if self._field is not None:
-            accessible.describe(self._field, self._about, self._message or self._hint)
+            said = self._message or self._warning or self._hint
+            accessible.describe(self._field, self._about, said)
 
 
 def hint_label(text: str = "") -> Label:
@@ -157,6 +195,7 @@ class FieldBinding(QObject):
         self.fdef = fdef
         self.ctx = ctx
         self.error = MessageLabel()
+        self.error.keep_warning_room(warning_room(ctx.editor.task, fdef.key))
 
     @property
     def editor(self) -> CaseEditor:
@@ -172,6 +211,11 @@ class FieldBinding(QObject):
 
     def refresh(self) -> None:
         """Show what the case holds (never over text the user is typing)."""
+
+    def show_warnings(self, warnings: dict[str, str]) -> None:
+        """The plausibility warnings of the case (domain.case.warnings), by field: this
+        field's shows in its own steady line."""
+        self.error.show_warning(warnings.get(self.fdef.key))
 
     def flush(self) -> None:
         """Save anything typed and not yet saved."""
@@ -393,8 +437,20 @@ class CheckBinding(FieldBinding):
         super().__init__(fdef, ctx)
         self.widget = QCheckBox()
         self.widget.setObjectName(fdef.key)
-        self.error.keep_room(hints=(time_room(translate("Fields", "Markeret {time}")),))
+        self.error.keep_room(
+            hints=(time_room(translate("Fields", "Markeret {time}")), self._not_now())
+        )
         self.widget.toggled.connect(self._toggled)
+
+    def _not_now(self) -> str:
+        """Why a box about a former holder (their KLIK access removed) cannot be ticked
+        yet: there is none. It stays in its place, so nothing moves when one comes."""
+        role = former_role(self.fdef)
+        if role is None:
+            return ""
+        return translate("Fields", "Bruges, når en ny {role} har overtaget.").format(
+            role=role.label
+        )
 
     def add_to(self, form: QFormLayout) -> None:
         form.addRow(check_box_block(self.widget, self.fdef.label, self.error))
@@ -407,16 +463,18 @@ class CheckBinding(FieldBinding):
     def refresh(self) -> None:
         case = self.editor.case
         checked = case.is_checked(self.fdef.key)
+        applies = kinds.of(self.fdef).applies(case, self.fdef)
         self.widget.blockSignals(True)
         self.widget.setChecked(checked)
+        self.widget.setEnabled(applies or checked)  # a tick is never locked in
         self.widget.blockSignals(False)
-        self.error.set_hint(
-            translate("Fields", "Markeret {time}").format(
+        if checked:
+            hint = translate("Fields", "Markeret {time}").format(
                 time=format_time(case.changed_at(self.fdef.key))
             )
-            if checked
-            else ""
-        )
+        else:
+            hint = "" if applies else self._not_now()
+        self.error.set_hint(hint)
 
 
 class MunicipalityBinding(FieldBinding):
@@ -567,7 +625,7 @@ class KlikStatusBinding(FieldBinding):
                 reason_needed(),
             ),
             (
-                time_room(translate("Fields", "Sat {time}")),
+                time_room(translate("Fields", "Status sat {time}")),
                 self._missing_hint(status_missing(task, None, self.status)),
             ),
         )
@@ -649,7 +707,9 @@ class KlikStatusBinding(FieldBinding):
         self.widget.blockSignals(False)
         at = case.status_reached_at(self.status)
         if reached:
-            hint = translate("Fields", "Sat {time}").format(time=format_time(at)) if at else ""
+            hint = (
+                translate("Fields", "Status sat {time}").format(time=format_time(at)) if at else ""
+            )
         else:
             hint = self._missing_hint(status_missing(self.editor.task, case, self.status))
         self.error.set_hint(hint)

@@ -4,11 +4,14 @@ deadline saved to the calendar (`deadline_calendar`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHeaderView,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from rolleudpeger import operations
+from rolleudpeger.domain.case import SentMail, stated_day
 from rolleudpeger.domain.people import Role
 from rolleudpeger.domain.taskdef import FieldDef
 from rolleudpeger.domain.timefmt import format_time
@@ -205,12 +209,65 @@ class MailHistoryBinding(_HistoryTable):
             rows.append([format_time(m.sent_at), status, m.mail.subject])
         return rows
 
+    def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
+        super().__init__(fdef, ctx)
+        self.empty.keep_room_for(translate("History", self.nothing_yet), self._how_to_open())
+        self.table.activated.connect(self._open)  # Enter, or a double click
+
+    @staticmethod
+    def _how_to_open() -> str:
+        return translate(
+            "History",
+            "Tryk Enter eller dobbeltklik på en mail for at læse den, som den blev sendt.",
+        )
+
     def refresh(self) -> None:
         super().refresh()
         for r, m in enumerate(self.editor.case.mails):
             item = self.table.item(r, 2)
             if item is not None:
                 item.setToolTip(literal(m.mail.body))
+        if self.editor.case.mails:
+            self.empty.setText(self._how_to_open())
+
+    def _open(self, index: QModelIndex) -> None:
+        mails = self.editor.case.mails
+        if 0 <= index.row() < len(mails):
+            dialogs.run(MailView(self.table, mails[index.row()]))
+
+
+class MailView(QDialog):
+    """`mail_view`: one mail marked sent, read-only, as it was sent (the text saved when
+    it was marked), with the day it was sent and when it was marked."""
+
+    def __init__(self, parent: QWidget, sent: SentMail) -> None:
+        super().__init__(parent)
+        self.setObjectName("mail_view")
+        self.setWindowTitle(translate("History", "Mail sendt til KOMBIT"))
+        self.setModal(True)
+        when = Label(
+            translate("History", "Sendt {day} · markeret som sendt {time}").format(
+                day=stated_day(sent.sent_on), time=format_time(sent.sent_at)
+            )
+        )
+        when.setWordWrap(True)
+        text = QPlainTextEdit(sent.mail.as_text)
+        text.setObjectName("mail_view_text")
+        text.setAccessibleName(translate("History", "Mailens tekst"))
+        text.setReadOnly(True)
+        text.setTabChangesFocus(True)
+        text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        col = QVBoxLayout(self)
+        col.addWidget(when)
+        col.addWidget(text, 1)
+        col.addWidget(buttons)
+        self.resize(self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().height() * 30)
+        text.setFocus()
 
 
 class DeadlineCalendarBinding(FieldBinding):

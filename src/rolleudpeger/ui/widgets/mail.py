@@ -10,6 +10,8 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -17,18 +19,26 @@ from PySide6.QtWidgets import (
 )
 
 from rolleudpeger import operations
-from rolleudpeger.domain.case import Case
+from rolleudpeger.domain.case import MAIL_SENT_ON, Case, warning_room
 from rolleudpeger.domain.mail import Mail, mail_state, mailto_url
 from rolleudpeger.domain.people import Role
 from rolleudpeger.domain.taskdef import FieldDef, in_sentence
 from rolleudpeger.domain.timefmt import format_time
+from rolleudpeger.domain.validation import read_date
+from rolleudpeger.editing import Refused, SaveFailed
 from rolleudpeger.i18n import translate
 from rolleudpeger.operations import Status
 from rolleudpeger.ui import accessible, dialogs
 from rolleudpeger.ui.data_safety import DialogInteraction
-from rolleudpeger.ui.plain import heading
+from rolleudpeger.ui.plain import Label, heading
 from rolleudpeger.ui.style import MAIL_PREVIEW_HEIGHT, WARNING_STYLE
-from rolleudpeger.ui.widgets.fields import FieldBinding, MessageLabel, PageContext, time_room
+from rolleudpeger.ui.widgets.fields import (
+    FieldBinding,
+    MessageLabel,
+    PageContext,
+    TypingPause,
+    time_room,
+)
 from rolleudpeger.ui.widgets.flow import flow_row
 from rolleudpeger.ui.widgets.steady import A_LONG_PATH
 
@@ -77,6 +87,7 @@ class MailBinding(FieldBinding):
         self.about = MessageLabel(WARNING_STYLE)  # what the mail needs; KOMBIT's old details
         self.about.attach(self.preview)
         self.result = MessageLabel()  # what the last button did, or why it could not
+        self._make_sent_on()
         self._keep_rooms()
 
         self.open.clicked.connect(self._open)
@@ -96,6 +107,59 @@ class MailBinding(FieldBinding):
         col.addWidget(self.result)
         col.addWidget(self.sent)
         col.addWidget(self.error)
+        col.addLayout(self._sent_on_row())
+        col.addWidget(self.sent_on_line)
+
+    def _make_sent_on(self) -> None:
+        """`mail_sent_on`: the day the mail was really sent, as the user states it (today
+        when it is marked sent); the time it was marked stays in the log."""
+        label = translate("Mail", "Sendt den")
+        self.sent_on = QLineEdit()
+        self.sent_on.setObjectName(MAIL_SENT_ON)
+        self.sent_on.setAccessibleName(label)
+        self.sent_on.setPlaceholderText(translate("Mail", "dd.mm.åååå – dagen, du sendte mailen"))
+        self.sent_on_label = Label(label)
+        self.sent_on_label.setBuddy(self.sent_on)
+        self.sent_on_line = MessageLabel()  # why a date was refused, or a warning
+        self.sent_on_line.attach(self.sent_on)
+        self.sent_on_pause = TypingPause(self, lambda: self._save_sent_on(quiet=True))
+        self.sent_on.textEdited.connect(self.sent_on_pause.typed)
+        self.sent_on.editingFinished.connect(self._save_sent_on)
+
+    def _sent_on_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.sent_on_label)
+        row.addWidget(self.sent_on, 1)
+        return row
+
+    def _save_sent_on(self, *, quiet: bool = False) -> None:
+        """Save the stated day; a refusal is said when the field is left (or at a pause,
+        when a message already shows), and the typed text stays."""
+        if not self.sent_on_pause.stop():
+            return
+        try:
+            self.editor.set_mail_date(self.sent_on.text())
+        except Refused as e:
+            if not quiet or self.sent_on_line.message:
+                self.sent_on_line.show_message(str(e))
+            return
+        except SaveFailed as e:
+            self.sent_on_line.show_message(
+                translate(
+                    "Fields", "{error} Det, du skrev, står stadig i feltet. Prøv igen."
+                ).format(error=e)
+            )
+            self.ctx.report_save_error(str(e))
+            return
+        self.sent_on_pause.pending = False
+        self.sent_on_line.show_message(None)
+
+    def flush(self) -> None:
+        self._save_sent_on()
+
+    def show_warnings(self, warnings: dict[str, str]) -> None:
+        self.sent_on_line.show_warning(warnings.get(MAIL_SENT_ON))
 
     def _keep_rooms(self) -> None:
         task = self.editor.task
@@ -111,7 +175,11 @@ class MailBinding(FieldBinding):
             (self._not_opened_text(),),
             (self._copied_text(), self._saved_text(A_LONG_PATH)),
         )
-        self.error.keep_room(hints=(time_room(translate("Mail", "Sendt {time}")),))
+        self.error.keep_room(hints=(time_room(translate("Mail", "Markeret som sendt {time}")),))
+        self.sent_on_line.keep_room(
+            (translate("Case", "Markér først mailen som sendt."),),
+            warnings=warning_room(task, MAIL_SENT_ON),
+        )
 
     def add_to(self, form: QFormLayout) -> None:
         form.addRow(self.box)
@@ -244,7 +312,23 @@ class MailBinding(FieldBinding):
         self.sent.setEnabled(ready or state.sent is not None)
         self.sent.blockSignals(False)
         self.error.set_hint(
-            translate("Mail", "Sendt {time}").format(time=format_time(state.sent.sent_at))
+            translate("Mail", "Markeret som sendt {time}").format(
+                time=format_time(state.sent.sent_at)
+            )
             if state.sent
             else ""
         )
+        self._show_sent_on(state.sent.sent_on if state.sent else None)
+
+    def _show_sent_on(self, stated: str | None) -> None:
+        """The stated day (empty for a mail marked before 0.3.0: none was stated), never
+        over what the user is typing; usable once the mail is marked sent."""
+        self.sent_on.setEnabled(stated is not None)
+        if stated is None:
+            self.sent_on_line.show_message(None)
+        if self.sent_on_pause.pending or self.sent_on.hasFocus():
+            return
+        day = read_date(stated or "")
+        shown = day.strftime("%d.%m.%Y") if day else ""
+        if shown != self.sent_on.text():
+            self.sent_on.setText(shown)

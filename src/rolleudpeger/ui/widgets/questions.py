@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 from rolleudpeger.domain import validation
 from rolleudpeger.domain.taskdef import FieldDef
 from rolleudpeger.domain.text import visible
-from rolleudpeger.domain.timefmt import format_time_stacked
+from rolleudpeger.domain.timefmt import format_time, format_time_stacked
 from rolleudpeger.i18n import QT_TRANSLATE_NOOP, translate
 from rolleudpeger.ui import accessible, dialogs
 from rolleudpeger.ui.plain import Label, heading, literal
@@ -34,9 +36,10 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("Questions", "Spørgsmål"),
     QT_TRANSLATE_NOOP("Questions", "Stillet"),
     QT_TRANSLATE_NOOP("Questions", "Svar fra KOMBIT"),
-    QT_TRANSLATE_NOOP("Questions", "Besvaret"),
+    QT_TRANSLATE_NOOP("Questions", "Besvaret den"),
 )
 ANSWER_COLUMN = 2
+DAY_COLUMN = 3  # the day KOMBIT answered, as the user states it (today when answered)
 
 
 class _AnswerDelegate(QStyledItemDelegate):
@@ -49,7 +52,7 @@ class _AnswerDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         editor = super().createEditor(parent, option, index)
-        editor.setAccessibleName(translate("Questions", COLUMNS[ANSWER_COLUMN]))
+        editor.setAccessibleName(translate("Questions", COLUMNS[index.column()]))
         question = index.model().index(index.row(), 0).data() or ""
         editor.setAccessibleDescription(
             translate("Questions", "Svar på: {question}").format(question=question)
@@ -109,6 +112,7 @@ class QuestionsBinding(FieldBinding):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setItemDelegateForColumn(ANSWER_COLUMN, _AnswerDelegate(self.table))
+        self.table.setItemDelegateForColumn(DAY_COLUMN, _AnswerDelegate(self.table))
         self.table.itemChanged.connect(self._edited)
         self.empty = SteadyLabel()  # in room that stays when questions come
         self.empty.setStyleSheet(HINT_STYLE)
@@ -137,7 +141,9 @@ class QuestionsBinding(FieldBinding):
             hint_label(
                 translate(
                     "Questions",
-                    "Skriv KOMBITs svar i kolonnen »Svar fra KOMBIT« (dobbeltklik eller F2).",
+                    "Skriv KOMBITs svar i kolonnen »Svar fra KOMBIT« (dobbeltklik eller F2). "
+                    "Dagen, KOMBIT svarede, står under »Besvaret den«; ret den, hvis det "
+                    "ikke var i dag.",
                 )
             )
         )
@@ -172,9 +178,14 @@ class QuestionsBinding(FieldBinding):
             )
 
     def _edited(self, item: QTableWidgetItem) -> None:
+        question_id = item.data(Qt.ItemDataRole.UserRole)
+        if item.column() == DAY_COLUMN:
+            if self._save(lambda: self.editor.set_answer_date(question_id, item.text())):
+                self.error.show_message(None)
+            self.refresh()
+            return
         if item.column() != ANSWER_COLUMN:
             return
-        question_id = item.data(Qt.ItemDataRole.UserRole)
         if self._save(lambda: self.editor.answer_question(question_id, item.text())):
             self.error.show_message(None)
             accessible.announce(
@@ -213,11 +224,12 @@ class QuestionsBinding(FieldBinding):
         if self.table.rowCount() != len(questions):
             self.table.setRowCount(len(questions))
         for r, q in enumerate(questions):
+            day = validation.read_date(q.answered_on)
             cells = (  # pasted bidi or zero-width characters written out (visible)
                 visible(q.text),
                 format_time_stacked(q.asked_at),
                 visible(q.answer),
-                format_time_stacked(q.answered_at),
+                day.strftime("%d.%m.%Y") if day else "",
             )
             for c, value in enumerate(cells):
                 item = self.table.item(r, c)
@@ -233,6 +245,8 @@ class QuestionsBinding(FieldBinding):
                         )
                     item.setFlags(flags)
                     self.table.setItem(r, c, item)
+                if c == DAY_COLUMN:
+                    self._day_cell(item, q.answer, q.answered_at)
                 if item.text() != value:
                     item.setText(value)
                 item.setData(Qt.ItemDataRole.UserRole, q.id)
@@ -246,6 +260,23 @@ class QuestionsBinding(FieldBinding):
         self.table.blockSignals(False)
         self.delete.setEnabled(bool(questions))
         show_empty(self.table, self.empty, self._none_yet(), bool(questions))
+
+    @staticmethod
+    def _day_cell(item: QTableWidgetItem, answer: str, answered_at: datetime | None) -> None:
+        """The day is stated once there is an answer; when it was written in stays as
+        the registration time (the tooltip, the log)."""
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if answer:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        item.setFlags(flags)
+        registered = (
+            translate("Questions", "Svaret er skrevet ind {time}").format(
+                time=format_time(answered_at)
+            )
+            if answer and answered_at is not None
+            else ""
+        )
+        item.setToolTip(literal(registered) if registered else "")
 
     def flush_on_close(self) -> None:
         # A question typed but not added is not lost when the window closes.

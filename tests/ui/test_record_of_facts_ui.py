@@ -1,0 +1,170 @@
+"""Issue 21 on the pages: the days things happened, stated by the user (PLUS granted,
+the mail sent, KOMBIT's answer), warnings at the field they are about, the mails as
+sent, the former leader's PLUS access, and states that agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QDialog, QLineEdit, QPlainTextEdit, QTableWidget
+from pytestqt.qtbot import QtBot
+
+from rolleudpeger.domain.case import MAIL_SENT_ON
+from tests.conftest import Clock, Dialogs, demo
+from tests.ui.helpers import (
+    check,
+    click,
+    close_window,
+    find,
+    open_window,
+    show_field,
+    text_of,
+    type_text,
+)
+from tests.ui.test_living_record import step_row, take_over
+from tests.ui.test_pages import message_under
+
+TODAY = "27.11.2026"  # the test clock's day
+
+
+def test_plus_granted_on_is_today_when_ticked_and_a_future_day_is_warned_of(
+    qtbot: QtBot, data_dir: Path, clock: Clock
+) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    day = find(w, "plus_granted_on")
+    assert isinstance(day, QLineEdit) and day.text() == ""
+    check(qtbot, w, "plus_granted")
+    assert text_of(w, "plus_granted_on") == TODAY  # stated: today, until the user says
+    assert "Markeret 27.11.2026" in message_under(w, "plus_granted")  # registered
+    below = find(w, "plus_granted_by")
+    before = below.mapTo(w, below.rect().topLeft())
+    type_text(qtbot, w, "plus_granted_on", "01.12.2026")
+    assert w.editor.case.value("plus_granted_on") == "2026-12-01"  # kept: only a warning
+    assert "fremtiden" in message_under(w, "plus_granted_on")
+    assert "fremtiden" in day.accessibleDescription()
+    assert below.mapTo(w, below.rect().topLeft()) == before  # the warning moved nothing
+    type_text(qtbot, w, "plus_granted_on", "20.11.2026")
+    assert "fremtiden" not in message_under(w, "plus_granted_on")
+    close_window(w)
+
+
+def test_the_mail_is_sent_on_a_day_the_user_states(
+    qtbot: QtBot, data_dir: Path, clock: Clock
+) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    demo(w.editor, complete=False)  # the leader decided 09.11.2026; no mail marked yet
+    w.editor.clock = clock
+    w.refresh()
+    day = show_field(qtbot, w, MAIL_SENT_ON)
+    assert isinstance(day, QLineEdit) and not day.isEnabled()  # nothing sent yet
+    if not find(w, "mail_sent").isChecked():  # type: ignore[attr-defined]
+        check(qtbot, w, "mail_sent")
+    assert day.isEnabled() and day.text() == TODAY
+    sent = w.editor.case.last_sent_mail
+    assert sent is not None and sent.sent_on == "2026-11-27"
+    assert "Markeret som sendt 27.11.2026" in message_under(w, "mail_sent")
+    type_text(qtbot, w, MAIL_SENT_ON, "05.11.2026")  # before the decision: told, kept
+    assert w.editor.case.last_sent_mail.sent_on == "2026-11-05"  # type: ignore[union-attr]
+    assert "før beslutningen om projektlederen (09.11.2026)" in day.accessibleDescription()
+    type_text(qtbot, w, MAIL_SENT_ON, "31.11.2026")  # no such day: refused, text stays
+    assert day.text() == "31.11.2026"
+    assert w.editor.case.last_sent_mail.sent_on == "2026-11-05"  # type: ignore[union-attr]
+    assert "Skriv datoen som dd.mm.åååå" in day.accessibleDescription()
+    assert "⚠ Skriv datoen" in message_under(w, MAIL_SENT_ON)
+    type_text(qtbot, w, MAIL_SENT_ON, "10.11.2026")
+    assert w.editor.case.last_sent_mail.sent_on == "2026-11-10"  # type: ignore[union-attr]
+    assert day.accessibleDescription() == ""
+    close_window(w)
+
+
+def test_a_mail_in_the_history_opens_as_it_was_sent(
+    qtbot: QtBot, data_dir: Path, clock: Clock, answers: Dialogs
+) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    demo(w.editor)
+    w.refresh()
+    table = show_field(qtbot, w, "mail_history")
+    assert isinstance(table, QTableWidget) and table.rowCount() == 1
+    shown: list[str] = []
+
+    def read(dialog: QDialog) -> None:
+        assert dialog.objectName() == "mail_view" and dialog.isModal()
+        text = dialog.findChild(QPlainTextEdit, "mail_view_text")
+        assert text is not None and text.isReadOnly() and text.accessibleName()
+        shown.append(text.toPlainText())
+        dialog.reject()
+
+    answers.in_dialog = read
+    table.setFocus()
+    table.setCurrentCell(0, 2)
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # Enter opens it (as does a double click)
+    sent = w.editor.case.last_sent_mail
+    assert sent is not None and shown == [sent.mail.as_text]
+    assert "Kære KOMBIT" in shown[0] and "Fornavn: Maja" in shown[0]
+    assert "Markeret som sendt" not in shown[0]  # the mail itself, nothing added
+    close_window(w)
+
+
+def test_kombits_answer_has_its_day_in_the_table(
+    qtbot: QtBot, data_dir: Path, clock: Clock
+) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    w.editor.add_question("Skal projektlederen have PLUS?")
+    w.refresh()
+    table = show_field(qtbot, w, "questions")
+    assert isinstance(table, QTableWidget)
+    day = table.item(0, 3)
+    assert day.text() == "" and not day.flags() & Qt.ItemFlag.ItemIsEditable  # no answer
+    table.item(0, 2).setText("Ja")  # as the answer's editor commits it
+    assert table.item(0, 3).text() == TODAY
+    assert table.item(0, 3).flags() & Qt.ItemFlag.ItemIsEditable
+    assert "skrevet ind 27.11.2026" in table.item(0, 3).toolTip()  # registered
+    table.item(0, 3).setText("25.11.2026")
+    assert w.editor.case.questions[0].answered_on == "2026-11-25"
+    table.item(0, 3).setText("i går")  # refused: said, and the stated day stays
+    assert w.editor.case.questions[0].answered_on == "2026-11-25"
+    assert table.item(0, 3).text() == "25.11.2026"
+    assert message_under(w, "question_text")
+    close_window(w)
+
+
+def test_a_change_of_leader_asks_for_the_former_leaders_plus_access_and_focuses_the_new(
+    qtbot: QtBot, data_dir: Path, clock: Clock, answers: Dialogs
+) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    demo(w.editor)
+    w.editor.clock = clock
+    w.refresh()
+    removed = show_field(qtbot, w, "former_leader_plus_removed")
+    assert isinstance(removed, QCheckBox) and not removed.isEnabled()  # no former leader
+    assert "Bruges, når en ny projektleder har overtaget." in message_under(
+        w, "former_leader_plus_removed"
+    )
+    show_field(qtbot, w, "change_leader")
+    answers.in_dialog = take_over(qtbot, "15.01.2027", "Birgitte Lund", "10.12.2026")
+    click(qtbot, w, "change_leader")
+    assert [p.person.name for p in w.editor.case.role_history] == ["Maja Søndergaard"]
+    assert removed.isEnabled() and not removed.isChecked()
+    first = find(w, "leader_first_name")
+    qtbot.waitUntil(first.hasFocus)  # the new leader's details are next
+    check(qtbot, w, "former_leader_plus_removed")
+    assert "Markeret" in message_under(w, "former_leader_plus_removed")
+    close_window(w)
+
+
+def test_a_step_waiting_is_not_done_on_the_page_nor_in_the_list(
+    qtbot: QtBot, data_dir: Path, clock: Clock
+) -> None:
+    w = open_window(qtbot, data_dir, clock)
+    demo(w.editor)
+    w.editor.clock = clock
+    w.refresh()
+    assert step_row(w, "plus_rights").endswith("færdig")
+    w.editor.set_waiting("plus_rights", True, "Venter på KOMBIT-programlederen")
+    assert not step_row(w, "plus_rights").endswith("færdig")
+    assert "venter" in step_row(w, "plus_rights").lower()
+    show_field(qtbot, w, "plus_granted")
+    state = find(w.pages.currentWidget(), "step_state")  # type: ignore[arg-type]
+    assert "færdig" not in state.text().lower() and "venter" in state.text().lower()  # type: ignore[attr-defined]
+    close_window(w)
