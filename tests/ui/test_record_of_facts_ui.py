@@ -4,6 +4,7 @@ sent, the former leader's PLUS access, and states that agree."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -39,8 +40,9 @@ def test_plus_granted_on_is_today_when_ticked_and_a_future_day_is_warned_of(
     assert "Markeret 27.11.2026" in message_under(w, "plus_granted")  # registered
     below = find(w, "plus_granted_by")
     before = below.mapTo(w, below.rect().topLeft())
-    type_text(qtbot, w, "plus_granted_on", "01.12.2026")
-    assert w.editor.case.value("plus_granted_on") == "2026-12-01"  # kept: only a warning
+    ahead = date.today() + timedelta(days=30)  # (warnings go by the computer's date)
+    type_text(qtbot, w, "plus_granted_on", ahead.strftime("%d.%m.%Y"))
+    assert w.editor.case.value("plus_granted_on") == ahead.isoformat()  # kept: a warning
     assert "fremtiden" in message_under(w, "plus_granted_on")
     assert "fremtiden" in day.accessibleDescription()
     assert below.mapTo(w, below.rect().topLeft()) == before  # the warning moved nothing

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from datetime import date
 from functools import partial
 from html import escape
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from rolleudpeger.domain import validation
 from rolleudpeger.domain.case import StepState, field_missing, same_person_warning, step_state
+from rolleudpeger.domain.case import warnings as rules_warnings
 from rolleudpeger.domain.people import Detail, Role, purpose
 from rolleudpeger.domain.taskdef import StepDef
 from rolleudpeger.domain.timefmt import format_time
@@ -427,7 +429,9 @@ class StepPage(QScrollArea):
         self._said = said
         if self.missing_here.show_items(missing):
             self._into_tab_order()
-        warnings = self.ctx.editor.warnings()
+        # The computer's own date, as the progress line's: reading the editor's clock at
+        # every refresh would stamp nothing but would move a test's clock.
+        warnings = rules_warnings(task, case, date.today())
         for b in self.bindings:
             b.refresh()
             b.show_warnings(warnings)
