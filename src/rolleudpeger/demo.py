@@ -88,6 +88,8 @@ def fill_what_the_task_adds(editor: CaseEditor) -> None:
             kind = kinds.of(fdef)
             if not fdef.required or kind.example is None:
                 continue
+            if not kind.applies(editor.case, fdef):  # the former leader's PLUS access, say
+                continue
             if kind.missing(task, editor.case, fdef) is None:
                 continue
             if fdef.kind is FieldKind.CHECK:

@@ -72,8 +72,8 @@ def test_the_mail_is_sent_on_a_day_the_user_states(
     type_text(qtbot, w, MAIL_SENT_ON, "31.11.2026")  # no such day: refused, text stays
     assert day.text() == "31.11.2026"
     assert w.editor.case.last_sent_mail.sent_on == "2026-11-05"  # type: ignore[union-attr]
-    assert "Skriv datoen som dd.mm.åååå" in day.accessibleDescription()
-    assert "⚠ Skriv datoen" in message_under(w, MAIL_SENT_ON)
+    assert "Den dato findes ikke" in day.accessibleDescription()
+    assert "⚠ Den dato findes ikke" in message_under(w, MAIL_SENT_ON)
     type_text(qtbot, w, MAIL_SENT_ON, "10.11.2026")
     assert w.editor.case.last_sent_mail.sent_on == "2026-11-10"  # type: ignore[union-attr]
     assert day.accessibleDescription() == ""
