@@ -56,7 +56,7 @@ from rolleudpeger.i18n import translate
 from rolleudpeger.operations import CannotMakeError
 from rolleudpeger.resources import resource
 from rolleudpeger.store.targets import save_user_file
-from rolleudpeger.ui.report_log import LogPages
+from rolleudpeger.ui.report_log import LogPages, drawn_font
 
 FONT_FILES = ("fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf")
 FONT_POINTS = 9.5
@@ -364,7 +364,7 @@ def _answered(on: str, at: str) -> str:
     if not at:
         return "–"
     registered = translate("Report", "registreret {time}").format(time=esc(at))
-    return f"{esc(on)}<br><i>{registered}</i>"
+    return f"{esc(on)}<br><span class='sub'>({registered})</span>"  # (no italic: not bundled)
 
 
 def _sent(m: MailSection) -> str:
@@ -674,7 +674,7 @@ def render(
             _draw_footer(
                 painter,
                 footer,
-                footer_font,
+                drawn_font(footer_font, layout_device, painter),
                 report.footer_for(paper=paper),
                 page_of.format(page=page + 1, pages=pages),
             )

@@ -16,7 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QFont, QFontMetricsF, QPagedPaintDevice, QPainter, QTextLayout
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPaintDevice,
+    QPainter,
+    QTextLayout,
+)
 
 from rolleudpeger.domain.report import EventLine, Report
 from rolleudpeger.domain.text import visible
@@ -116,12 +123,26 @@ class LogPages:
         return lines or [""]
 
     def draw(self, painter: QPainter, page: int) -> None:
+        """One page, on a painter scaled from the layout device to its own device."""
+        fonts = {k: drawn_font(f, self.device, painter) for k, f in self.fonts.items()}
         font = None
         for piece in self.pages[page]:
             if piece.font != font:
                 font = piece.font
-                painter.setFont(self.fonts[font])
+                painter.setFont(fonts[font])
             painter.drawText(QPointF(piece.x, piece.y), piece.text.rstrip())
+
+
+def drawn_font(font: QFont, layout: QPaintDevice, painter: QPainter) -> QFont:
+    """`font` as it must be set on `painter` to come out the size it was laid out at on
+    `layout`. The painter takes a font's points at its own device's resolution (a printer's
+    1200 dpi) and then applies its scale (layout to device): a font in points came out
+    that many times too large on paper (the appendix and the footer, four times)."""
+    device = painter.device()
+    ratio = layout.logicalDpiY() / device.logicalDpiY() if device is not None else 1.0
+    drawn = QFont(font)
+    drawn.setPointSizeF(font.pointSizeF() * ratio)
+    return drawn
 
 
 def _font(family: str, points: float, *, bold: bool) -> QFont:
