@@ -170,6 +170,7 @@ def still_required(window: MainWindow) -> list[tuple[StepDef, FieldDef, str]]:
         for fdef in step.fields
         if fdef.required
         and (kind := kinds.of(fdef)).example is not None
+        and kind.applies(case, fdef)  # (the former leader's PLUS access: only after a change)
         and kind.missing(task, case, fdef) is not None
     ]
 
