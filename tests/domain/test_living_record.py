@@ -50,6 +50,7 @@ def test_the_new_mail_says_whom_the_leader_replaces_and_never_names_the_owner(
     task: TaskDef,
 ) -> None:
     case = make_case(municipality="751", **APPOINT)
+    commit(case, rules.propose_mail_sent(task, case, T0), new_id=1)  # KOMBIT knows Maja
     commit(case, rules.propose_role_change(task, case, Role.LEADER, LATER, "15.01.2027"), new_id=1)
     for key, value in {
         "leader_first_name": "Ole",
@@ -68,6 +69,47 @@ def test_the_new_mail_says_whom_the_leader_replaces_and_never_names_the_owner(
     mail = mail_state(task, case).current
     assert mail is not None and "Søndergaard" not in mail.body
     assert "afløser den tidligere projektleder" in mail.body
+
+
+NEW_LEADER = {
+    "leader_first_name": "Ole",
+    "leader_last_name": "Hansen",
+    "leader_email": "ole@aarhus.dk",
+    "leader_phone": "+4522334455",
+}
+
+
+def _new_leader(task: TaskDef, case: rules.Case, at: datetime, day: str) -> None:
+    commit(
+        case,
+        rules.propose_role_change(task, case, Role.LEADER, at, day),
+        new_id=len(case.role_history) + 1,
+    )
+    for key, value in NEW_LEADER.items():
+        commit(case, rules.propose_field(task, case, key, value, at)[0])
+
+
+def test_a_leader_kombit_was_never_told_of_is_not_named_as_replaced(task: TaskDef) -> None:
+    """Found by an outside round: a leader replaced before any mail was sent was named to
+    KOMBIT as the one the new leader replaces. KOMBIT hears of the new leader as of the
+    first: the task's first mail, no one replaced."""
+    case = make_case(municipality="751", **APPOINT)
+    _new_leader(task, case, LATER, "15.01.2027")
+    mail = mail_state(task, case).current
+    assert mail is not None and "Søndergaard" not in mail.body and "afløser" not in mail.body
+    assert mail.subject.startswith("Projektleder for") and "Som svar på KLIK-opgaven" in mail.body
+
+
+def test_the_one_replaced_is_the_leader_kombit_was_last_told_of(task: TaskDef) -> None:
+    """Two changes with no mail between: the new leader replaces the one KOMBIT knows
+    (Maja, told), not the one in between (never told)."""
+    case = make_case(municipality="751", **APPOINT)
+    commit(case, rules.propose_mail_sent(task, case, T0), new_id=1)  # KOMBIT knows Maja
+    _new_leader(task, case, LATER, "15.01.2027")  # Ole, never told
+    _new_leader(task, case, LATER + timedelta(days=1), "16.01.2027")
+    mail = mail_state(task, case).current
+    assert mail is not None and "afløser Maja Søndergaard" in mail.body
+    assert mail.subject.startswith("Ny projektleder")
 
 
 def test_no_one_to_replace_is_said(task: TaskDef) -> None:

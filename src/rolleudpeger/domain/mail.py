@@ -26,7 +26,7 @@ from rolleudpeger.domain.validation import (
 from rolleudpeger.i18n import translate
 
 if TYPE_CHECKING:  # the case imports this module; the mail only reads the case
-    from rolleudpeger.domain.case import Case, SentMail
+    from rolleudpeger.domain.case import Case, RolePeriod, SentMail
 
 
 @dataclass(frozen=True)
@@ -200,16 +200,29 @@ def _signer(task: TaskDef, case: Case) -> str:
     return performer if may_sign(performer, case.person(task, Role.OWNER)) else ""
 
 
+def told_of(case: Case) -> RolePeriod | None:
+    """The former leader KOMBIT was last told of: the one who led when the newest mail
+    still standing was marked sent. None when KOMBIT was told of no former leader (no mail
+    yet, or only about the current one): then the mail names no one it replaces, and it
+    is the first mail, not the mail about a new leader."""
+    standing = [m.sent_at for m in case.mails if m.withdrawn_at is None]
+    if not standing:
+        return None
+    last = max(standing)
+    periods = sorted(case.former(Role.LEADER), key=lambda p: p.ended_at)
+    return next((p for p in periods if p.ended_at >= last), None)
+
+
 def current_mail(task: TaskDef, case: Case) -> Mail | None:
     municipality = case.municipality(task)
     leader = case.person(task, Role.LEADER)
     if municipality is None or leader_problems(leader):
         return None
-    former = case.former(Role.LEADER)
+    told = told_of(case)
     replaced = None
     effective = ""
-    if former:
-        name = former[-1].person.name
+    if told is not None:
+        name = told.person.name
         # Never the owner's name, not even as the one replaced (the old leader may have
         # become the owner).
         replaced = name if may_sign(name, case.person(task, Role.OWNER)) else ""
