@@ -87,12 +87,14 @@ def _with_twins(data: Any, code: str, mark: str) -> Any:
 
 @pytest.fixture
 def german(monkeypatch: pytest.MonkeyPatch) -> str:
-    """A third language, listed once (i18n), as a translator would add it."""
-    monkeypatch.setitem(i18n.LANGUAGES, "de", "Deutsch")
-    monkeypatch.setitem(i18n.LOCALES, "de", "de_DE")
-    monkeypatch.setitem(i18n.THOUSANDS, "de", ".")
-    monkeypatch.setitem(i18n.RESTART_NOTES, "de", "Beim nächsten Start auf Deutsch.")
-    return "de"
+    """A language the app does not have yet (German, or another once German is added),
+    listed once (i18n), as a translator would add it."""
+    code = next(c for c in ("de", "fr", "nl", "fi", "pl") if c not in i18n.LANGUAGES)
+    monkeypatch.setitem(i18n.LANGUAGES, code, code.upper())
+    monkeypatch.setitem(i18n.LOCALES, code, f"{code}_{code.upper()}")
+    monkeypatch.setitem(i18n.THOUSANDS, code, ".")
+    monkeypatch.setitem(i18n.RESTART_NOTES, code, f"{code.upper()} next time.")
+    return code
 
 
 def test_a_third_language_is_served_its_own_texts(german: str) -> None:
@@ -105,7 +107,7 @@ def test_a_third_language_is_served_its_own_texts(german: str) -> None:
     assert task.mail.task_title == data["task"]["title"]  # KOMBIT reads the Danish title
     english = task_from_data(_with_twins(data, german, "DE: "), path, (), "en")
     assert not english.title.startswith("DE: ")  # the other languages are untouched
-    assert "de" in i18n.translations() and i18n.SOURCE_LANGUAGE not in i18n.translations()
+    assert german in i18n.translations() and i18n.SOURCE_LANGUAGE not in i18n.translations()
 
 
 def test_a_third_language_without_its_texts_is_refused_naming_the_missing_one(
@@ -113,7 +115,7 @@ def test_a_third_language_without_its_texts_is_refused_naming_the_missing_one(
 ) -> None:
     path = resource(TASK_FILE)
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    with pytest.raises(TaskDefinitionError, match="title_de"):
+    with pytest.raises(TaskDefinitionError, match=f"title_{german}"):
         task_from_data(data, path, (), german)
 
 
