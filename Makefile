@@ -84,11 +84,11 @@ test: lint actionlint typecheck pytest
 
 # The developer's loop: lint, types and the suite without the slow tests (marked `slow`:
 # the kill soaks, the wheel build, the benchmark table, most report commands), in Danish
-# time only, with the store's own file semantics only (not again as Windows'), on both
-# cores (pytest-xdist). `make test` is the whole of it, in both zones, as CI runs it.
+# time only, with the store's own file semantics only (not again as Windows'), a tenth of
+# the property tests' generated examples, on both cores (pytest-xdist). `make test` is the whole of it, in both zones, as CI runs it.
 quick: lint typecheck $(QM)
 	@mkdir -p build/pytest
-	TZ=Europe/Copenhagen QT_QPA_PLATFORM=offscreen ROLLEUDPEGER_TEST_NATIVE_FILES=1 \
+	TZ=Europe/Copenhagen QT_QPA_PLATFORM=offscreen ROLLEUDPEGER_TEST_QUICK=1 \
 		$(PY) -m pytest -p no:cacheprovider -q -m "not slow" -n 2 --basetemp=$(CURDIR)/build/pytest/quick $(PYTEST_ARGS)
 
 # The suite on every supported Python, each in its own environment from the same lock.

@@ -70,13 +70,16 @@ def zone_env(name: str) -> dict[str, str]:
 
 # Windows' file semantics, simulated (tests/windows_sim.py): on Linux and macOS the tests
 # that use this fixture run twice, natively and as Windows would; on Windows, natively.
-# `make quick` runs them natively only (ROLLEUDPEGER_TEST_NATIVE_FILES=1); `make test` and
-# the CI run both.
-FILE_SEMANTICS = (
-    ["native"]
-    if sys.platform == "win32" or os.environ.get("ROLLEUDPEGER_TEST_NATIVE_FILES") == "1"
-    else ["native", "windows"]
-)
+# `make quick` (ROLLEUDPEGER_TEST_QUICK=1) runs them natively only; `make test` and the CI
+# run both.
+QUICK = os.environ.get("ROLLEUDPEGER_TEST_QUICK") == "1"
+FILE_SEMANTICS = ["native"] if sys.platform == "win32" or QUICK else ["native", "windows"]
+
+
+def examples(n: int) -> int:
+    """How many examples a property test generates: `n`, or a tenth of them (at least 10)
+    in `make quick`, the developer's loop (`make test` and the CI generate all of them)."""
+    return max(10, n // 10) if QUICK else n
 
 
 @pytest.fixture(params=FILE_SEMANTICS)

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from rolleudpeger.domain.taskdef import FieldKind
 from rolleudpeger.domain.validation import MAX_NAME, MAX_NOTES, ValidationError
 from rolleudpeger.editing import CaseEditor
-from tests.conftest import Clock
+from tests.conftest import Clock, examples
 from tests.ui.helpers import close_window, open_window, show_field, type_text
 
 NASTY = [
@@ -50,7 +50,9 @@ def nfc(text: str) -> str:
 
 
 SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(150),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 
 
@@ -124,7 +126,9 @@ def test_questions_and_waiting_notes(
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(25),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(text=texts)
 def test_pasting_anything_into_a_name_field(

@@ -28,7 +28,7 @@ from rolleudpeger.domain.validation import (
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store.files import NotAFileError, read_limited
 from rolleudpeger.store.repository import Store
-from tests.conftest import demo
+from tests.conftest import demo, examples
 from tests.domain.test_handover import exported
 from tests.ui.test_report_pdf import make_pdf, page_texts, run_cli
 
@@ -173,7 +173,7 @@ def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(1000), deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_any_json_shape_is_refused_cleanly_or_accepted(
     task: TaskDef, valid: dict[str, Any], data: st.DataObject

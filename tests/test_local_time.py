@@ -203,7 +203,9 @@ def assert_pdf_a_dated_in(path: Path, name: str, after: datetime) -> datetime:
     return info
 
 
-@pytest.mark.parametrize("name", ZONES)
+@pytest.mark.parametrize(
+    "name", [z if z == CPH else pytest.param(z, marks=pytest.mark.slow) for z in ZONES]
+)
 def test_save_pdf_button_in_any_zone(
     qtbot: QtBot,
     data_dir: Path,

@@ -14,7 +14,7 @@ from rolleudpeger.domain.mail import Mail, mail_state
 from rolleudpeger.domain.taskdef import TaskDef
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.resources import load_task
-from tests.conftest import demo
+from tests.conftest import demo, examples
 from tests.domain.test_rules import LEADER, T0, commit, make_case, names
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,7 +107,7 @@ def test_the_mail_is_signed_by_the_performer_and_names_the_spoc(task: TaskDef) -
     ]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(owner_first=names, owner_last=names)
 def test_a_performer_who_may_be_the_owner_never_signs(
     task: TaskDef, owner_first: str, owner_last: str

@@ -32,7 +32,7 @@ from rolleudpeger.domain.validation import (
 )
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store.repository import Store
-from tests.conftest import demo
+from tests.conftest import demo, examples
 from tests.domain.test_handover import exported
 
 COMPOSED = "Lefèvre"  # U+00E8, as typed on a Danish keyboard
@@ -314,7 +314,7 @@ JOINING_LETTERS = st.sampled_from("فاطمهسادتحین" + "कषतजश�
 OTHER = st.sampled_from("abcæøåABC -'")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     parts=st.lists(st.text(JOINING_LETTERS, min_size=1, max_size=6), min_size=2, max_size=4),
     joiner=st.sampled_from(["\u200c", "\u200d"]),
@@ -326,7 +326,7 @@ def test_a_joiner_between_letters_of_a_joining_script_is_kept(
     assert check_name(name).value == unicodedata.normalize("NFC", name)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     text=st.text(st.one_of(JOINING_LETTERS, OTHER), min_size=1, max_size=20),
     char=st.sampled_from(SPOOFING),
@@ -375,7 +375,7 @@ def test_every_nordic_country_in_every_form_the_danish_one_is_accepted(cc: str, 
     assert parse_phone(format_phone(e164)) == e164  # shown, then read back
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     cc=st.sampled_from(sorted(NORDIC)),
     prefix=st.sampled_from(["+", "00", "00 ", "+ ", "(00", "(+"]),

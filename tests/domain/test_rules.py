@@ -18,7 +18,7 @@ from rolleudpeger.domain.kinds import CHECKED
 from rolleudpeger.domain.mail import as_eml, build_kombit_mail, mail_state, mailto_url
 from rolleudpeger.domain.people import Person
 from rolleudpeger.domain.taskdef import FieldKind, KlikStatus, TaskDef
-from tests.conftest import required_values
+from tests.conftest import examples, required_values
 
 T0 = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
@@ -225,7 +225,7 @@ names = (
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(owner_first=names, owner_last=names, owner_title=names, shared=st.booleans())
 def test_mail_never_depends_on_the_owner(
     task: TaskDef, owner_first: str, owner_last: str, owner_title: str, shared: bool

@@ -19,6 +19,7 @@ from rolleudpeger.domain.validation import (
     format_phone,
     parse_phone,
 )
+from tests.conftest import examples
 
 
 @pytest.mark.parametrize(
@@ -117,7 +118,7 @@ def test_notes_keep_line_breaks_and_are_limited() -> None:
 
 # The fast paths that spare the start-up from loading email-validator and phonenumbers
 # must never disagree with them.
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(
     value=st.one_of(
         st.emails(),
@@ -139,7 +140,7 @@ def test_plain_email_path_agrees_with_email_validator(value: str) -> None:
             raise AssertionError(f"fast path accepted {value!r}: {e}") from e
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(value=st.from_regex(r"\+45[0-9]{8}", fullmatch=True))
 def test_danish_fast_path_agrees_with_phonenumbers(value: str) -> None:
     import phonenumbers

@@ -42,7 +42,10 @@ def section_pages(report: Report, heading: str) -> set[int]:
     return pages
 
 
-@pytest.mark.parametrize("owner_signs", ["", "Peter Holm"])
+@pytest.mark.parametrize(
+    "owner_signs",
+    ["", pytest.param("Peter Holm", marks=pytest.mark.slow)],  # 60 layouts each
+)
 def test_the_approval_block_is_never_split(editor: CaseEditor, owner_signs: str) -> None:
     """Each unanswered question (listed near the top) moves everything after it down by
     a line: the approval block meets every place on a page, the page break among them."""
@@ -95,6 +98,7 @@ def text_sizes(path: Path) -> list[dict[str, float]]:
     return pages
 
 
+@pytest.mark.slow  # prints at four resolutions (make test)
 def test_paper_and_pdf_are_the_same_document(editor: CaseEditor, tmp_path: Path) -> None:
     """Printed (a printer at its own resolution) and saved, the report breaks into the
     same pages with the same lines, each word the same size; only the footer says which

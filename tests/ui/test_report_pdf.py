@@ -310,7 +310,10 @@ def test_report_command_follows_the_system_language(
     assert footer in flat(page_texts(PdfReader(pdf))[0])
 
 
-@pytest.mark.parametrize("extra", range(0, 14, 2))
+@pytest.mark.parametrize(
+    "extra",
+    [e if e in (0, 12) else pytest.param(e, marks=pytest.mark.slow) for e in range(0, 14, 2)],
+)
 def test_no_section_is_lost_wherever_the_pages_break(
     editor: CaseEditor, tmp_path: Path, extra: int
 ) -> None:

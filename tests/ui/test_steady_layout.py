@@ -193,8 +193,16 @@ def walk_every_page(qtbot: QtBot, w: MainWindow) -> list[str]:
     return moved
 
 
-@pytest.mark.parametrize("half_done", [False, True], ids=["empty", "half-done"])
-@pytest.mark.parametrize("scale", [1.0, 1.5])
+@pytest.mark.parametrize(
+    ("scale", "half_done"),
+    [
+        pytest.param(1.0, False, id="1.0-empty"),
+        # make test: the other three (each walks every page: some six seconds)
+        pytest.param(1.0, True, id="1.0-half-done", marks=pytest.mark.slow),
+        pytest.param(1.5, False, id="1.5-empty", marks=pytest.mark.slow),
+        pytest.param(1.5, True, id="1.5-half-done", marks=pytest.mark.slow),
+    ],
+)
 def test_no_field_moves_while_the_user_works(
     qtbot: QtBot, data_dir: Path, clock: Clock, answers: Dialogs, scale: float, half_done: bool
 ) -> None:
@@ -209,6 +217,7 @@ def test_no_field_moves_while_the_user_works(
     assert moved == []
 
 
+@pytest.mark.slow  # walks every page (make test)
 def test_no_field_moves_in_english_at_150_percent(
     qtbot: QtBot, data_dir: Path, clock: Clock, answers: Dialogs, english: object
 ) -> None:
