@@ -764,21 +764,8 @@ def propose_role_change(
                 "Case", "Der er ingen {role} at skifte ud endnu. Skriv navnet i felterne."
             ).format(role=role.label)
         )
-    effective_on = stated_date(
-        effective,
-        field=EFFECTIVE_DATE,
-        required=translate("Case", "Skriv den dag, den nye {role} overtager rollen.").format(
-            role=role.label
-        ),
-    )
     term = current_term(task, case, role)
-    if term.started_on and effective_on < term.started_on:
-        raise ValidationError(
-            translate(
-                "Case", "{name} har været {role} fra {start}. Skriv en dag fra {start} og frem."
-            ).format(name=person.name, role=role.label, start=stated_day(term.started_on)),
-            field=EFFECTIVE_DATE,
-        )
+    effective_on = _takeover_day(effective, role, person.name, term.started_on)
     try:
         by = check_name(decided_by).value
     except ValidationError as e:
@@ -805,6 +792,26 @@ def propose_role_change(
         at,
         _removal_recorded(task, case, role),
     )
+
+
+def _takeover_day(effective: str, role: Role, name: str, started_on: str) -> str:
+    """The day a new person takes over, stated (required), and not before the current
+    holder's own first day."""
+    effective_on = stated_date(
+        effective,
+        field=EFFECTIVE_DATE,
+        required=translate("Case", "Skriv den dag, den nye {role} overtager rollen.").format(
+            role=role.label
+        ),
+    )
+    if started_on and effective_on < started_on:
+        raise ValidationError(
+            translate(
+                "Case", "{name} har været {role} fra {start}. Skriv en dag fra {start} og frem."
+            ).format(name=name, role=role.label, start=stated_day(started_on)),
+            field=EFFECTIVE_DATE,
+        )
+    return effective_on
 
 
 def _role_keys(task: TaskDef, role: Role) -> list[str]:

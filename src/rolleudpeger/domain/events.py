@@ -90,18 +90,7 @@ def event_of(change: Change) -> Event:
     at, step = change.at, change.step
     match change:
         case SetField():
-            if change.because:
-                return Event(
-                    at,
-                    EventKind.FIELD_SET,
-                    step,
-                    change.key,
-                    change.old,
-                    change.new,
-                    change.because,
-                    Cause.CONSEQUENCE,
-                )
-            return Event(at, EventKind.FIELD_SET, step, change.key, change.old, change.new)
+            return _field_event(change)
         case SetStatedDate():
             return Event(
                 at, EventKind.DATE_STATED, step, change.part, change.old, change.new, change.about
@@ -149,6 +138,21 @@ def event_of(change: Change) -> Event:
                 old=change.person.name,
                 new=change.takeover.effective_on,
             )
+
+
+def _field_event(change: SetField) -> Event:
+    # A box unticked by a leader change is logged with its cause.
+    cause = Cause.CONSEQUENCE if change.because else Cause.USER
+    return Event(
+        change.at,
+        EventKind.FIELD_SET,
+        change.step,
+        change.key,
+        change.old,
+        change.new,
+        change.because,
+        cause,
+    )
 
 
 def imported(at: datetime, step: str, file_name: str) -> Event:

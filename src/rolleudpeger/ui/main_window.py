@@ -116,6 +116,13 @@ class StepList(QListWidget):
             QAccessible.updateAccessibility(focus)
 
 
+def _button(name: str, text: str, accessible_name: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAccessibleName(accessible_name)
+    return button
+
+
 class MainWindow(QMainWindow):
     """`main_window` (docs/CONTRACT.md); the editor is passed in, pages never open sessions."""
 
@@ -136,14 +143,7 @@ class MainWindow(QMainWindow):
             open_link=self.open_link,
         )
 
-        self.step_list = StepList()
-        self.step_list.setObjectName("step_list")
-        self.step_list.setAccessibleName(translate("MainWindow", "Trin"))
-        self.step_list.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
-        self.step_list.setWordWrap(True)
-        self.step_list.setSpacing(LIST_SPACING)
-        self.step_list.setMinimumWidth(STEP_LIST_MIN_WIDTH)
-        self.step_list.setItemDelegate(SteadyRows(self.step_list))
+        self.step_list = self._make_step_list()
         self.pages = QStackedWidget()
         self.page_list: list[StepPage] = []
         total = len(self.task.method_steps)
@@ -152,21 +152,54 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
             self.page_list.append(page)
             self.step_list.addItem(QListWidgetItem())
-
         # Its room is kept for its longest line: typing a deadline moves nothing.
         self.progress = SteadyLabel()
         self.progress.setObjectName("progress")
         self.progress.keep_room_for(*possible_progress_lines(self.task))
         self.save_error = MessageLabel(ERROR_STYLE, steady=False)
         self.save_error.setObjectName("save_error")
-        self.back_button = QPushButton(translate("MainWindow", "‹ T&ilbage"))
-        self.back_button.setObjectName("back_button")
-        self.back_button.setAccessibleName(translate("MainWindow", "Tilbage"))
-        self.next_button = QPushButton(translate("MainWindow", "&Næste ›"))
-        self.next_button.setObjectName("next_button")
-        self.next_button.setAccessibleName(translate("MainWindow", "Næste"))
+        self.back_button = _button(
+            "back_button", translate("MainWindow", "‹ T&ilbage"), translate("MainWindow", "Tilbage")
+        )
+        self.next_button = _button(
+            "next_button", translate("MainWindow", "&Næste ›"), translate("MainWindow", "Næste")
+        )
         self.next_button.setDefault(False)
+        self.setCentralWidget(self._lay_out())
+        self._build_menus()
 
+        self.step_list.currentRowChanged.connect(self._row_changed)
+        self.step_list.chosen.connect(self._focus_page)
+        self.back_button.clicked.connect(lambda: self._move(-1))
+        self.next_button.clicked.connect(lambda: self._move(+1))
+        editor.subscribe(self._case_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
+
+        self._building_scheduled = False
+        self._heading_first = False  # the page being shown opens at its heading
+        self.refresh()
+        self._fitted = False
+        self._restore_geometry()
+        keys = [s.key for s in self.task.steps]
+        current = editor.case.current_step
+        self.go_to_index(keys.index(current) if current in keys else 0)
+
+    def _make_step_list(self) -> StepList:
+        step_list = StepList()
+        step_list.setObjectName("step_list")
+        step_list.setAccessibleName(translate("MainWindow", "Trin"))
+        step_list.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
+        step_list.setWordWrap(True)
+        step_list.setSpacing(LIST_SPACING)
+        step_list.setMinimumWidth(STEP_LIST_MIN_WIDTH)
+        step_list.setItemDelegate(SteadyRows(step_list))
+        return step_list
+
+    def _lay_out(self) -> QSplitter:
+        """The overview (the step list and the progress line) beside the page, with the
+        save error and the navigation under the page."""
         left = QWidget()
         left_col = QVBoxLayout(left)
         left_col.setContentsMargins(MARGIN // 2, MARGIN // 2, 0, MARGIN // 2)
@@ -195,26 +228,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([STEP_LIST_WIDTH, DEFAULT_WINDOW[0] - STEP_LIST_WIDTH])
         splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
-        self._build_menus()
-
-        self.step_list.currentRowChanged.connect(self._row_changed)
-        self.step_list.chosen.connect(self._focus_page)
-        self.back_button.clicked.connect(lambda: self._move(-1))
-        self.next_button.clicked.connect(lambda: self._move(+1))
-        editor.subscribe(self._case_changed)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_moved)
-
-        self._building_scheduled = False
-        self._heading_first = False  # the page being shown opens at its heading
-        self.refresh()
-        self._fitted = False
-        self._restore_geometry()
-        keys = [s.key for s in self.task.steps]
-        current = editor.case.current_step
-        self.go_to_index(keys.index(current) if current in keys else 0)
+        return splitter
 
     def _action(
         self,

@@ -86,33 +86,7 @@ class QuestionsBinding(FieldBinding):
         self.add.setObjectName("add_question")
         self.add.setAccessibleName(translate("Questions", "Tilføj spørgsmål"))
         self.add.clicked.connect(self._add)
-        self.table = QTableWidget(0, len(COLUMNS))
-        # Tab leaves the table (arrow keys move between cells); it would otherwise trap Tab.
-        self.table.setTabKeyNavigation(False)
-        self.table.setObjectName("questions")
-        self.table.setAccessibleName(fdef.label)
-        for column, name in enumerate(COLUMNS):
-            header_item = QTableWidgetItem(translate("Questions", name))
-            header_item.setToolTip(literal(header_item.text()))  # in full, if text is cut
-            self.table.setHorizontalHeaderItem(column, header_item)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.table.setWordWrap(True)
-        self.table.setMinimumHeight(QUESTIONS_TABLE_HEIGHT)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setItemDelegateForColumn(ANSWER_COLUMN, _AnswerDelegate(self.table))
-        self.table.setItemDelegateForColumn(DAY_COLUMN, _AnswerDelegate(self.table))
+        self.table = self._make_table(fdef.label)
         self.table.itemChanged.connect(self._edited)
         self.empty = SteadyLabel()  # in room that stays when questions come
         self.empty.setStyleSheet(HINT_STYLE)
@@ -122,9 +96,44 @@ class QuestionsBinding(FieldBinding):
         self.delete.setAccessibleName(translate("Questions", "Slet valgt spørgsmål"))
         self.delete.clicked.connect(self._delete)
 
+        self._lay_out(fdef.label)
+
+    @staticmethod
+    def _make_table(label: str) -> QTableWidget:
+        """`questions`: a row per question, its answer and the day KOMBIT answered editable."""
+        table = QTableWidget(0, len(COLUMNS))
+        # Tab leaves the table (arrow keys move between cells); it would otherwise trap Tab.
+        table.setTabKeyNavigation(False)
+        table.setObjectName("questions")
+        table.setAccessibleName(label)
+        for column, name in enumerate(COLUMNS):
+            header_item = QTableWidgetItem(translate("Questions", name))
+            header_item.setToolTip(literal(header_item.text()))  # in full, if text is cut
+            table.setHorizontalHeaderItem(column, header_item)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        table.setWordWrap(True)
+        table.setMinimumHeight(QUESTIONS_TABLE_HEIGHT)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        table.setItemDelegateForColumn(ANSWER_COLUMN, _AnswerDelegate(table))
+        table.setItemDelegateForColumn(DAY_COLUMN, _AnswerDelegate(table))
+        return table
+
+    def _lay_out(self, label: str) -> None:
         col = QVBoxLayout(self.box)
         col.setContentsMargins(0, 0, 0, 0)
-        title = heading(fdef.label)
+        title = heading(label)
         col.addWidget(title)
         ask_label = Label(translate("Questions", "Nyt spørgsmål:"))
         ask_label.setBuddy(self.text)
