@@ -160,14 +160,12 @@ def test_step_states(task: TaskDef) -> None:
     assert rules.step_missing(task, case, step) == [
         "Fjern markeringen »Afventer«, når trinnet ikke venter mere"
     ]
-    assert rules.progress_line(task, case) == "0 af 8 trin færdige · KLIK-status: Ikke påbegyndt"
+    total = len(task.method_steps)
+    none_done = f"0 af {total} trin færdige · KLIK-status: Ikke påbegyndt"
+    assert rules.progress_line(task, case) == none_done
     commit(case, rules.propose_waiting(case, "plus_rights", False, "", T0))
     assert step_state(task, case, step) is StepState.DONE
-    total = len(task.method_steps)
-    assert (
-        rules.progress_line(task, case)
-        == f"1 af {total} trin færdige · KLIK-status: Ikke påbegyndt"
-    )
+    assert rules.progress_line(task, case) == none_done.replace("0 af", "1 af", 1)
 
 
 def test_same_person_warns(task: TaskDef) -> None:
