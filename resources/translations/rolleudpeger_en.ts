@@ -301,6 +301,10 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <translation>⚠ Note: {n} question(s) put to KOMBIT have not been answered. You can still complete the task, but the report shows it.</translation>
     </message>
     <message>
+        <source>Sendt {day} (markeret som sendt {time}) til {address}:</source>
+        <translation>Sent {day} (marked as sent {time}) to {address}:</translation>
+    </message>
+    <message>
         <source>ja, markeret {time}</source>
         <translation>yes, ticked {time}</translation>
     </message>
@@ -323,10 +327,6 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
     <message>
         <source>Spørgsmål ({time}): {question}&lt;br&gt;Svar: {answer}</source>
         <translation>Question ({time}): {question}&lt;br&gt;Answer: {answer}</translation>
-    </message>
-    <message>
-        <source>Sendt {time} til {address}:</source>
-        <translation>Sent {time} to {address}:</translation>
     </message>
     <message>
         <source>&amp;Udskriv rapport…</source>
@@ -917,6 +917,10 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>Subject</translation>
     </message>
     <message>
+        <source>om tidligere projektleder</source>
+        <translation>about a former project leader</translation>
+    </message>
+    <message>
         <source>Tryk Enter eller dobbeltklik på en mail for at læse den, som den blev sendt.</source>
         <translation>Press Enter or double-click a mail to read it as it was sent.</translation>
     </message>
@@ -943,6 +947,10 @@ The current case is first saved as a backup, so you can restore it.</translation
     <message>
         <source>Kan bruges, når der er en {role}.</source>
         <translation>Can be used once there is a {role}.</translation>
+    </message>
+    <message>
+        <source>{role} fra {day}: {name}</source>
+        <translation>{role} from {day}: {name}</translation>
     </message>
     <message>
         <source>Ingen mail er markeret som sendt endnu.</source>
@@ -1455,6 +1463,10 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>KLIK user ({user_type}) not created yet</translation>
     </message>
     <message>
+        <source>Periode: fra {start}</source>
+        <translation>Period: from {start}</translation>
+    </message>
+    <message>
         <source>ikke udpeget</source>
         <translation>not appointed</translation>
     </message>
@@ -1507,10 +1519,6 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>The {user_type} access in KLIK is removed (ticked {date})</translation>
     </message>
     <message>
-        <source>Periode: {start} – nu</source>
-        <translation>Period: {start} – now</translation>
-    </message>
-    <message>
         <source>Periode: {span}</source>
         <translation>Period: {span}</translation>
     </message>
@@ -1531,12 +1539,20 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>Not ticked as received</translation>
     </message>
     <message>
+        <source>{day} (markeret {time})</source>
+        <translation>{day} (ticked {time})</translation>
+    </message>
+    <message>
         <source>fortrudt {time}</source>
         <translation>withdrawn {time}</translation>
     </message>
     <message>
         <source>afløst af en senere mail</source>
         <translation>replaced by a later mail</translation>
+    </message>
+    <message>
+        <source>om en tidligere projektleder; den nye er ikke meldt endnu</source>
+        <translation>about a former project leader; the new one has not been reported yet</translation>
     </message>
     <message>
         <source>Kommune ikke valgt</source>

@@ -158,7 +158,7 @@ def test_the_report_is_a_record_an_archivist_accepts(editor: CaseEditor) -> None
     assert "Besluttet 09.11.2026 af Birgitte Lund (bibliotekschef) og Jonas Kjær " in " ".join(
         leader.details
     )
-    assert "Periode: 09.11.2026 – nu" in leader.details
+    assert "Periode: fra 09.11.2026" in leader.details
     assert report.goal and report.result and "SPOC" in report.result[0]
     agreed = dict(report.agreements)
     assert agreed["Version af rollekataloget, der er læst"] == "1.4 (marts 2022)"

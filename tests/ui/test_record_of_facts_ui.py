@@ -77,6 +77,9 @@ def test_the_mail_is_sent_on_a_day_the_user_states(
     type_text(qtbot, w, MAIL_SENT_ON, "10.11.2026")
     assert w.editor.case.last_sent_mail.sent_on == "2026-11-10"  # type: ignore[union-attr]
     assert day.accessibleDescription() == ""
+    # The list of mails says the day it was sent, as stated (not when it was ticked).
+    history = find(w, "mail_history")
+    assert history.item(0, 0).text() == "10.11.2026"  # type: ignore[attr-defined]
     close_window(w)
 
 

@@ -364,6 +364,10 @@ class Case:
                 return change.at
         return None
 
+    def replaced_by_later(self, mail: SentMail) -> bool:
+        """Whether a mail still standing was marked sent after this one."""
+        return any(o.withdrawn_at is None and o.sent_at > mail.sent_at for o in self.mails)
+
     @property
     def last_sent_mail(self) -> SentMail | None:
         """The newest mail marked sent (and not taken back) about the current leader: one

@@ -18,6 +18,7 @@ from rolleudpeger.domain.case import (
     BECAUSE_FIELD,
     BECAUSE_ROLE,
     Case,
+    SentMail,
     current_term,
     is_step_done,
     record_note,
@@ -425,7 +426,8 @@ def _periods(task: TaskDef, case: Case, role: Role, label: str) -> list[Appointm
     details.append(_created(task, case, role))
     if person.name:
         details.append(
-            translate("Report", "Periode: {start} – nu").format(start=stated_day(term.started_on))
+            # "from", not "– nu": a takeover day may lie ahead (a period never runs backwards).
+            translate("Report", "Periode: fra {start}").format(start=stated_day(term.started_on))
         )
         details.append(_sentence(term.decision))
     result = [
@@ -489,6 +491,7 @@ def _agreements(task: TaskDef, case: Case) -> tuple[tuple[str, str], ...]:
         for f in task.fields_for(Purpose.AGREEMENT)
         if case.value(f.key)
     ]
+    found += _stated_days(task, case)
     webinar = task.key_for(Purpose.WEBINAR_INVITATION)
     if case.is_checked(webinar):
         got = translate("Report", "Projektlederen har fået den (markeret {date})").format(
@@ -503,6 +506,25 @@ def _agreements(task: TaskDef, case: Case) -> tuple[tuple[str, str], ...]:
             )
         )
     return tuple(found)
+
+
+def _stated_days(task: TaskDef, case: Case) -> list[tuple[str, str]]:
+    """The day each ticked fact happened, as the user stated it (a date field's `date_of`),
+    beside when the box was ticked: "12.10.2026 (markeret 03.12.2026 kl. 13.33)"."""
+    rows = []
+    for f in (f for s in task.steps for f in s.fields if f.date_of):
+        if not case.is_checked(f.date_of):
+            continue
+        box = task.field(f.date_of)
+        ticked = case.changed_at(f.date_of)
+        day = stated_day(case.value(f.key))
+        text = (
+            translate("Report", "{day} (markeret {time})").format(day=day, time=format_time(ticked))
+            if ticked
+            else day
+        )
+        rows.append((f.report_label or f"{box.label}: {f.label}", text))
+    return rows
 
 
 def step_lines(task: TaskDef, case: Case) -> tuple[StepLine, ...]:
@@ -570,14 +592,22 @@ def earlier_mails(case: Case) -> tuple[MailSection, ...]:
             subject=m.mail.subject,
             body=m.mail.body,
             outdated=False,
-            status=translate("Report", "fortrudt {time}").format(time=format_time(m.withdrawn_at))
-            if m.withdrawn_at
-            else translate("Report", "afløst af en senere mail"),
+            status=_earlier_status(case, m),
             sent_on=stated_day(m.sent_on),
         )
         for m in case.mails
         if current is None or m.id != current.id
     )
+
+
+def _earlier_status(case: Case, mail: SentMail) -> str:
+    """Why an earlier mail is not the current one: taken back, replaced by a later mail,
+    or (no later mail yet) about a leader who has since been replaced."""
+    if mail.withdrawn_at:
+        return translate("Report", "fortrudt {time}").format(time=format_time(mail.withdrawn_at))
+    if case.replaced_by_later(mail):
+        return translate("Report", "afløst af en senere mail")
+    return translate("Report", "om en tidligere projektleder; den nye er ikke meldt endnu")
 
 
 def _deadline(task: TaskDef, case: Case) -> str:

@@ -207,9 +207,9 @@ def review_html(task: TaskDef, case: Case) -> str:
         if line.holds_mail and (mail := mail_section(task, case)) is not None:
             parts.append(
                 "<p>"
-                + translate("Completion", "Sendt {time} til {address}:").format(
-                    time=mail.sent_at, address=escape(mail.to)
-                )
+                + translate(
+                    "Completion", "Sendt {day} (markeret som sendt {time}) til {address}:"
+                ).format(day=mail.sent_on, time=mail.sent_at, address=escape(mail.to))
                 + f"</p><p>{wrap_html(mail.body)}</p>"
             )
     return "".join(parts)

@@ -4,6 +4,8 @@ deadline saved to the calendar (`deadline_calendar`)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from rolleudpeger import operations
-from rolleudpeger.domain.case import SentMail, stated_day
+from rolleudpeger.domain.case import SentMail, current_term, stated_day
 from rolleudpeger.domain.people import Role
 from rolleudpeger.domain.taskdef import FieldDef
 from rolleudpeger.domain.timefmt import format_time
+from rolleudpeger.domain.validation import read_date
 from rolleudpeger.i18n import QT_TRANSLATE_NOOP, translate
 from rolleudpeger.operations import Status
 from rolleudpeger.ui import accessible, dialogs
@@ -97,15 +100,23 @@ class RoleChangeBinding(FieldBinding):
 
     def refresh(self) -> None:
         """Usable once someone holds the role; the line under it says who does."""
-        name = self.editor.case.person(self.editor.task, self.role).name
+        task, case = self.editor.task, self.editor.case
+        name = case.person(task, self.role).name
         self.widget.setEnabled(bool(name))
-        self.error.set_hint(
-            translate("History", "Nuværende {role}: {name}").format(role=self.role.label, name=name)
-            if name
-            else translate("History", "Kan bruges, når der er en {role}.").format(
+        start = read_date(current_term(task, case, self.role).started_on)
+        if not name:
+            hint = translate("History", "Kan bruges, når der er en {role}.").format(
                 role=self.role.label
             )
-        )
+        elif start is not None and start > date.today():  # the computer's date, as elsewhere
+            hint = translate("History", "{role} fra {day}: {name}").format(
+                role=self.role.label.capitalize(), day=start.strftime("%d.%m.%Y"), name=name
+            )
+        else:
+            hint = translate("History", "Nuværende {role}: {name}").format(
+                role=self.role.label, name=name
+            )
+        self.error.set_hint(hint)
 
     def _clicked(self) -> None:
         self.ctx.flush_all()
@@ -204,9 +215,12 @@ class MailHistoryBinding(_HistoryTable):
                 )
             elif current is not None and m.id == current.id:
                 status = translate("History", "gældende")
-            else:
+            elif case.replaced_by_later(m):
                 status = translate("History", "afløst")
-            rows.append([format_time(m.sent_at), status, m.mail.subject])
+            else:  # about a leader since replaced; the new one not yet reported
+                status = translate("History", "om tidligere projektleder")
+            # The day it was sent, as stated (the row's mail view has when it was marked).
+            rows.append([stated_day(m.sent_on), status, m.mail.subject])
         return rows
 
     def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
