@@ -162,6 +162,10 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <translation>Untick “Waiting” when the step no longer waits</translation>
     </message>
     <message>
+        <source>Fuldført i KLIK, men der mangler: {items}</source>
+        <translation>Fuldført (completed) in KLIK, but still missing: {items}</translation>
+    </message>
+    <message>
         <source>Markér først mailen som sendt.</source>
         <translation>Mark the mail as sent first.</translation>
     </message>

@@ -4,7 +4,9 @@ ran backwards (a takeover day ahead, "15.01.2027 – nu")."""
 
 from __future__ import annotations
 
+from rolleudpeger.domain.case import StepState, step_missing, step_state
 from rolleudpeger.domain.people import Role
+from rolleudpeger.domain.taskdef import KlikStatus
 from rolleudpeger.editing import CaseEditor
 from tests.conftest import demo
 
@@ -39,3 +41,23 @@ def test_a_period_whose_takeover_lies_ahead_never_runs_backwards(editor: CaseEdi
     assert current.name == "Bo Nielsen"
     assert "Periode: fra 15.01.2099" in current.details
     assert not any("– nu" in d for d in current.details)
+
+
+def test_after_a_new_leader_the_last_step_is_not_done_beside_what_is_missing(
+    editor: CaseEditor,
+) -> None:
+    """Fuldført in KLIK, a new leader KOMBIT has not heard of: the last step said "færdig"
+    on the page and in the list while the same page listed what was missing, and the
+    report said IKKE FULDFØRT beside a step table where every step but one was done."""
+    demo(editor)
+    task = editor.task
+    last = task.steps[-1]
+    assert step_state(task, editor.case, last) is StepState.DONE
+    editor.change_role(Role.LEADER, "15.01.2027", decided_by="Birgitte Lund")
+    assert editor.case.klik_status is KlikStatus.COMPLETED  # still true in KLIK
+    assert step_state(task, editor.case, last) is not StepState.DONE
+    (said,) = step_missing(task, editor.case, last)
+    assert said.startswith("Fuldført i KLIK, men der mangler: ")
+    report = editor.report()
+    assert not report.complete
+    assert next(s for s in report.steps if s.key == last.key).state != StepState.DONE.label
