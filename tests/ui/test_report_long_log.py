@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from rolleudpeger.demo import START, long_history
 from rolleudpeger.domain.events import Cause, Event, EventKind, imported
+from rolleudpeger.domain.people import Role
 from rolleudpeger.domain.report import EventLine, log_by_day
 from rolleudpeger.domain.taskdef import TaskDef
 from rolleudpeger.editing import CaseEditor
@@ -21,6 +22,7 @@ from rolleudpeger.store.repository import Store
 from rolleudpeger.ui import report_actions
 from rolleudpeger.ui.app import application
 from rolleudpeger.ui.report import report_html, write_pdf
+from rolleudpeger.ui.report_log import entry_text
 from tests.conftest import Clock, Dialogs, demo
 from tests.ui.helpers import click, close_window, open_window
 
@@ -135,3 +137,18 @@ def test_a_slow_report_shows_its_progress_in_the_window(
         or not w.findChild(QProgressDialog, "report_progress").isVisible()
     )
     close_window(w)
+
+
+def test_a_change_of_leader_is_logged_with_its_decision_and_its_consequences_with_it(
+    editor: CaseEditor,
+) -> None:
+    demo(editor)
+    editor.change_role(
+        Role.LEADER, "15.01.2027", decided_by="Birgitte Lund", decided_on="10.12.2026"
+    )
+    lines = editor.report().events
+    (change,) = [x for x in lines if x.field == "Ny projektleder"]
+    assert change.new == "en ny overtager fra 15.01.2027, besluttet 10.12.2026 af Birgitte Lund"
+    emptied = [x for x in lines if x.at == change.at and x is not change]
+    assert emptied and all(x.because == "følger af: ny projektleder" for x in emptied)
+    assert all(f"({x.because})" in entry_text(x) for x in emptied)  # said in the appendix

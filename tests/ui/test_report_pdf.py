@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from rolleudpeger import __version__
+from rolleudpeger.domain.people import Role
 from rolleudpeger.domain.validation import format_phone
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store.files import DB_FILE
@@ -133,8 +134,14 @@ def test_long_questions_log_paginates_cleanly(editor: CaseEditor, tmp_path: Path
         assert f"Svar nummer {i:02d}" in text
 
 
-def test_pdf_a_metadata_and_embedded_fonts(editor: CaseEditor, tmp_path: Path) -> None:
-    reader = make_pdf(demo(editor), tmp_path / "r.pdf")
+@pytest.mark.parametrize("new_leader", [False, True], ids=["demo", "with-a-new-leader"])
+def test_pdf_a_metadata_and_embedded_fonts(
+    editor: CaseEditor, tmp_path: Path, new_leader: bool
+) -> None:
+    demo(editor)
+    if new_leader:  # the log then says what the app did by itself, and why
+        editor.change_role(Role.LEADER, "15.01.2027", decided_by="Birgitte Lund")
+    reader = make_pdf(editor, tmp_path / "r.pdf")
     xmp_raw = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
     assert 'pdfaid:part="1"' in xmp_raw and 'pdfaid:conformance="B"' in xmp_raw
     xmp = reader.xmp_metadata

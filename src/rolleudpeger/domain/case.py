@@ -888,15 +888,18 @@ def step_missing(task: TaskDef, case: Case, step: StepDef) -> list[str]:
         missing.append(
             translate("Case", "Fjern markeringen »Afventer«, når trinnet ikke venter mere")
         )
-    if not missing and step is task.status_step(KlikStatus.COMPLETED):
-        # Fuldført in KLIK while a step is open again (a new leader KOMBIT has not heard
-        # of): the last step is not "færdig" beside a list of what is missing.
-        if others := status_missing(task, case, KlikStatus.COMPLETED):
-            missing.append(
-                translate("Case", "Fuldført i KLIK, men der mangler: {items}").format(
-                    items="; ".join(others)
-                )
+    # Fuldført in KLIK while a step is open again (a new leader KOMBIT has not heard of):
+    # the last step is not "færdig" beside a list of what is missing.
+    if (
+        not missing
+        and step is task.status_step(KlikStatus.COMPLETED)
+        and (others := status_missing(task, case, KlikStatus.COMPLETED))
+    ):
+        missing.append(
+            translate("Case", "Fuldført i KLIK, men der mangler: {items}").format(
+                items="; ".join(others)
             )
+        )
     return missing
 
 

@@ -137,6 +137,8 @@ def event_of(change: Change) -> Event:
                 field=change.role.key,
                 old=change.person.name,
                 new=change.takeover.effective_on,
+                # The decision of the change: its day and who decided ("" when not stated).
+                detail=f"{change.takeover.decided_on}\n{change.takeover.decided_by}".strip(),
             )
 
 

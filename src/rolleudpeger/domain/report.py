@@ -20,6 +20,7 @@ from rolleudpeger.domain.case import (
     Case,
     SentMail,
     current_term,
+    decision_words,
     is_step_done,
     record_note,
     stated_day,
@@ -284,6 +285,9 @@ def _event_words(task: TaskDef, e: Event) -> tuple[str, str, str]:
                 if e.new
                 else translate("Report", "en ny overtager")
             )
+            if e.detail:  # the decision (0.3.0 on): its day, then who decided
+                on, _, by = e.detail.partition("\n")
+                new = f"{new}, {decision_words(by, on)}"
             return what, _whole(e.old), new
         case EventKind.CASE_IMPORTED:
             imported_from = translate("Report", "importeret fra {file}").format(file=e.detail)

@@ -450,9 +450,11 @@ def log_part(r: Report) -> str:
     for c in r.log_by_day:
         when = ""  # the day is said on its first row, and again atop each table
         if (c.day, c.cause) != day or len(rows) % LOG_ROWS_PER_TABLE == 0:
-            when = esc(c.day) + (f"<br><i>{esc(c.cause)}</i>" if c.cause else "")
+            when = esc(c.day) + (f"<br>({esc(c.cause)})" if c.cause else "")
         day = (c.day, c.cause)
         what = f"{esc(c.step)}:<br>{esc(c.field)}"
+        if c.because:  # done by the app: what it followed from (no italics: the
+            what += f"<br>({esc(c.because)})"  # embedded font has none)
         rows.append((when, what, str(c.count), esc(c.first_old), esc(c.last_new)))
     headers = (
         translate("Report", "Dag"),

@@ -46,7 +46,9 @@ class Piece:
 
 def entry_text(line: EventLine) -> str:
     """What happened, after the time: user text with invisible characters written out."""
-    return visible(f"{line.step} · {line.field}: {line.old} → {line.new}")
+    text = f"{line.step} · {line.field}: {line.old} → {line.new}"
+    # What the app did by itself says what it followed from ("følger af: Ny projektleder").
+    return visible(f"{text} ({line.because})" if line.because else text)
 
 
 class LogPages:
