@@ -61,3 +61,14 @@ def test_after_a_new_leader_the_last_step_is_not_done_beside_what_is_missing(
     report = editor.report()
     assert not report.complete
     assert next(s for s in report.steps if s.key == last.key).state != StepState.DONE.label
+
+
+def test_the_review_says_nothing_of_a_former_leaders_access_when_there_is_none(
+    editor: CaseEditor,
+) -> None:
+    demo(editor)
+    said = [label for line in editor.report().steps for label, _ in line.recorded]
+    assert not any("tidligere projektleders PLUS-adgang" in label for label in said), said
+    editor.change_role(Role.LEADER, "15.01.2027", decided_by="Birgitte Lund")
+    said = [label for line in editor.report().steps for label, _ in line.recorded]
+    assert any("tidligere projektleders PLUS-adgang" in label for label in said), said

@@ -537,6 +537,8 @@ def step_lines(task: TaskDef, case: Case) -> tuple[StepLine, ...]:
     for s in task.steps:
         recorded = []
         for f in s.fields:
+            if not kinds.of(f).applies(case, f):
+                continue  # not asked for now (the former leader's access, with none)
             text = kinds.of(f).recorded(task, case, f)
             if text is not None:
                 recorded.append((f.full_label, text))
