@@ -278,20 +278,26 @@ def _event_words(task: TaskDef, e: Event) -> tuple[str, str, str]:
             about = {"subject": _whole(e.detail), "question": _whole(e.detail)}
             return what.format(**about), _day(e.old), _day(e.new)
         case EventKind.ROLE_ENDED:
-            role = Role.from_key(e.field)
-            what = translate("Report", "Ny {role}").format(role=role.label if role else e.field)
-            new = (
-                translate("Report", "en ny overtager fra {date}").format(date=_day(e.new))
-                if e.new
-                else translate("Report", "en ny overtager")
-            )
-            if e.detail:  # the decision (0.3.0 on): its day, then who decided
-                on, _, by = e.detail.partition("\n")
-                new = f"{new}, {decision_words(by, on)}"
-            return what, _whole(e.old), new
+            return _role_change_words(e)
         case EventKind.CASE_IMPORTED:
             imported_from = translate("Report", "importeret fra {file}").format(file=e.detail)
             return translate("Report", "Import"), none, imported_from
+
+
+def _role_change_words(e: Event) -> tuple[str, str, str]:
+    """ "Ny projektleder: Maja Søndergaard → en ny overtager fra 15.01.2027, besluttet
+    10.12.2026 af Birgitte Lund" (the decision is in the entry's detail from 0.3.0 on)."""
+    role = Role.from_key(e.field)
+    what = translate("Report", "Ny {role}").format(role=role.label if role else e.field)
+    new = (
+        translate("Report", "en ny overtager fra {date}").format(date=_day(e.new))
+        if e.new
+        else translate("Report", "en ny overtager")
+    )
+    if e.detail:  # its day, then who decided
+        on, _, by = e.detail.partition("\n")
+        new = f"{new}, {decision_words(by, on)}"
+    return what, _whole(e.old), new
 
 
 def _because_words(task: TaskDef, e: Event) -> str:
