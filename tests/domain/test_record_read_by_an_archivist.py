@@ -4,6 +4,7 @@ ran backwards (a takeover day ahead, "15.01.2027 – nu")."""
 
 from __future__ import annotations
 
+from rolleudpeger.domain import case as rules
 from rolleudpeger.domain.case import StepState, step_missing, step_state
 from rolleudpeger.domain.people import Role
 from rolleudpeger.domain.taskdef import KlikStatus
@@ -72,3 +73,15 @@ def test_the_review_says_nothing_of_a_former_leaders_access_when_there_is_none(
     editor.change_role(Role.LEADER, "15.01.2027", decided_by="Birgitte Lund")
     said = [label for line in editor.report().steps for label, _ in line.recorded]
     assert any("tidligere projektleders PLUS-adgang" in label for label in said), said
+
+
+def test_a_mail_stated_ahead_and_before_the_decision_is_told_both(editor: CaseEditor) -> None:
+    """The outside round stated a mail sent 03.02.2027 with the leader decided 05.02.2027:
+    only "in the future" was said; the mail before the decision was not."""
+    demo(editor)
+    editor.set_text("decision_date", "05.02.2099")
+    editor.set_mail_date("03.02.2099")
+    said = editor.warnings()["mail_sent_on"]
+    assert "fremtiden" in said and "før beslutningen om projektlederen (05.02.2099)" in said
+    room = rules.warning_room(editor.task, "mail_sent_on")
+    assert any("fremtiden" in r and "før beslutningen" in r for r in room)  # room for both

@@ -1108,6 +1108,7 @@ def warning_room(task: TaskDef, key: str) -> tuple[str, ...]:
         found.append(future_warning(some_day.isoformat(), date(2000, 1, 1)) or "")
     if key == MAIL_SENT_ON:
         found.append(_mail_before_decision(some_day))
+        found.append(f"{found[0]} {found[-1]}")  # both at once
     for role in CHANGEABLE_ROLES:
         if key == task.key_for(people.purpose(role, people.Detail.KLIK_USER)):
             found.append(_klik_user_warning(some_time, role, some_day))
@@ -1134,8 +1135,10 @@ def warnings(task: TaskDef, case: Case, today: date) -> dict[str, str]:
     sent = case.last_sent_mail
     if sent is not None:
         day, decided = read_date(sent.sent_on), _decided_on(task, case, Role.LEADER)
-        if (problem := future_warning(sent.sent_on, today)) is not None:
-            found[MAIL_SENT_ON] = problem
-        elif day and decided and day < decided:
-            found[MAIL_SENT_ON] = _mail_before_decision(decided)
+        problems = [
+            future_warning(sent.sent_on, today),
+            _mail_before_decision(decided) if day and decided and day < decided else None,
+        ]
+        if said := " ".join(p for p in problems if p):  # both, when both are true
+            found[MAIL_SENT_ON] = said
     return found
