@@ -182,6 +182,10 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <translation>The mail was sent before the decision on the project leader ({decided}). Check the dates.</translation>
     </message>
     <message>
+        <source>Det er den samme som den tidligere {role}. Brug »Ny {role}…« kun, når en anden overtager rollen.</source>
+        <translation>This is the same person as the former {role}. Use “New {role}…” only when someone else takes over the role.</translation>
+    </message>
+    <message>
         <source>trin {number}: {title}</source>
         <translation>step {number}: {title}</translation>
     </message>

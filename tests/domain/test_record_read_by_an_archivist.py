@@ -85,3 +85,17 @@ def test_a_mail_stated_ahead_and_before_the_decision_is_told_both(editor: CaseEd
     assert "fremtiden" in said and "før beslutningen om projektlederen (05.02.2099)" in said
     room = rules.warning_room(editor.task, "mail_sent_on")
     assert any("fremtiden" in r and "før beslutningen" in r for r in room)  # room for both
+
+
+def test_the_same_person_named_again_as_the_new_leader_is_told(editor: CaseEditor) -> None:
+    """The outside round changed Anna Berg for Anna Berg: no word, and the mail said she
+    replaces herself. It is said at the name (a warning: she may really be back)."""
+    demo(editor)
+    editor.change_role(Role.LEADER, "15.01.2027", decided_by="Birgitte Lund")
+    editor.set_text("leader_first_name", "maja")  # as typed, in another case
+    editor.set_text("leader_last_name", "SØNDERGAARD")
+    said = editor.warnings()["leader_last_name"]
+    assert said.startswith("Det er den samme som den tidligere projektleder")
+    assert said in rules.warning_room(editor.task, "leader_last_name")
+    editor.set_text("leader_last_name", "Nielsen")
+    assert "leader_last_name" not in editor.warnings()

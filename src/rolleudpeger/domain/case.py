@@ -1096,6 +1096,23 @@ def _mail_before_decision(decided: date) -> str:
     ).format(decided=decided.strftime("%d.%m.%Y"))
 
 
+def _same_as_former(role: Role) -> str:
+    return translate(
+        "Case",
+        "Det er den samme som den tidligere {role}. Brug »Ny {role}…« kun, når en anden "
+        "overtager rollen.",
+    ).format(role=role.label)
+
+
+def _named_again(task: TaskDef, case: Case, role: Role) -> str | None:
+    """The field to warn at when the role's new holder has the name of the one just
+    replaced (a change by mistake: the mail would say she replaces herself)."""
+    former, person = case.former(role), case.person(task, role)
+    if not former or not person.name or not same_name(former[-1].person.name, person.name):
+        return None
+    return task.key_for(people.purpose(role, people.Detail.LAST_NAME)) or None
+
+
 def warning_room(task: TaskDef, key: str) -> tuple[str, ...]:
     """The widest warnings the field `key` (or MAIL_SENT_ON) may show, for the room its
     line keeps: a warning that comes moves nothing below it."""
@@ -1112,6 +1129,8 @@ def warning_room(task: TaskDef, key: str) -> tuple[str, ...]:
     for role in CHANGEABLE_ROLES:
         if key == task.key_for(people.purpose(role, people.Detail.KLIK_USER)):
             found.append(_klik_user_warning(some_time, role, some_day))
+        if key == task.key_for(people.purpose(role, people.Detail.LAST_NAME)):
+            found.append(_same_as_former(role))
     return tuple(found)
 
 
@@ -1132,6 +1151,9 @@ def warnings(task: TaskDef, case: Case, today: date) -> dict[str, str]:
         ticked = case.changed_at(key) if key and case.is_checked(key) else None
         if decided and ticked and local(ticked).date() < decided:
             found[key] = _klik_user_warning(ticked, role, decided)
+    for role in CHANGEABLE_ROLES:
+        if (again := _named_again(task, case, role)) is not None:
+            found[again] = _same_as_former(role)
     sent = case.last_sent_mail
     if sent is not None:
         day, decided = read_date(sent.sent_on), _decided_on(task, case, Role.LEADER)
