@@ -152,3 +152,10 @@ def test_a_change_of_leader_is_logged_with_its_decision_and_its_consequences_wit
     emptied = [x for x in lines if x.at == change.at and x is not change]
     assert emptied and all(x.because == "følger af: ny projektleder" for x in emptied)
     assert all(f"({x.because})" in entry_text(x) for x in emptied)  # said in the appendix
+
+
+def test_a_change_decided_by_someone_on_no_stated_day_keeps_the_name(editor: CaseEditor) -> None:
+    demo(editor)
+    editor.change_role(Role.LEADER, "15.01.2027", decided_by="Birgitte Lund")
+    (change,) = [x for x in editor.report().events if x.field == "Ny projektleder"]
+    assert change.new == "en ny overtager fra 15.01.2027, besluttet af Birgitte Lund"

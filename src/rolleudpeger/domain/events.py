@@ -138,8 +138,14 @@ def event_of(change: Change) -> Event:
                 old=change.person.name,
                 new=change.takeover.effective_on,
                 # The decision of the change: its day and who decided ("" when not stated).
-                detail=f"{change.takeover.decided_on}\n{change.takeover.decided_by}".strip(),
+                detail=_decision(change.takeover.decided_on, change.takeover.decided_by),
             )
+
+
+def _decision(on: str, by: str) -> str:
+    """A change's decision in an entry's detail: its day, a line break, who decided ("" when
+    neither was stated; either may be empty)."""
+    return f"{on}\n{by}" if on or by else ""
 
 
 def _field_event(change: SetField) -> Event:
