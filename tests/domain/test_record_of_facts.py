@@ -136,13 +136,7 @@ def test_a_new_leader_keeps_the_decision_it_replaces(editor: CaseEditor) -> None
     assert editor.case.role_history[0].decided_by.startswith("Birgitte Lund")
     # A second change: the period that ends began with the first change and had its
     # decision.
-    for key, value in {
-        "leader_first_name": "Ole",
-        "leader_last_name": "Hansen",
-        "leader_email": "ole@aarhus.dk",
-        "leader_phone": "22334455",
-    }.items():
-        editor.set_text(key, value)
+    name_ole(editor)
     change_leader(editor, "01.03.2027", "Karen Holm", "20.02.2027")
     ole = editor.case.role_history[-1]
     assert (ole.started_on, ole.ended_on, ole.decided_by, ole.decided_on) == (
@@ -223,11 +217,8 @@ def test_the_former_leaders_plus_access_is_asked_for_while_there_is_one(
     assert editor.store.load_case(editor.case.id).role_history == [maja, ole]
 
 
-def test_the_mail_about_a_new_leader_is_a_new_message(editor: CaseEditor) -> None:
-    demo(editor)
-    first = editor.case.mails[0].mail
-    assert first.body.startswith("Kære KOMBIT\n\nSom svar på KLIK-opgaven")
-    change_leader(editor, "15.01.2027", "Birgitte Lund", "10.12.2026")
+def name_ole(editor: CaseEditor) -> None:
+    """The new leader's four details, as the user types them after a change."""
     for key, value in {
         "leader_first_name": "Ole",
         "leader_last_name": "Hansen",
@@ -235,6 +226,14 @@ def test_the_mail_about_a_new_leader_is_a_new_message(editor: CaseEditor) -> Non
         "leader_phone": "22334455",
     }.items():
         editor.set_text(key, value)
+
+
+def test_the_mail_about_a_new_leader_is_a_new_message(editor: CaseEditor) -> None:
+    demo(editor)
+    first = editor.case.mails[0].mail
+    assert first.body.startswith("Kære KOMBIT\n\nSom svar på KLIK-opgaven")
+    change_leader(editor, "15.01.2027", "Birgitte Lund", "10.12.2026")
+    name_ole(editor)
     mail = mail_state(editor.task, editor.case).current
     assert mail is not None
     assert mail.subject.startswith("Ny projektleder for ØiR-debitorintegrationen til FBS")
@@ -252,13 +251,7 @@ def test_a_change_0_2_0_registered_has_no_day_and_the_mail_says_none(
     demo(editor)
     change_leader(editor, "15.01.2027")
     editor.case.takeovers.clear()  # as a database upgraded from 0.2.0 holds it
-    for key, value in {
-        "leader_first_name": "Ole",
-        "leader_last_name": "Hansen",
-        "leader_email": "ole@aarhus.dk",
-        "leader_phone": "22334455",
-    }.items():
-        editor.set_text(key, value)
+    name_ole(editor)
     mail = mail_state(editor.task, editor.case).current
     assert mail is not None and "fra " not in mail.subject
     assert "afløser Maja Søndergaard" in mail.body  # the first mail's words, as 0.2.0 had

@@ -28,6 +28,7 @@ from rolleudpeger.domain.taskdef import KlikStatus
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.ui import dialogs
 from rolleudpeger.ui.accessible import Link
+from rolleudpeger.ui.main_window import MainWindow
 from tests.conftest import Clock, Dialogs, step_named
 from tests.ui.helpers import (
     check,
@@ -142,13 +143,19 @@ def test_started_status_needs_the_names(qtbot: QtBot, data_dir: Path, clock: Clo
     close_window(w)
 
 
-def test_taking_status_back_asks_for_a_reason(
-    qtbot: QtBot, data_dir: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def started_window(qtbot: QtBot, data_dir: Path, clock: Clock) -> MainWindow:
+    """A window on a case whose KLIK status is Påbegyndt (the people it needs named)."""
     w = open_window(qtbot, data_dir, clock)
     w.editor.set_text("responsible_name", "Ida")
     w.editor.set_text("performer_name", "Ida")
     w.editor.set_klik_status(KlikStatus.STARTED)
+    return w
+
+
+def test_taking_status_back_asks_for_a_reason(
+    qtbot: QtBot, data_dir: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = started_window(qtbot, data_dir, clock)
     monkeypatch.setattr(dialogs, "ask_text", lambda *a: None)  # cancelled
     check(qtbot, w, "status_started", expected=True)
     assert w.editor.case.klik_status is KlikStatus.STARTED
@@ -162,10 +169,7 @@ def test_taking_status_back_asks_for_a_reason(
 def test_a_reason_of_only_spaces_is_no_reason(
     qtbot: QtBot, data_dir: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    w = open_window(qtbot, data_dir, clock)
-    w.editor.set_text("responsible_name", "Ida")
-    w.editor.set_text("performer_name", "Ida")
-    w.editor.set_klik_status(KlikStatus.STARTED)
+    w = started_window(qtbot, data_dir, clock)
     for typed in ("", "   "):
         monkeypatch.setattr(dialogs, "ask_text", lambda *a, typed=typed: typed)
         check(qtbot, w, "status_started", expected=True)  # the box stays ticked
@@ -519,7 +523,6 @@ def test_the_saved_step_is_ready_when_the_window_shows_and_every_other_page_soon
     from rolleudpeger.resources import load_task
     from rolleudpeger.store.repository import Store
     from rolleudpeger.ui.app import application
-    from rolleudpeger.ui.main_window import MainWindow
 
     application([])
     store = Store.open(data_dir)
