@@ -11,6 +11,7 @@ pages at that window size instead (1366x768: a common laptop screen, window maxi
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
@@ -78,23 +79,34 @@ def dark_palette() -> QPalette:
     return p
 
 
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path, help="folder for the pictures (made if missing)")
+    parser.add_argument("--all", action="store_true", help="every page, three cases")
+    parser.add_argument("--lang", help="language code, e.g. en")
+    parser.add_argument("--font-scale", type=float, help="e.g. 1.5 for 150 %%")
+    parser.add_argument("--dark", action="store_true", help="a dark palette")
+    parser.add_argument("--size", help="WxH, e.g. 1366x768")
+    return parser.parse_args()
+
+
 def main() -> int:
-    out = Path(sys.argv[1])
-    everything = "--all" in sys.argv
+    args = arguments()
+    out: Path = args.out
+    everything = args.all
     app = application([])
-    if "--lang" in sys.argv:
-        install_language(sys.argv[sys.argv.index("--lang") + 1])
-    if "--font-scale" in sys.argv:
-        scale = float(sys.argv[sys.argv.index("--font-scale") + 1])
+    if args.lang:
+        install_language(args.lang)
+    if args.font_scale:
         font = app.font()
-        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setPointSizeF(font.pointSizeF() * args.font_scale)
         app.setFont(font)
-    if "--dark" in sys.argv:
+    if args.dark:
         app.setPalette(dark_palette())
     out.mkdir(parents=True, exist_ok=True)
     sizes = [(1024, 700), (800, 600)]
-    if "--size" in sys.argv:
-        width, height = sys.argv[sys.argv.index("--size") + 1].split("x")
+    if args.size:
+        width, height = args.size.split("x")
         sizes = [(int(width), int(height))]
     with tempfile.TemporaryDirectory() as tmp:
         kinds = ("empty", "half", "complete") if everything else ("half",)
