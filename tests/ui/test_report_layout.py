@@ -12,11 +12,20 @@ from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
+from rolleudpeger.domain.people import Role
 from rolleudpeger.domain.report import Report
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.ui import dialogs
 from rolleudpeger.ui.app import application
-from rolleudpeger.ui.report import _body, _layout_device, _page_areas, render, write_pdf
+from rolleudpeger.ui.report import (
+    FOOTER_GAP_PT,
+    MARGINS_MM,
+    _body,
+    _layout_device,
+    _page_areas,
+    render,
+    write_pdf,
+)
 from tests.conftest import Clock, demo
 from tests.ui.helpers import click, close_window, open_window
 from tests.ui.test_report_pdf import flat, page_texts
@@ -145,3 +154,55 @@ def test_the_print_job_names_the_report(
     assert PdfReader(tmp_path / "printed.pdf").metadata.title == title  # type: ignore[union-attr]
     assert "Udskrevet " in flat(page_texts(PdfReader(tmp_path / "printed.pdf"))[0])
     close_window(w)
+
+
+def hidden_text(path: Path) -> list[tuple[int, str]]:
+    """Text drawn where no page shows it: above the body or between it and the footer
+    line. Qt drew the last line of a paragraph before a page break again at the top of
+    the next page, above the body: hidden by the clip, but in the text layer."""
+    mm = 72 / 25.4
+    page_h = 297 * mm
+    body_top = page_h - MARGINS_MM.top() * mm  # PDF y grows upwards
+    body_bottom = MARGINS_MM.bottom() * mm + FOOTER_GAP_PT
+    footer_top = MARGINS_MM.bottom() * mm + FOOTER_GAP_PT / 2
+    found = []
+    for number, page in enumerate(PdfReader(path).pages, 1):
+
+        def visit(
+            text: str,
+            cm: list[float],
+            tm: list[float],
+            _font: object,
+            _size: float,
+            number: int = number,
+        ) -> None:
+            y = tm[5] * cm[3] + cm[5]
+            if text.strip() and (y > body_top + 1 or footer_top + 2 < y < body_bottom - 1):
+                found.append((number, text.strip()))
+
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+@pytest.mark.parametrize(
+    "lines", [n if n in (0, 5) else pytest.param(n, marks=pytest.mark.slow) for n in range(10)]
+)
+def test_no_line_is_hidden_at_any_page_break(
+    editor: CaseEditor, tmp_path: Path, lines: int
+) -> None:
+    """A leader changed twice, an owner changed: the appointments table has rows of many
+    lines, the mail box and its subject wrap. A note of 0–9 lines moves every page break
+    to another line; no text may be drawn where no page shows it (the outside round found
+    the former owner's »Periode …« and a mail's subject so, each once at a page break)."""
+    demo(editor)
+    for day, who in (("15.01.2027", "Birgitte Lund"), ("01.02.2027", "Direktionen")):
+        editor.change_role(Role.LEADER, day, decided_by=who)
+        editor.set_text("leader_first_name", f"Leder{day[:2]}")
+        editor.set_text("leader_last_name", "Hansen")
+    editor.change_role(Role.OWNER, "01.03.2027", decided_by="Byrådet")
+    report = editor.report()
+    note = "\n".join(f"Linje {i} i en note, der skubber siderne" for i in range(lines))
+    report = replace(report, agreements=(*report.agreements, ("Note", note)))
+    application([])
+    write_pdf(report, tmp_path / "r.pdf", author="a", subject="b")
+    assert hidden_text(tmp_path / "r.pdf") == []

@@ -76,8 +76,10 @@ def test_full_report_holds_everything(editor: CaseEditor, tmp_path: Path) -> Non
         assert step.title in text, step.title
     sent = editor.case.last_sent_mail
     assert sent is not None
-    # A paragraph of the mail may go on over a page break: read it without the footers.
-    body = flat(" ".join(re.sub(r"(?m)^.*Side \d+ af \d+.*$", "", page) for page in pages))
+    # A paragraph of the mail may go on over a page break: read it without the footers
+    # (»Lavet … · Rolleudpeger …« and »Side X af Y«, on one line or two).
+    footer = r"(?m)^.*(Side\s\d+\saf\s\d+|·\sRolleudpeger\s\d).*$"
+    body = flat(" ".join(re.sub(footer, "", page) for page in pages))
     for line in sent.mail.body.splitlines():
         assert flat(line) in body, line
     started = editor.case.status_history[0].at.astimezone().strftime("%d.%m.%Y kl. %H.%M")

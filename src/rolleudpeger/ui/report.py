@@ -43,10 +43,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
-    QTextBlock,
-    QTextCursor,
     QTextDocument,
-    QTextFormat,
 )
 
 from rolleudpeger.domain.report import MailSection, Report
@@ -56,6 +53,7 @@ from rolleudpeger.i18n import translate
 from rolleudpeger.operations import CannotMakeError
 from rolleudpeger.resources import resource
 from rolleudpeger.store.targets import save_user_file
+from rolleudpeger.ui.report_breaks import keep_headings_with_content, split_at_page_breaks
 from rolleudpeger.ui.report_log import LogPages, drawn_font
 
 FONT_FILES = ("fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf")
@@ -498,47 +496,6 @@ def report_html(r: Report) -> str:
     return "<html><body>" + "".join(part(r) for part in PARTS) + "</body></html>"
 
 
-def keep_headings_with_content(doc: QTextDocument, page_height: float, line_height: float) -> None:
-    """Never leave a heading at the foot of a page: a short section (the approval block)
-    moves whole to the next page, a long one at least with its first lines. Headings are
-    placed in order, each measured after the ones before it have moved."""
-    headings = [b for b in _blocks(doc) if b.blockFormat().headingLevel() == 2]
-    for i, block in enumerate(headings):
-        if _breaks_badly(doc, headings, i, page_height, line_height):
-            fmt = block.blockFormat()
-            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            QTextCursor(block).setBlockFormat(fmt)
-            # Qt's incremental relayout after a format change can leave later blocks with
-            # no height when a table cell runs over a page break (the English sample lost
-            # its signature line and the appendix heading), and the later headings must
-            # be measured where they now are: lay the whole document out again.
-            doc.markContentsDirty(0, doc.characterCount())
-
-
-def _breaks_badly(
-    doc: QTextDocument, headings: list[QTextBlock], i: int, page_height: float, line_height: float
-) -> bool:
-    """Whether heading `i`'s section (short) or its first lines (long) cross a page break."""
-    layout = doc.documentLayout()
-    block = headings[i]
-    top = layout.blockBoundingRect(block).top()
-    if i + 1 < len(headings):
-        end = layout.blockBoundingRect(headings[i + 1]).top()
-    else:
-        end = doc.size().height()
-    first_lines = layout.blockBoundingRect(block).bottom() + 3 * line_height
-    bottom = end if end - top < page_height / 3 else first_lines
-    return int(top // page_height) != int((bottom - 1) // page_height)
-
-
-def _blocks(doc: QTextDocument) -> list[QTextBlock]:
-    blocks, block = [], doc.begin()
-    while block.isValid():
-        blocks.append(block)
-        block = block.next()
-    return blocks
-
-
 # (done, total) pages drawn; called with (0, 0) while the pages are being laid out.
 Progress = Callable[[int, int], None]
 
@@ -626,7 +583,8 @@ def _body(report: Report, device: QPagedPaintDevice, size: QSizeF) -> QTextDocum
     doc.setHtml(report_html(report))
     doc.setPageSize(size)
     line_height = FONT_POINTS * 1.4 * LAYOUT_DPI / 72
-    keep_headings_with_content(doc, size.height(), line_height=line_height)
+    keep_headings_with_content(doc, size.height(), line_height)
+    split_at_page_breaks(doc, size.height())
     return doc
 
 
