@@ -8,10 +8,18 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QDialog, QLineEdit, QPlainTextEdit, QTableWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from rolleudpeger.domain.case import MAIL_SENT_ON
+from rolleudpeger.ui.widgets.fields import MessageLabel
 from tests.conftest import Clock, Dialogs, demo
 from tests.ui.helpers import (
     check,
@@ -172,4 +180,66 @@ def test_a_step_waiting_is_not_done_on_the_page_nor_in_the_list(
     show_field(qtbot, w, "plus_granted")
     state = find(w.pages.currentWidget(), "step_state")  # type: ignore[arg-type]
     assert "færdig" not in state.text().lower() and "venter" in state.text().lower()  # type: ignore[attr-defined]
+    close_window(w)
+
+
+def test_a_takeover_before_its_decision_is_warned_of_in_the_dialog_and_still_made(
+    qtbot: QtBot, data_dir: Path, clock: Clock, answers: Dialogs
+) -> None:
+    """Found by the outside round: the new leader taking over 01.12 on a decision made
+    10.12 was taken without a word. It may be right (a decision recorded late): a warning
+    under the dates that moves nothing, and OK still makes the change."""
+    w = open_window(qtbot, data_dir, clock)
+    demo(w.editor)
+    w.refresh()
+    seen: dict[str, object] = {}
+
+    def fill(dialog: QDialog) -> None:
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        before = ok.mapTo(dialog, ok.rect().topLeft())
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "change_decision_date"), "10.12.2026")
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "change_effective_date"), "01.12.2026")
+        seen["warned"] = [m.text() for m in dialog.findChildren(MessageLabel) if m.text()]
+        seen["moved"] = ok.mapTo(dialog, ok.rect().topLeft()) != before
+        dialog.findChild(QLineEdit, "change_effective_date").clear()
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "change_effective_date"), "10.12.2026")
+        seen["same day"] = [m.text() for m in dialog.findChildren(MessageLabel) if m.text()]
+        dialog.findChild(QLineEdit, "change_effective_date").setText("01.12.2026")
+        ok.click()
+
+    answers.in_dialog = fill
+    show_field(qtbot, w, "change_leader")
+    click(qtbot, w, "change_leader")
+    assert any("Den nye overtager før beslutningen (10.12.2026)" in t for t in seen["warned"])
+    assert seen["moved"] is False
+    assert not any("før beslutningen" in t for t in seen["same day"])
+    assert len(w.editor.case.role_history) == 1  # made: a warning, not a refusal
+    close_window(w)
+
+
+def test_a_long_refusal_in_the_change_dialog_is_shown_whole(
+    qtbot: QtBot, data_dir: Path, clock: Clock, answers: Dialogs
+) -> None:
+    """The refusal of a takeover before the leader's own first day names her: with a long
+    name it was cut with »…« (the outside round)."""
+    w = open_window(qtbot, data_dir, clock)
+    demo(w.editor)  # Maja leads from the decision, 09.11.2026
+    w.editor.set_text("leader_first_name", "Anne-Marie Christiansdatter")
+    w.editor.set_text("leader_last_name", "Søndergaard-Kristoffersen")
+    w.refresh()
+    shown: list[tuple[str, str]] = []
+
+    def fill(dialog: QDialog) -> None:
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "change_effective_date"), "01.11.2026")
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        shown.extend((m.text(), m.full_text()) for m in dialog.findChildren(MessageLabel))
+        dialog.reject()
+
+    answers.in_dialog = fill
+    show_field(qtbot, w, "change_leader")
+    click(qtbot, w, "change_leader")
+    (refusal,) = [(text, full) for text, full in shown if "har været" in full]
+    assert "Søndergaard-Kristoffersen har været projektleder fra 09.11.2026" in refusal[1]
+    assert refusal[0] == refusal[1]  # not shortened
+    assert w.editor.case.role_history == []
     close_window(w)

@@ -35,6 +35,7 @@ from rolleudpeger.domain.validation import (
     check_date,
     check_name,
     check_notes,
+    date_messages,
     read_date,
 )
 from rolleudpeger.i18n import QT_TRANSLATE_NOOP, TranslatedEnum, translate
@@ -801,21 +802,29 @@ def propose_role_change(
 def _takeover_day(effective: str, role: Role, name: str, started_on: str) -> str:
     """The day a new person takes over, stated (required), and not before the current
     holder's own first day."""
-    effective_on = stated_date(
-        effective,
-        field=EFFECTIVE_DATE,
-        required=translate("Case", "Skriv den dag, den nye {role} overtager rollen.").format(
-            role=role.label
-        ),
-    )
+    effective_on = stated_date(effective, field=EFFECTIVE_DATE, required=_day_required(role))
     if started_on and effective_on < started_on:
-        raise ValidationError(
-            translate(
-                "Case", "{name} har været {role} fra {start}. Skriv en dag fra {start} og frem."
-            ).format(name=name, role=role.label, start=stated_day(started_on)),
-            field=EFFECTIVE_DATE,
-        )
+        raise ValidationError(_before_start(role, name, started_on), field=EFFECTIVE_DATE)
     return effective_on
+
+
+def _day_required(role: Role) -> str:
+    return translate("Case", "Skriv den dag, den nye {role} overtager rollen.").format(
+        role=role.label
+    )
+
+
+def _before_start(role: Role, name: str, started_on: str) -> str:
+    return translate(
+        "Case", "{name} har været {role} fra {start}. Skriv en dag fra {start} og frem."
+    ).format(name=name, role=role.label, start=stated_day(started_on))
+
+
+def takeover_day_messages(task: TaskDef, case: Case, role: Role) -> tuple[str, ...]:
+    """What the takeover day's input may be told (the room its message line keeps)."""
+    start = current_term(task, case, role).started_on or "2026-12-28"
+    name = case.person(task, role).name
+    return (*date_messages(), _day_required(role), _before_start(role, name, start))
 
 
 def _role_keys(task: TaskDef, role: Role) -> list[str]:
@@ -1076,6 +1085,30 @@ def future_warning(iso: str, today: date) -> str | None:
     if day is None or day <= today:
         return None
     return translate("Case", "Datoen ligger i fremtiden. Tjek, at den er rigtig.")
+
+
+def takeover_warning(effective_iso: str, decided_iso: str) -> str | None:
+    """A new holder taking over before the day the change was decided."""
+    effective, decided = read_date(effective_iso), read_date(decided_iso)
+    if effective is None or decided is None or effective >= decided:
+        return None
+    return translate(
+        "Case", "Den nye overtager før beslutningen ({decided}). Tjek datoerne."
+    ).format(decided=decided.strftime("%d.%m.%Y"))
+
+
+def change_warnings(effective_iso: str, decided_iso: str, today: date) -> str | None:
+    """What looks wrong in a change's dates (both, when both are true): a decision day
+    ahead, a takeover before the decision. Told, never refused."""
+    problems = (future_warning(decided_iso, today), takeover_warning(effective_iso, decided_iso))
+    return " ".join(p for p in problems if p) or None
+
+
+def change_warning_room() -> tuple[str, ...]:
+    """The widest warnings a change's dates may give (the room the dialog keeps)."""
+    day, before = date(2026, 12, 28), date(2026, 12, 27)
+    widest = change_warnings(before.isoformat(), day.isoformat(), date(2000, 1, 1)) or ""
+    return (future_warning(day.isoformat(), date(2000, 1, 1)) or "", widest)
 
 
 def _decided_on(task: TaskDef, case: Case, role: Role) -> date | None:

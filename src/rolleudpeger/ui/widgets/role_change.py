@@ -5,10 +5,10 @@ with everything typed."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from rolleudpeger.domain import case as rules
 from rolleudpeger.domain.people import Role
 from rolleudpeger.domain.timefmt import local
-from rolleudpeger.domain.validation import check_date
+from rolleudpeger.domain.validation import check_date, date_messages, name_messages
 from rolleudpeger.editing import CaseEditor, Refused, SaveFailed
 from rolleudpeger.i18n import translate
 from rolleudpeger.ui.plain import Label
@@ -38,6 +38,9 @@ def _after(role: Role) -> str:
         "Skriv derefter den nye projektejers oplysninger. Den nye skal oprettes i KLIK med "
         "brugertypen LÆSER. KOMBIT skal ikke have besked om projektejeren.",
     )
+
+
+WIDTH = 560  # px: the intro in a few lines, the longest refusal in two
 
 
 class RoleChangeDialog(QDialog):
@@ -72,34 +75,59 @@ class RoleChangeDialog(QDialog):
         self.decision_date = self._line(
             rules.DECISION_DATE, translate("History", "Besluttet den"), "dd.mm.åååå"
         )
-        self.messages = {
-            key: MessageLabel() for key in (rules.EFFECTIVE_DATE, rules.DECIDED_BY, "")
-        }
-        self.messages[rules.DECISION_DATE] = MessageLabel()
-        self.future = MessageLabel(WARNING_STYLE)  # a warning: it may still be right
-        for key, edit in self._edits().items():
-            self.messages[key].attach(edit)
-        self.decision_date.textEdited.connect(self._check_future)
+        self._messages(editor, role)
+        self.decision_date.textEdited.connect(self._check_dates)
+        self.effective.textEdited.connect(self._check_dates)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.setObjectName("role_change_buttons")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        form = QFormLayout()
+        self._lay_out(intro)
+        self.setMinimumWidth(WIDTH)
+        self.resize(WIDTH, self.heightForWidth(WIDTH))
+        self.effective.setFocus()
+
+    def _messages(self, editor: CaseEditor, role: Role) -> None:
+        """A message line under each input, with room for what it may say (a long
+        refusal is shown whole), one for the dialog, and one for warnings."""
+        self.messages = {
+            key: MessageLabel() for key in (rules.EFFECTIVE_DATE, rules.DECIDED_BY, "")
+        }
+        self.messages[rules.DECISION_DATE] = MessageLabel()
+        for key, said in (  # room for what each may say: a long refusal is shown whole
+            (rules.EFFECTIVE_DATE, rules.takeover_day_messages(editor.task, editor.case, role)),
+            (rules.DECIDED_BY, name_messages()),
+            (rules.DECISION_DATE, date_messages()),
+        ):
+            self.messages[key].keep_room(said)
+        self.future = MessageLabel(WARNING_STYLE)  # a warning: it may still be right
+        self.future.keep_warning_room(rules.change_warning_room())
         for key, edit in self._edits().items():
+            self.messages[key].attach(edit)
+
+    def _lay_out(self, intro: Label) -> None:
+        col = QVBoxLayout(self)
+        col.addWidget(intro)
+        for key, edit in self._edits().items():  # each label above its field: long words
             label = Label(edit.accessibleName())
             label.setBuddy(edit)
             label.setWordWrap(True)
-            form.addRow(label, edit)
-            form.addRow("", self.messages[key])
-        form.addRow("", self.future)
-        col = QVBoxLayout(self)
-        col.addWidget(intro)
-        col.addLayout(form)
+            col.addSpacing(6)
+            col.addWidget(label)
+            col.addWidget(edit)
+            col.addWidget(self.messages[key])
+        col.addWidget(self.future)
         col.addWidget(self.messages[""])
+        col.addStretch(1)
         col.addWidget(self.buttons)
-        self.effective.setFocus()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """As high as its wrapped texts need at its width (a window does not follow its
+        layout's height for width by itself: the intro was cut at the top)."""
+        super().resizeEvent(event)
+        self.setMinimumHeight(self.heightForWidth(self.width()))
 
     def _line(self, name: str, label: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()
@@ -115,10 +143,12 @@ class RoleChangeDialog(QDialog):
             rules.DECISION_DATE: self.decision_date,
         }
 
-    def _check_future(self) -> None:
-        stated = check_date(self.decision_date.text()).value
+    def _check_dates(self) -> None:
+        """Warned (it may still be right): a decision day ahead, a takeover before it."""
+        decided = check_date(self.decision_date.text()).value
+        effective = check_date(self.effective.text()).value
         today = local(self.editor.clock()).date()
-        self.future.show_message(rules.future_warning(stated, today))
+        self.future.show_message(rules.change_warnings(effective, decided, today))
 
     def accept(self) -> None:
         """OK: the change, or the reason it cannot be made at its field (stays open)."""
