@@ -1454,6 +1454,14 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>imported from {file}</translation>
     </message>
     <message>
+        <source>Sendt den (mailen »{subject}«)</source>
+        <translation>Sent on (the mail “{subject}”)</translation>
+    </message>
+    <message>
+        <source>Besvaret den (»{question}«)</source>
+        <translation>Answered on (“{question}”)</translation>
+    </message>
+    <message>
         <source>følger af: ny {role}</source>
         <translation>follows from: new {role}</translation>
     </message>
@@ -1508,14 +1516,6 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>Tidligere {role}</source>
         <translation>Former {role}</translation>
-    </message>
-    <message>
-        <source>Dato for mailen »{subject}«</source>
-        <translation>Date of the mail »{subject}«</translation>
-    </message>
-    <message>
-        <source>Dato for svaret på »{question}«</source>
-        <translation>Date of the answer to “{question}”</translation>
     </message>
     <message>
         <source>Oprettet i KLIK med brugertypen {user_type} (markeret {date})</source>

@@ -99,3 +99,16 @@ def test_the_same_person_named_again_as_the_new_leader_is_told(editor: CaseEdito
     assert said in rules.warning_room(editor.task, "leader_last_name")
     editor.set_text("leader_last_name", "Nielsen")
     assert "leader_last_name" not in editor.warnings()
+
+
+def test_a_stated_day_is_named_in_the_log_as_the_page_names_its_input(
+    editor: CaseEditor,
+) -> None:
+    """The page asks »Sendt den« and »Besvaret den«; the log said »Dato for mailen …«."""
+    demo(editor)
+    editor.set_mail_date("10.11.2026")
+    question = editor.case.questions[0]
+    editor.set_answer_date(question.id, "12.11.2026")
+    said = [e.field for e in editor.report().events]
+    assert any(w.startswith("Sendt den (mailen »") for w in said)
+    assert f"Besvaret den (»{question.text}«)" in said

@@ -269,11 +269,11 @@ def _event_words(task: TaskDef, e: Event) -> tuple[str, str, str]:
         case EventKind.MAIL_WITHDRAWN:
             mail = _label_of(task, FieldKind.MAIL)
             return mail, translate("Report", "sendt"), translate("Report", "fortrudt")
-        case EventKind.DATE_STATED:
+        case EventKind.DATE_STATED:  # named as the page names the input
             what = (
-                translate("Report", "Dato for mailen »{subject}«")
+                translate("Report", "Sendt den (mailen »{subject}«)")
                 if e.field == "mails"
-                else translate("Report", "Dato for svaret på »{question}«")
+                else translate("Report", "Besvaret den (»{question}«)")
             )
             about = {"subject": _whole(e.detail), "question": _whole(e.detail)}
             return what.format(**about), _day(e.old), _day(e.new)
