@@ -601,3 +601,51 @@ def test_the_first_page_shows_the_task_cards_description(
     assert "inden udgangen af uge 51" in text and "sparringspartner for projektlederen" in text
     assert "Det er op til kommunen selv at beslutte" in text
     close_window(w)
+
+
+def test_the_last_pages_long_links_wrap_whole_when_opened_at_once(
+    qtbot: QtBot, data_dir: Path, clock: Clock
+) -> None:
+    """After a new leader the last page lists long links (»Sæt flueben ved »Den tidligere
+    projektleders PLUS-adgang …«). Opened at once after the start (built on demand, in a
+    window fitted to the screen), they got one line each, their second line cut off: the
+    form gave the list, a row spanning it, the height of its minimum size (outside round,
+    at 1024 px)."""
+    from contextlib import closing
+
+    from rolleudpeger.demo import fill_demo_case
+    from rolleudpeger.domain.people import Role
+    from rolleudpeger.resources import load_task
+    from rolleudpeger.store.repository import Store
+    from rolleudpeger.ui.app import application
+
+    application([])
+    with closing(Store.open(data_dir)) as store:
+        editor = CaseEditor.open(load_task(), store, clock)
+        fill_demo_case(editor)
+        editor.change_role(Role.LEADER, "15.01.2027", decided_by="Birgitte Lund")
+        editor.set_current_step(editor.task.intro.key)
+    w = MainWindow(CaseEditor.open(load_task(), Store.open(data_dir), clock))
+    qtbot.addWidget(w)
+    w.resize(1024, 700)  # its size (saved, or the default), fitted to the screen at show
+    w.show()
+    w.go_to_step(w.task.steps[-1].key)  # at once, as a click on the list does
+
+    def links() -> list[Link]:
+        return [link for link in find(w, "missing").findChildren(Link) if link.isVisibleTo(w)]
+
+    def cut() -> list[tuple[str, int, int]]:
+        return [
+            (link.text(), link.height(), link.heightForWidth(link.width()))
+            for link in links()
+            if link.height() < link.heightForWidth(link.width())
+        ]
+
+    def wrapping() -> list[Link]:  # laid out, some narrower than their one line
+        return [link for link in links() if link.width() < link.sizeHint().width()]
+
+    qtbot.waitUntil(lambda: bool(wrapping()))
+    with contextlib.suppress(qtbot.TimeoutError):  # layouts settle over a few turns
+        qtbot.waitUntil(lambda: not cut(), timeout=1000)
+    assert not cut()
+    close_window(w)

@@ -22,7 +22,7 @@ from rolleudpeger.ui.plain import heading
 from rolleudpeger.ui.style import LIST_INDENT, LIST_SPACING, REVIEW_HEIGHT, WARNING_STYLE
 from rolleudpeger.ui.widgets.fields import FieldBinding, MessageLabel, PageContext
 from rolleudpeger.ui.widgets.flow import flow_row
-from rolleudpeger.ui.widgets.steady import A_LONG_PATH, SteadyLabel
+from rolleudpeger.ui.widgets.steady import A_LONG_PATH, Column, SteadyLabel
 
 _LONG_RUN = re.compile(r"\S{30,}")
 
@@ -44,7 +44,7 @@ class MissingBinding(FieldBinding):
 
     def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
         super().__init__(fdef, ctx)
-        self.box = QWidget()
+        self.box = Column()  # spans the form: its links' wrapped lines need room
         self.box.setObjectName("missing")
         self.box.setAccessibleName(fdef.label)  # a named group of links
         self.column = QVBoxLayout(self.box)
@@ -220,7 +220,7 @@ class ReportBinding(FieldBinding):
 
     def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
         super().__init__(fdef, ctx)
-        self.box = QWidget()
+        self.box = Column()  # spans the form (see Column)
         self.print_button = QPushButton(translate("Completion", "&Udskriv rapport…"))
         self.print_button.setObjectName("print_report")
         self.print_button.setAccessibleName(translate("Completion", "Udskriv rapport"))

@@ -50,7 +50,7 @@ from rolleudpeger.ui.style import (
     WARNING_STYLE,
     one_line_width,
 )
-from rolleudpeger.ui.widgets.steady import SteadyLabel
+from rolleudpeger.ui.widgets.steady import Column, SteadyLabel
 
 
 @dataclass
@@ -735,7 +735,7 @@ class OwnerFromDirectorBinding(FieldBinding):
         )
 
     def add_to(self, form: QFormLayout) -> None:
-        box = QWidget()
+        box = Column()  # spans the form (see Column)
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.widget)

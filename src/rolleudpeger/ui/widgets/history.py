@@ -35,7 +35,7 @@ from rolleudpeger.ui.plain import Label, literal
 from rolleudpeger.ui.style import HINT_STYLE, HISTORY_TABLE_HEIGHT
 from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext
 from rolleudpeger.ui.widgets.role_change import RoleChangeDialog
-from rolleudpeger.ui.widgets.steady import A_LONG_PATH, SteadyLabel
+from rolleudpeger.ui.widgets.steady import A_LONG_PATH, Column, SteadyLabel
 
 
 def _role_of(fdef: FieldDef) -> Role:
@@ -154,7 +154,7 @@ class _HistoryTable(FieldBinding):
         self.empty.keep_room_for(translate("History", self.nothing_yet))
 
     def add_to(self, form: QFormLayout) -> None:
-        box = QWidget()
+        box = Column()  # spans the form (see Column)
         col = QVBoxLayout(box)
         col.setContentsMargins(0, 0, 0, 0)
         title = Label(self.fdef.label)

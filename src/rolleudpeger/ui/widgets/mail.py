@@ -40,7 +40,7 @@ from rolleudpeger.ui.widgets.fields import (
     time_room,
 )
 from rolleudpeger.ui.widgets.flow import flow_row
-from rolleudpeger.ui.widgets.steady import A_LONG_PATH
+from rolleudpeger.ui.widgets.steady import A_LONG_PATH, Column
 
 
 def _button(text: str, name: str) -> QPushButton:
@@ -58,7 +58,7 @@ class MailBinding(FieldBinding):
 
     def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
         super().__init__(fdef, ctx)
-        self.box = QWidget()
+        self.box = Column()  # spans the form (see Column)
         self.preview = QPlainTextEdit()
         self.preview.setObjectName("mail_preview")
         self.preview.setAccessibleName(fdef.label)

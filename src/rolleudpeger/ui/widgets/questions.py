@@ -30,7 +30,7 @@ from rolleudpeger.ui.plain import Label, heading, literal
 from rolleudpeger.ui.style import HINT_STYLE, QUESTION_HEIGHT, QUESTIONS_TABLE_HEIGHT
 from rolleudpeger.ui.widgets.fields import FieldBinding, PageContext, hint_label
 from rolleudpeger.ui.widgets.history import show_empty
-from rolleudpeger.ui.widgets.steady import SteadyLabel
+from rolleudpeger.ui.widgets.steady import Column, SteadyLabel
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("Questions", "Spørgsmål"),
@@ -65,7 +65,7 @@ class QuestionsBinding(FieldBinding):
 
     def __init__(self, fdef: FieldDef, ctx: PageContext) -> None:
         super().__init__(fdef, ctx)
-        self.box = QWidget()
+        self.box = Column()  # spans the form (see Column)
         self.text = QPlainTextEdit()
         self.text.setObjectName("question_text")
         self.text.setAccessibleName(translate("Questions", "Nyt spørgsmål"))

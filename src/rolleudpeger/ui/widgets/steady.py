@@ -8,9 +8,9 @@ as its tooltip (and, for a field's message, in the field's description and annou
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QSizePolicy, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QSizePolicy, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from rolleudpeger.ui.plain import Label, literal
 
@@ -125,6 +125,22 @@ class SteadyLabel(Label):
         self.setAccessibleName(self._full if cut else "")  # read whole, seen shortened
         if shown != self.text():
             super().setText(shown)
+
+
+class Column(QWidget):
+    """A box of wrapping rows (links, messages) as high as they need at the width it gets.
+    A row of a QFormLayout that spans both columns gets the height of its minimum size,
+    not the height its wrapped rows need at its width: the last page's links were cut to
+    their first line at 1024 px. The box keeps its minimum height at that need, measured
+    again when it is resized and when its rows change."""
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+            need = self.heightForWidth(self.width()) if self.hasHeightForWidth() else -1
+            if need > 0 and need != self.minimumHeight():
+                self.setMinimumHeight(need)
+        return handled
 
 
 # The texts a list row may show (a list of str), set on the item: the row keeps room for
