@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 import time
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
@@ -21,6 +24,7 @@ from rolleudpeger.domain import kinds
 from rolleudpeger.domain.taskdef import TaskDef
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.resources import load_task
+from rolleudpeger.store.files import DB_FILE, real_folder
 from rolleudpeger.store.repository import Store
 
 
@@ -153,9 +157,30 @@ def clock() -> Clock:
     return Clock()
 
 
+_EMPTY_DATABASE: list[Path] = []  # this process's, made once (see with_empty_database)
+
+
+def with_empty_database(folder: Path) -> Path:
+    """Give a data folder with no database the database Store.open makes in a new folder
+    (the schema, by running every migration) — made once per test process and copied:
+    the migrations take 50 ms, in some 900 tests. The copy is the same file the first
+    start makes (the schema and the Alembic version, no rows); what a first start does
+    is tested where a test makes its own folder (test_app, tests/store)."""
+    if not _EMPTY_DATABASE:
+        template = Path(tempfile.mkdtemp(prefix="rolleudpeger-empty-database-"))
+        atexit.register(shutil.rmtree, template, ignore_errors=True)
+        Store.open(template).close()
+        _EMPTY_DATABASE.append(template / DB_FILE)
+    target = folder / DB_FILE
+    if not target.exists():
+        real_folder(folder, create=True)  # as the store makes a new data folder: private
+        shutil.copyfile(_EMPTY_DATABASE[0], target)
+    return folder
+
+
 @pytest.fixture
 def store(data_dir: Path) -> Iterator[Store]:
-    s = Store.open(data_dir)
+    s = Store.open(with_empty_database(data_dir))
     yield s
     s.close()
 

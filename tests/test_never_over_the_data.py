@@ -140,13 +140,19 @@ def test_a_differently_cased_name_is_the_same_file_where_names_ignore_case(
 
 @pytest.mark.parametrize(
     "save",
-    [
-        operations.export_case,
-        operations.save_mail_draft,
-        lambda e, a: operations.save_deadline_calendar(e, a, "Frist"),
-        lambda e, a: operations.save_report_pdf(e, a, lambda _r: (b"%PDF-1.4 test", 1)),
+    [  # all four through the one door (operations.save_file): two of them in make quick
+        pytest.param(operations.export_case, id="export", marks=pytest.mark.slow),
+        pytest.param(operations.save_mail_draft, id="eml"),
+        pytest.param(
+            lambda e, a: operations.save_deadline_calendar(e, a, "Frist"),
+            id="ics",
+            marks=pytest.mark.slow,
+        ),
+        pytest.param(
+            lambda e, a: operations.save_report_pdf(e, a, lambda _r: (b"%PDF-1.4 test", 1)),
+            id="pdf",
+        ),
     ],
-    ids=["export", "eml", "ics", "pdf"],
 )
 @pytest.mark.parametrize("way", WAYS)
 def test_every_save_dialog_refuses(

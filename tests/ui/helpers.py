@@ -25,6 +25,7 @@ from rolleudpeger.resources import load_task
 from rolleudpeger.store.repository import Store
 from rolleudpeger.ui.app import application
 from rolleudpeger.ui.main_window import MainWindow
+from tests.conftest import with_empty_database
 
 
 def open_window(
@@ -33,7 +34,7 @@ def open_window(
     """Open the window on a data folder, as the app does at start (with the shipped task,
     or the task definition in `task_file`)."""
     application([])
-    store = Store.open(data_dir)
+    store = Store.open(with_empty_database(data_dir))
     task = load_task(task_file, language=i18n.language())
     window = MainWindow(CaseEditor.open(task, store, clock))
     qtbot.addWidget(window)

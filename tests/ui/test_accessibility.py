@@ -109,7 +109,13 @@ CHECKED = [  # (field, a wrong value, a right one)
 ]
 
 
-@pytest.mark.parametrize(("name", "wrong", "right"), CHECKED)
+@pytest.mark.parametrize(
+    ("name", "wrong", "right"),
+    [  # each kind's in make test; the date's in make quick too
+        pytest.param(*c, marks=[] if c[0] == "decision_date" else [pytest.mark.slow])
+        for c in CHECKED
+    ],
+)
 def test_a_message_saved_during_a_pause_shows_when_the_field_is_left(
     qtbot: QtBot, data_dir: Path, clock: Clock, name: str, wrong: str, right: str
 ) -> None:

@@ -464,7 +464,10 @@ def test_a_failed_save_keeps_the_text_and_asks_before_closing(
 
 
 @pytest.mark.parametrize("complete", [True, False], ids=["complete", "half-done"])
-@pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
+@pytest.mark.parametrize(
+    "scale",
+    [1.0, 1.5, pytest.param(2.0, marks=pytest.mark.slow)],  # 200 %: make test
+)
 def test_large_text_grows_the_layout(
     qtbot: QtBot, data_dir: Path, clock: Clock, scale: float, complete: bool
 ) -> None:
