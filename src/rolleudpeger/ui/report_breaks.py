@@ -75,10 +75,13 @@ def split_at_page_breaks(doc: QTextDocument, page_height: float) -> int:
         splits = [(b, starts) for b in blocks(doc) if (starts := _page_starts(doc, b, page_height))]
         if not splits:
             break
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()  # laid out once, after all of them (each alone: 50 ms)
         for block, starts in reversed(splits):  # later positions first: earlier stay valid
             for position in reversed(starts):
-                _split(doc, block, position)
+                _split(cursor, block, position)
                 made += 1
+        cursor.endEditBlock()
         doc.markContentsDirty(0, doc.characterCount())
     return made
 
@@ -99,18 +102,18 @@ def _page_starts(doc: QTextDocument, block: QTextBlock, page_height: float) -> l
     return starts
 
 
-def _split(doc: QTextDocument, block: QTextBlock, position: int) -> None:
+def _split(cursor: QTextCursor, block: QTextBlock, position: int) -> None:
     """A paragraph break at `position` (replacing the <br> that ended the line before):
     the first half keeps its top margin and page break, the second its bottom margin."""
-    cursor = QTextCursor(doc)
-    cursor.setPosition(position)
-    if doc.characterAt(position - 1) == LINE_SEPARATOR:
-        cursor.deletePreviousChar()
     first = block.blockFormat()
+    cursor.setPosition(position)
+    if cursor.document().characterAt(position - 1) == LINE_SEPARATOR:
+        cursor.deletePreviousChar()
     cursor.insertBlock()
     second = QTextFormat(first).toBlockFormat()
     second.setTopMargin(0)
     second.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
     cursor.setBlockFormat(second)
     first.setBottomMargin(0)
-    QTextCursor(block).setBlockFormat(first)
+    cursor.setPosition(block.position())
+    cursor.setBlockFormat(first)
