@@ -112,3 +112,32 @@ def test_a_stated_day_is_named_in_the_log_as_the_page_names_its_input(
     said = [e.field for e in editor.report().events]
     assert any(w.startswith("Sendt den (mailen »") for w in said)
     assert f"Besvaret den (»{question.text}«)" in said
+
+
+def test_the_mail_about_a_new_leader_once_sent_is_the_mail_shown_word_for_word(
+    editor: CaseEditor,
+) -> None:
+    """Sent, the mail about a new leader was built again for the page as if it were the
+    first mail (KOMBIT had now heard of this leader, so it named no one replaced): the page
+    showed, and Kopiér mail would copy, a mail that was never sent (outside round)."""
+    from rolleudpeger.domain.mail import mail_state
+
+    demo(editor)
+    editor.change_role(Role.LEADER, "01.12.2026", decided_by="Birgitte Lund")
+    for key, value in (
+        ("leader_first_name", "Ole"),
+        ("leader_last_name", "Hansen"),
+        ("leader_email", "ole.hansen@aarhus.dk"),
+        ("leader_phone", "22334455"),
+    ):
+        editor.set_text(key, value)
+    before = mail_state(editor.task, editor.case).current
+    assert before is not None and before.subject.startswith("Ny projektleder")
+    editor.mark_mail_sent()
+    state = mail_state(editor.task, editor.case)
+    assert state.sent is not None and state.sent.mail == before
+    assert state.current == before  # not the first mail's wording
+    editor.set_text("leader_phone", "22334466")  # a detail changes: a new mail is due
+    state = mail_state(editor.task, editor.case)
+    assert state.outdated and state.current is not None and state.current != before
+    assert "22 33 44 66" in state.current.as_text

@@ -134,6 +134,7 @@ def test_new_leader_new_owner_deadline_and_restart(
     preview = text_of(w, "mail_preview")
     assert "Fornavn: Ole" in preview and "Telefon: +45 22 33 44 55" in preview
     assert "afløser Maja Søndergaard" in preview
+    assert preview.splitlines()[1].startswith("Emne: Ny projektleder")
     assert "Birgitte" not in preview and "Lund" not in preview  # the owner
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
@@ -147,6 +148,7 @@ def test_new_leader_new_owner_deadline_and_restart(
     check(qtbot, w, "mail_sent")
     history = rows(w, "mail_history")
     assert len(history) == 2 and [r[1] for r in history] == ["afløst", "gældende"]
+    assert text_of(w, "mail_preview") == preview  # the mail sent, not a first mail again
     assert "KOMBIT mangler besked" not in step_row(w, "notify_kombit")
 
     # --- a new project owner: no mail ------------------------------------------------

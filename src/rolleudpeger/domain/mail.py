@@ -261,6 +261,11 @@ def mail_state(task: TaskDef, case: Case) -> MailState:
             sent.mail, current, case.person(task, Role.LEADER), municipality.official_name
         )
     )
+    if sent is not None and current is not None and not outdated:
+        # Sent, and still true: the mail is the one sent, word for word. Built again, it
+        # would name no leader replaced (KOMBIT has heard of this one) and read as the
+        # first mail — the page showed, and would copy, a mail that was never sent.
+        current = sent.mail
     performer = case.person(task, Role.PERFORMER).name
     return MailState(
         current,
