@@ -141,3 +141,26 @@ def test_the_mail_about_a_new_leader_once_sent_is_the_mail_shown_word_for_word(
     state = mail_state(editor.task, editor.case)
     assert state.outdated and state.current is not None and state.current != before
     assert "22 33 44 66" in state.current.as_text
+
+
+def test_the_earlier_mails_are_read_back_in_time_from_the_current_one(
+    editor: CaseEditor,
+) -> None:
+    """Three mails: the report showed the newest, then the others oldest first (12.12,
+    then 12.11, then 06.12). From the current mail it now reads back in time."""
+    demo(editor)  # the first mail, about Maja
+    for day, first in (("01.12.2026", "Ole"), ("01.02.2027", "Per")):
+        editor.change_role(Role.LEADER, day, decided_by="Birgitte Lund")
+        for key, value in (
+            ("leader_first_name", first),
+            ("leader_last_name", "Hansen"),
+            ("leader_email", f"{first.lower()}@aarhus.dk"),
+            ("leader_phone", "22334455"),
+        ):
+            editor.set_text(key, value)
+        editor.mark_mail_sent()
+    report = editor.report()
+    assert report.mail is not None and "Per" in report.mail.body
+    earlier = [m.body for m in report.earlier_mails]
+    assert len(earlier) == 2
+    assert "Ole" in earlier[0] and "Maja" in earlier[1]  # newest first

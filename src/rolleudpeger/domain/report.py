@@ -137,7 +137,7 @@ class Report:
     steps: tuple[StepLine, ...]
     questions: tuple[QuestionLine, ...]
     mail: MailSection | None
-    earlier_mails: tuple[MailSection, ...]  # every other mail marked sent, oldest first
+    earlier_mails: tuple[MailSection, ...]  # every other mail marked sent, newest first
     questions_title: str  # the questions' section ("" when the task has no questions)
     mail_title: str  # the mail's section ("" when the task has no mail)
     approved_by: str  # "Godkendt af bibliotekschef": who approves
@@ -595,7 +595,9 @@ def mail_section(task: TaskDef, case: Case) -> MailSection | None:
 
 
 def earlier_mails(case: Case) -> tuple[MailSection, ...]:
-    """The mails marked sent before the current one (or taken back), with their text."""
+    """The mails marked sent before the current one (or taken back), with their text,
+    newest first: read on from the current mail, back in time (oldest first after the
+    newest read 12.12, 12.11, 06.12)."""
     current = case.last_sent_mail
     return tuple(
         MailSection(
@@ -607,7 +609,7 @@ def earlier_mails(case: Case) -> tuple[MailSection, ...]:
             status=_earlier_status(case, m),
             sent_on=stated_day(m.sent_on),
         )
-        for m in case.mails
+        for m in sorted(case.mails, key=lambda m: (m.sent_at, m.id), reverse=True)
         if current is None or m.id != current.id
     )
 
