@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from rolleudpeger.domain.case import MAIL_SENT_ON
+from rolleudpeger.ui.style import FRAME_ALLOWANCE
 from rolleudpeger.ui.widgets.fields import MessageLabel
 from tests.conftest import Clock, Dialogs, demo
 from tests.ui.helpers import (
@@ -243,3 +245,44 @@ def test_a_long_refusal_in_the_change_dialog_is_shown_whole(
     assert refusal[0] == refusal[1]  # not shortened
     assert w.editor.case.role_history == []
     close_window(w)
+
+
+def test_the_change_dialog_fits_the_screen_with_large_text_and_a_long_name(
+    qtbot: QtBot, data_dir: Path, clock: Clock, answers: Dialogs
+) -> None:
+    """At 150 % text, with a long name in the intro and in the refusal's room, the dialog
+    was 794 px high at its 560 px: on a 768 px screen OK and Annuller were below the edge
+    (outside round). It grows wider instead, within the screen, and scrolls what still
+    does not fit, the buttons in sight. (The test's screen is
+    800×800: 200 % text makes the same case here.)"""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = app.font()
+    bigger = app.font()
+    bigger.setPointSizeF(original.pointSizeF() * 2.0)
+    app.setFont(bigger)
+    seen: dict[str, object] = {}
+    try:
+        w = open_window(qtbot, data_dir, clock)
+        demo(w.editor)
+        w.editor.set_text("leader_first_name", "Anne-Marie Christiansdatter")
+        w.editor.set_text("leader_last_name", "Søndergaard-Kristoffersen")
+        w.refresh()
+
+        def look(dialog: QDialog) -> None:
+            room = dialog.screen().availableGeometry()
+            ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+            seen["fits"] = dialog.height() + FRAME_ALLOWANCE.height() <= room.height()
+            seen["ok shown"] = dialog.rect().contains(
+                ok.geometry().translated(ok.parentWidget().mapTo(dialog, QPoint(0, 0)))
+            )
+            seen["width"] = dialog.width() <= room.width()
+            dialog.reject()
+
+        answers.in_dialog = look
+        show_field(qtbot, w, "change_leader")
+        click(qtbot, w, "change_leader")
+        close_window(w)
+    finally:
+        app.setFont(original)
+    assert seen == {"fits": True, "ok shown": True, "width": True}

@@ -5,11 +5,13 @@ with everything typed."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QLineEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +23,7 @@ from rolleudpeger.domain.validation import check_date, date_messages, name_messa
 from rolleudpeger.editing import CaseEditor, Refused, SaveFailed
 from rolleudpeger.i18n import translate
 from rolleudpeger.ui.plain import Label
-from rolleudpeger.ui.style import WARNING_STYLE
+from rolleudpeger.ui.style import FRAME_ALLOWANCE, WARNING_STYLE
 from rolleudpeger.ui.widgets.fields import MessageLabel
 
 
@@ -85,8 +87,7 @@ class RoleChangeDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._lay_out(intro)
-        self.setMinimumWidth(WIDTH)
-        self.resize(WIDTH, self.heightForWidth(WIDTH))
+        self._fit_to_screen()
         self.effective.setFocus()
 
     def _messages(self, editor: CaseEditor, role: Role) -> None:
@@ -108,7 +109,11 @@ class RoleChangeDialog(QDialog):
             self.messages[key].attach(edit)
 
     def _lay_out(self, intro: Label) -> None:
-        col = QVBoxLayout(self)
+        """The texts and fields in a box that scrolls when the screen is too small for
+        them (the buttons stay in sight below it)."""
+        self.body = QWidget()
+        col = QVBoxLayout(self.body)
+        col.setContentsMargins(0, 0, 0, 0)
         col.addWidget(intro)
         for key, edit in self._edits().items():  # each label above its field: long words
             label = Label(edit.accessibleName())
@@ -121,13 +126,43 @@ class RoleChangeDialog(QDialog):
         col.addWidget(self.future)
         col.addWidget(self.messages[""])
         col.addStretch(1)
-        col.addWidget(self.buttons)
+        scroll = QScrollArea()
+        scroll.setWidget(self.body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.outer = QVBoxLayout(self)
+        self.outer.addWidget(scroll, 1)
+        self.outer.addWidget(self.buttons)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """As high as its wrapped texts need at its width (a window does not follow its
-        layout's height for width by itself: the intro was cut at the top)."""
-        super().resizeEvent(event)
-        self.setMinimumHeight(self.heightForWidth(self.width()))
+    def _need(self, width: int) -> int:
+        """The height the dialog needs at `width`, nothing scrolled."""
+        outer = self.outer
+        margins = outer.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        return (
+            self.body.heightForWidth(inner)
+            + outer.spacing()
+            + self.buttons.sizeHint().height()
+            + margins.top()
+            + margins.bottom()
+        )
+
+    def _room(self) -> QSize:
+        """The screen's room for the dialog, its frame left out."""
+        screen = (self.parentWidget() or self).screen()
+        return screen.availableGeometry().size() - FRAME_ALLOWANCE
+
+    def _fit_to_screen(self) -> None:
+        """WIDTH wide, wider where its texts would make it taller than the screen (large
+        text and a long name: OK and Annuller were below the screen's edge); what still
+        does not fit scrolls."""
+        room = self._room()
+        width = min(WIDTH, room.width())
+        while self._need(width) > room.height() and width < room.width():
+            width = min(width + 80, room.width())
+        self.setMinimumWidth(min(WIDTH, room.width()))
+        self.resize(width, min(self._need(width), room.height()))
 
     def _line(self, name: str, label: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()
