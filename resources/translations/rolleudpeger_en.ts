@@ -177,6 +177,10 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
         <translation>The new holder takes over before the decision ({decided}). Check the dates.</translation>
     </message>
     <message>
+        <source>Den nye overtager først {date}, mere end et år fra i dag. Tjek datoen.</source>
+        <translation>The new holder takes over only on {date}, more than a year from today. Check the date.</translation>
+    </message>
+    <message>
         <source>Markeret {ticked}, før beslutningen om at udpege {role} ({decided}). Tjek datoen for beslutningen.</source>
         <translation>Ticked {ticked}, before the decision to appoint the {role} ({decided}). Check the date of the decision.</translation>
     </message>
@@ -1455,11 +1459,11 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     </message>
     <message>
         <source>Sendt den (mailen »{subject}«)</source>
-        <translation>Sent on (the mail “{subject}”)</translation>
+        <translation>Sent on (the mail »{subject}«)</translation>
     </message>
     <message>
         <source>Besvaret den (»{question}«)</source>
-        <translation>Answered on (“{question}”)</translation>
+        <translation>Answered on (»{question}«)</translation>
     </message>
     <message>
         <source>følger af: ny {role}</source>

@@ -4,6 +4,8 @@ ran backwards (a takeover day ahead, "15.01.2027 – nu")."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from rolleudpeger.domain import case as rules
 from rolleudpeger.domain.case import StepState, step_missing, step_state
 from rolleudpeger.domain.people import Role
@@ -164,3 +166,21 @@ def test_the_earlier_mails_are_read_back_in_time_from_the_current_one(
     earlier = [m.body for m in report.earlier_mails]
     assert len(earlier) == 2
     assert "Ole" in earlier[0] and "Maja" in earlier[1]  # newest first
+
+
+def test_a_change_s_dates_are_warned_of_when_they_look_wrong_and_never_refused() -> None:
+    """A takeover in 2099 for 2027 was taken without a word (outside round); the mail
+    would make the new leader the contact from then. More than a year ahead is warned
+    of, as are a decision day ahead and a takeover before its decision; all at once."""
+    today = date(2026, 12, 3)
+    assert rules.change_warnings("2027-01-15", "2026-12-01", today) is None
+    assert rules.change_warnings("2027-12-03", "2026-12-01", today) is None  # a year: fine
+    far = rules.change_warnings("2099-01-01", "2026-12-01", today)
+    assert far is not None and "01.01.2099" in far and "mere end et år" in far
+    before = rules.change_warnings("2026-11-20", "2026-12-01", today)
+    assert before is not None and "før beslutningen (01.12.2026)" in before
+    every = rules.change_warnings("2099-01-01", "2099-06-01", today)
+    assert every is not None
+    assert all(w in every for w in ("fremtiden", "før beslutningen", "mere end et år"))
+    room = rules.change_warning_room()
+    assert max(map(len, room)) >= len(every)

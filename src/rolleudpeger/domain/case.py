@@ -8,7 +8,7 @@ the database does not hold.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from rolleudpeger.domain import kinds, people
@@ -1097,18 +1097,39 @@ def takeover_warning(effective_iso: str, decided_iso: str) -> str | None:
     ).format(decided=decided.strftime("%d.%m.%Y"))
 
 
+FAR_AHEAD = timedelta(days=366)  # a takeover planned further ahead is likely a typo
+
+
+def far_takeover_warning(effective_iso: str, today: date) -> str | None:
+    """A takeover more than a year ahead (01.01.2099 for 01.01.2027): the mail would say
+    the new leader is the contact from then."""
+    effective = read_date(effective_iso)
+    if effective is None or effective - today <= FAR_AHEAD:
+        return None
+    return translate(
+        "Case", "Den nye overtager først {date}, mere end et år fra i dag. Tjek datoen."
+    ).format(date=effective.strftime("%d.%m.%Y"))
+
+
 def change_warnings(effective_iso: str, decided_iso: str, today: date) -> str | None:
-    """What looks wrong in a change's dates (both, when both are true): a decision day
-    ahead, a takeover before the decision. Told, never refused."""
-    problems = (future_warning(decided_iso, today), takeover_warning(effective_iso, decided_iso))
+    """What looks wrong in a change's dates (all that are true): a decision day ahead, a
+    takeover before the decision, a takeover more than a year ahead. Told, never refused."""
+    problems = (
+        future_warning(decided_iso, today),
+        takeover_warning(effective_iso, decided_iso),
+        far_takeover_warning(effective_iso, today),
+    )
     return " ".join(p for p in problems if p) or None
 
 
 def change_warning_room() -> tuple[str, ...]:
-    """The widest warnings a change's dates may give (the room the dialog keeps)."""
-    day, before = date(2026, 12, 28), date(2026, 12, 27)
-    widest = change_warnings(before.isoformat(), day.isoformat(), date(2000, 1, 1)) or ""
-    return (future_warning(day.isoformat(), date(2000, 1, 1)) or "", widest)
+    """The warnings a change's dates may give, the widest combinations among them (the
+    room the dialog keeps)."""
+    today, day = date(2000, 1, 1), date(2026, 12, 28)
+    return tuple(
+        change_warnings(effective.isoformat(), day.isoformat(), today) or ""
+        for effective in (day, day - timedelta(days=1), day + timedelta(days=1))
+    )
 
 
 def _decided_on(task: TaskDef, case: Case, role: Role) -> date | None:
