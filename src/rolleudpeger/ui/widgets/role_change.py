@@ -179,7 +179,8 @@ class RoleChangeDialog(QDialog):
         }
 
     def _check_dates(self) -> None:
-        """Warned (it may still be right): a decision day ahead, a takeover before it."""
+        """Warned (it may still be right): a decision day ahead, a takeover before the
+        decision, a takeover more than a year ahead."""
         decided = check_date(self.decision_date.text()).value
         effective = check_date(self.effective.text()).value
         today = local(self.editor.clock()).date()
