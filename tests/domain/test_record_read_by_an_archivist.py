@@ -184,3 +184,24 @@ def test_a_change_s_dates_are_warned_of_when_they_look_wrong_and_never_refused()
     assert all(w in every for w in ("fremtiden", "før beslutningen", "mere end et år"))
     room = rules.change_warning_room()
     assert max(map(len, room)) >= len(every)
+
+
+def test_the_same_leader_named_again_is_not_said_to_replace_herself(editor: CaseEditor) -> None:
+    """»Ny projektleder…« and then the same person typed in again: the field warns, but the
+    mail said »Maja … afløser Maja Søndergaard« (outside round). It names no one
+    replaced: KOMBIT's leader is still the one it knows."""
+    from rolleudpeger.domain.mail import mail_state
+
+    demo(editor)
+    leader = editor.case.person(editor.task, Role.LEADER)
+    editor.change_role(Role.LEADER, "01.12.2026", decided_by="Birgitte Lund")
+    for key, value in (
+        ("leader_first_name", leader.first_name),
+        ("leader_last_name", leader.last_name),
+        ("leader_email", leader.email),
+        ("leader_phone", leader.phone),
+    ):
+        editor.set_text(key, value)
+    mail = mail_state(editor.task, editor.case).current
+    assert mail is not None
+    assert "afløser" not in mail.body

@@ -286,3 +286,30 @@ def test_the_change_dialog_fits_the_screen_with_large_text_and_a_long_name(
     finally:
         app.setFont(original)
     assert seen == {"fits": True, "ok shown": True, "width": True}
+
+
+def test_a_refusal_in_the_change_dialog_goes_when_its_field_is_changed(
+    qtbot: QtBot, data_dir: Path, clock: Clock, answers: Dialogs
+) -> None:
+    """OK with no takeover day: »Skriv den dag …«. Then a valid day typed: the refusal
+    stayed beside it (outside round). It goes once the text it was about is changed."""
+    w = open_window(qtbot, data_dir, clock)
+    demo(w.editor)
+    w.refresh()
+    shown: dict[str, list[str]] = {}
+
+    def fill(dialog: QDialog) -> None:
+        day = dialog.findChild(QLineEdit, "change_effective_date")
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        ok.click()
+        shown["refused"] = [m.text() for m in dialog.findChildren(MessageLabel) if m.text()]
+        qtbot.keyClicks(day, "01.12.2026")
+        shown["typed"] = [m.text() for m in dialog.findChildren(MessageLabel) if m.text()]
+        dialog.reject()
+
+    answers.in_dialog = fill
+    show_field(qtbot, w, "change_leader")
+    click(qtbot, w, "change_leader")
+    assert any("Skriv den dag" in t for t in shown["refused"])
+    assert not any("Skriv den dag" in t for t in shown["typed"])
+    close_window(w)

@@ -219,6 +219,8 @@ def current_mail(task: TaskDef, case: Case) -> Mail | None:
     if municipality is None or leader_problems(leader):
         return None
     told = told_of(case)
+    if told is not None and same_name(told.person.name, leader.name):
+        told = None  # the one KOMBIT knows, named again: no one is replaced (nor herself)
     replaced = None
     effective = ""
     if told is not None:

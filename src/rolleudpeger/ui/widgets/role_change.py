@@ -107,6 +107,8 @@ class RoleChangeDialog(QDialog):
         self.future.keep_warning_room(rules.change_warning_room())
         for key, edit in self._edits().items():
             self.messages[key].attach(edit)
+            # A refusal is about what was typed: once it is changed, it goes (OK asks again).
+            edit.textEdited.connect(lambda _text, m=self.messages[key]: m.show_message(None))
 
     def _lay_out(self, intro: Label) -> None:
         """The texts and fields in a box that scrolls when the screen is too small for
