@@ -1055,6 +1055,10 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>Marked as sent {time}</translation>
     </message>
     <message>
+        <source>KOMBIT har gamle oplysninger: oplysningerne i mailen er ændret, efter den blev sendt. Send den opdaterede mail ovenfor, og markér den som sendt.</source>
+        <translation>KOMBIT has old details: the details in the mail changed after it was sent. Send the updated mail above and mark it as sent.</translation>
+    </message>
+    <message>
         <source>Dit mailprogram kunne ikke åbnes. Brug »Kopiér mail«, og indsæt i en ny mail.</source>
         <translation>Your mail program could not be opened. Use “Copy mail” and paste it into a new mail.</translation>
     </message>
@@ -1101,10 +1105,6 @@ The current case is first saved as a backup, so you can restore it.</translation
     <message>
         <source>Sådan ser mailen ud. Den indeholder kun projektlederen.</source>
         <translation>This is the mail. It contains only the project leader. It is in Danish, for KOMBIT.</translation>
-    </message>
-    <message>
-        <source>KOMBIT har gamle oplysninger: projektlederens oplysninger er ændret, efter mailen blev sendt. Send den opdaterede mail ovenfor, og markér den som sendt.</source>
-        <translation>KOMBIT has old details: the project leader's details changed after the mail was sent. Send the updated mail above and mark it as sent.</translation>
     </message>
 </context>
 <context>
@@ -1698,6 +1698,10 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
         <translation>The mail about the current project leader has not been sent yet.</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Bemærk:&lt;/b&gt; Oplysningerne i mailen er ændret, efter den blev sendt. Mailen herunder har de gamle oplysninger.</source>
+        <translation>&lt;b&gt;Note:&lt;/b&gt; The details in the mail changed after it was sent. The mail below has the old details.</translation>
+    </message>
+    <message>
         <source>Godkendelse</source>
         <translation>Approval</translation>
     </message>
@@ -1736,10 +1740,6 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     <message>
         <source>Mailen er ikke sendt endnu.</source>
         <translation>The mail has not been sent yet.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Bemærk:&lt;/b&gt; Projektlederens oplysninger er ændret, efter mailen blev sendt. Mailen herunder har de gamle oplysninger.</source>
-        <translation>&lt;b&gt;Note:&lt;/b&gt; The project leader's details changed after the mail was sent. The mail below has the old details.</translation>
     </message>
     <message>
         <source>Tidligere mail, sendt {day} (markeret som sendt {time}) til {address} ({status}):</source>

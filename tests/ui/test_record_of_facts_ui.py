@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QTableWidget,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from rolleudpeger.domain.case import MAIL_SENT_ON
+from rolleudpeger.domain.people import Role
 from rolleudpeger.ui.style import FRAME_ALLOWANCE
 from rolleudpeger.ui.widgets.fields import MessageLabel
 from tests.conftest import Clock, Dialogs, demo
@@ -312,4 +314,49 @@ def test_a_refusal_in_the_change_dialog_goes_when_its_field_is_changed(
     click(qtbot, w, "change_leader")
     assert any("Skriv den dag" in t for t in shown["refused"])
     assert not any("Skriv den dag" in t for t in shown["typed"])
+    close_window(w)
+
+
+def test_a_mail_taken_back_says_so_when_opened_from_the_history(
+    qtbot: QtBot, data_dir: Path, clock: Clock, answers: Dialogs
+) -> None:
+    """Its row said »fortrudt …«; opened, the mail said only when it was sent and marked
+    (second outside round)."""
+    w = open_window(qtbot, data_dir, clock)
+    demo(w.editor)
+    w.editor.withdraw_mail()
+    w.refresh()
+    table = show_field(qtbot, w, "mail_history")
+    assert isinstance(table, QTableWidget) and table.rowCount() == 1
+    shown: list[str] = []
+
+    def read(dialog: QDialog) -> None:
+        shown.extend(label.text() for label in dialog.findChildren(QLabel) if label.text())
+        dialog.reject()
+
+    answers.in_dialog = read
+    table.setFocus()
+    table.setCurrentCell(0, 2)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert any("fortrudt" in t for t in shown), shown
+    close_window(w)
+
+
+def test_what_was_done_with_the_mail_before_a_new_leader_is_not_said_of_the_new_one(
+    qtbot: QtBot, data_dir: Path, clock: Clock, answers: Dialogs, tmp_path: Path
+) -> None:
+    """The draft saved, the mail sent, then a new leader: step 7 still said »Gemt som
+    …Mail til KOMBIT.eml. Åbn filen, og send mailen.« of the old mail (second outside
+    round). What a button did goes when the mail it was done with changes."""
+    w = open_window(qtbot, data_dir, clock)
+    demo(w.editor, complete=False)
+    w.refresh()
+    answers.file = str(tmp_path / "kladde.eml")
+    show_field(qtbot, w, "mail_save_eml")
+    click(qtbot, w, "mail_save_eml")
+    result = [m for m in find(w, "mail_preview").parentWidget().findChildren(MessageLabel)]
+    assert any("Gemt som" in m.text() for m in result)
+    w.editor.change_role(Role.LEADER, "01.12.2026", decided_by="Birgitte Lund")
+    w.refresh()
+    assert not any("Gemt som" in m.text() for m in result)
     close_window(w)

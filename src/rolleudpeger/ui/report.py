@@ -392,8 +392,8 @@ def mail_part(r: Report) -> str:
                 _box(
                     translate(
                         "Report",
-                        "<b>Bemærk:</b> Projektlederens oplysninger er ændret, efter "
-                        "mailen blev sendt. Mailen herunder har de gamle oplysninger.",
+                        "<b>Bemærk:</b> Oplysningerne i mailen er ændret, efter den "
+                        "blev sendt. Mailen herunder har de gamle oplysninger.",
                     ),
                     "warning",
                 )

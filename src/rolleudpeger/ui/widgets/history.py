@@ -259,11 +259,14 @@ class MailView(QDialog):
         self.setObjectName("mail_view")
         self.setWindowTitle(translate("History", "Mail sendt til KOMBIT"))
         self.setModal(True)
-        when = Label(
-            translate("History", "Sendt {day} · markeret som sendt {time}").format(
-                day=stated_day(sent.sent_on), time=format_time(sent.sent_at)
-            )
+        said = translate("History", "Sendt {day} · markeret som sendt {time}").format(
+            day=stated_day(sent.sent_on), time=format_time(sent.sent_at)
         )
+        if sent.withdrawn_at is not None:  # as its row in the list says
+            said += " · " + translate("History", "fortrudt {time}").format(
+                time=format_time(sent.withdrawn_at)
+            )
+        when = Label(said)
         when.setWordWrap(True)
         text = QPlainTextEdit(sent.mail.as_text)
         text.setObjectName("mail_view_text")

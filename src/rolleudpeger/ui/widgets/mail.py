@@ -209,8 +209,8 @@ class MailBinding(FieldBinding):
     def _outdated_text() -> str:
         return translate(
             "Mail",
-            "KOMBIT har gamle oplysninger: projektlederens oplysninger er ændret, efter "
-            "mailen blev sendt. Send den opdaterede mail ovenfor, og markér den som sendt.",
+            "KOMBIT har gamle oplysninger: oplysningerne i mailen er ændret, efter den blev "
+            "sendt. Send den opdaterede mail ovenfor, og markér den som sendt.",
         )
 
     @staticmethod
@@ -297,6 +297,9 @@ class MailBinding(FieldBinding):
         else:
             text = ""
         if self.preview.toPlainText() != text:
+            if self.preview.toPlainText():  # what was done, was done with the mail before
+                self.result.show_message(None)
+                self.result.set_hint("")
             self.preview.setPlainText(text)
         ready = mail is not None
         for b in (self.open, self.copy, self.save):
