@@ -143,6 +143,10 @@ def test_the_mail_about_a_new_leader_once_sent_is_the_mail_shown_word_for_word(
     state = mail_state(editor.task, editor.case)
     assert state.outdated and state.current is not None and state.current != before
     assert "22 33 44 66" in state.current.as_text
+    # Still the mail about the new leader (it went back to the first mail's wording:
+    # second outside round): its subject, the day, and whom he replaces.
+    assert state.current.subject == before.subject
+    assert "afløser Maja Søndergaard" in state.current.body
 
 
 def test_the_earlier_mails_are_read_back_in_time_from_the_current_one(

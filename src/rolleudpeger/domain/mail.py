@@ -201,11 +201,19 @@ def _signer(task: TaskDef, case: Case) -> str:
 
 
 def told_of(case: Case) -> RolePeriod | None:
-    """The former leader KOMBIT was last told of: the one who led when the newest mail
-    still standing was marked sent. None when KOMBIT was told of no former leader (no mail
-    yet, or only about the current one): then the mail names no one it replaces, and it
-    is the first mail, not the mail about a new leader."""
-    standing = [m.sent_at for m in case.mails if m.withdrawn_at is None]
+    """The former leader KOMBIT was last told of before the current leader: the one who
+    led when the newest mail still standing from before the current leader's period was
+    marked sent. None when KOMBIT was told of no former leader (no mail before the current
+    leader): then the mail names no one it replaces, and it is the first mail, not the
+    mail about a new leader. Mails about the current leader do not count: a detail
+    corrected after the mail about a new leader makes a mail about the new leader again
+    (it went back to the first mail's wording)."""
+    since = case.period_start(Role.LEADER)
+    standing = [
+        m.sent_at
+        for m in case.mails
+        if m.withdrawn_at is None and (since is None or m.sent_at < since)
+    ]
     if not standing:
         return None
     last = max(standing)
