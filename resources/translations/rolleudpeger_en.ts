@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="da_DK">
 <context>
     <name>About</name>
@@ -262,7 +263,7 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
     </message>
     <message>
         <source>Projektleder og projektejer er den samme person. Vores råd: vælg to personer. Opgaven beskriver to roller, og projektejeren skal være sparringspartner for projektlederen.</source>
-        <translation>The project leader and the project owner are the same person. Our advice: choose two people. The task describes two roles, and the project owner is to be the project leader's sounding board.</translation>
+        <translation>The project leader and the project owner are the same person. Our advice: choose two people. The task describes two roles, and the project owner is to be the project leader&apos;s sounding board.</translation>
     </message>
     <message>
         <source>Send mailen til {to}, og markér den som sendt</source>
@@ -364,15 +365,15 @@ Rolleudpeger keeps running. If it happens again, send this log file to IT with a
     <name>Config</name>
     <message>
         <source>--data-dir er tom. Skriv mappens navn efter --data-dir.</source>
-        <translation>--data-dir is empty. Write the folder's name after --data-dir.</translation>
+        <translation>--data-dir is empty. Write the folder&apos;s name after --data-dir.</translation>
     </message>
     <message>
         <source>{variable} består kun af mellemrum. Skriv mappens navn, eller fjern variablen.</source>
-        <translation>{variable} holds only spaces. Write the folder's name, or remove the variable.</translation>
+        <translation>{variable} holds only spaces. Write the folder&apos;s name, or remove the variable.</translation>
     </message>
     <message>
         <source>{name} kan ikke findes: der er ingen bruger »{user}« på denne pc. Skriv hele stien til mappen.</source>
-        <translation>{name} cannot be found: there is no user “{user}” on this PC. Write the folder's full path.</translation>
+        <translation>{name} cannot be found: there is no user “{user}” on this PC. Write the folder&apos;s full path.</translation>
     </message>
     <message>
         <source>{source}: mappenavnet »{name}« begynder eller slutter med et mellemrum. Skriv det uden.</source>
@@ -428,7 +429,7 @@ Do you want to choose another folder for your data? (If you choose No, Rolleudpe
     <message>
         <source>Databasen var ændret uden om Rolleudpeger: den indeholdt {what}. Sådan en fil kan ikke stoles på (den kan gemme eller ændre oplysninger uden om programmet), så Rolleudpeger bruger den ikke. Den er ikke slettet, men flyttet til:
 {file}</source>
-        <translation>The database had been changed outside Rolleudpeger: it contained {what}. Such a file cannot be trusted (it can keep or change information behind the app's back), so Rolleudpeger does not use it. It has not been deleted but moved to:
+        <translation>The database had been changed outside Rolleudpeger: it contained {what}. Such a file cannot be trusted (it can keep or change information behind the app&apos;s back), so Rolleudpeger does not use it. It has not been deleted but moved to:
 {file}</translation>
     </message>
     <message>
@@ -462,8 +463,8 @@ Do you want to choose another folder for your data? (If you choose No, Rolleudpe
         <translation>the newest backup</translation>
     </message>
     <message>
-        <source>Pc'ens ur ser ud til at gå forkert: {what} er dateret {time}, senere end nu. Tjek uret, eller spørg IT.</source>
-        <translation>The PC's clock seems to be wrong: {what} is dated {time}, later than now. Check the clock, or ask IT.</translation>
+        <source>Pc&apos;ens ur ser ud til at gå forkert: {what} er dateret {time}, senere end nu. Tjek uret, eller spørg IT.</source>
+        <translation>The PC&apos;s clock seems to be wrong: {what} is dated {time}, later than now. Check the clock, or ask IT.</translation>
     </message>
     <message>
         <source>tom</source>
@@ -692,7 +693,7 @@ The current case is first saved as a backup, so you can restore it.</translation
     </message>
     <message>
         <source>Skriv kommunens navn eller nummer</source>
-        <translation>Type the municipality's name or number</translation>
+        <translation>Type the municipality&apos;s name or number</translation>
     </message>
     <message>
         <source>Ingen kommune passer.</source>
@@ -716,11 +717,11 @@ The current case is first saved as a backup, so you can restore it.</translation
     </message>
     <message>
         <source>Skriv først bibliotekschefens navn ({step}).</source>
-        <translation>First enter the library director's name ({step}).</translation>
+        <translation>First enter the library director&apos;s name ({step}).</translation>
     </message>
     <message>
         <source>Bibliotekschefens navn skriver du i {step}.</source>
-        <translation>You write the library director's name in {step}.</translation>
+        <translation>You write the library director&apos;s name in {step}.</translation>
     </message>
     <message>
         <source>Tag status tilbage</source>
@@ -818,8 +819,8 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>{value} is not a date (yyyy-mm-dd)</translation>
     </message>
     <message>
-        <source>et flueben skal være "1" eller tomt</source>
-        <translation>a tick must be "1" or empty</translation>
+        <source>et flueben skal være &quot;1&quot; eller tomt</source>
+        <translation>a tick must be &quot;1&quot; or empty</translation>
     </message>
     <message>
         <source>ukendt kommunekode {code}</source>
@@ -865,11 +866,11 @@ The current case is first saved as a backup, so you can restore it.</translation
     <name>History</name>
     <message>
         <source>Skriv derefter den nye projektleders oplysninger. Den nye skal oprettes i KLIK med brugertypen PLUS, og KOMBIT skal have en ny mail om den nye projektleder.</source>
-        <translation>Then write the new project leader's details. The new one must be created in KLIK with the user type PLUS, and KOMBIT must get a new mail about the new project leader.</translation>
+        <translation>Then write the new project leader&apos;s details. The new one must be created in KLIK with the user type PLUS, and KOMBIT must get a new mail about the new project leader.</translation>
     </message>
     <message>
         <source>Skriv derefter den nye projektejers oplysninger. Den nye skal oprettes i KLIK med brugertypen LÆSER. KOMBIT skal ikke have besked om projektejeren.</source>
-        <translation>Then write the new project owner's details. The new one must be created in KLIK with the user type LÆSER. KOMBIT is not to be told about the project owner.</translation>
+        <translation>Then write the new project owner&apos;s details. The new one must be created in KLIK with the user type LÆSER. KOMBIT is not to be told about the project owner.</translation>
     </message>
     <message>
         <source>{name} gemmes som tidligere {role} med sin periode og den beslutning, der udpegede {name}. Felterne tømmes til den nye. KLIK-status ændres ikke.
@@ -1012,11 +1013,11 @@ The current case is first saved as a backup, so you can restore it.</translation
     <name>Mail</name>
     <message>
         <source>projektlederens fornavn</source>
-        <translation>the project leader's first name</translation>
+        <translation>the project leader&apos;s first name</translation>
     </message>
     <message>
         <source>projektlederens efternavn</source>
-        <translation>the project leader's last name</translation>
+        <translation>the project leader&apos;s last name</translation>
     </message>
     <message>
         <source>en gyldig e-mail til projektlederen</source>
@@ -1055,8 +1056,8 @@ The current case is first saved as a backup, so you can restore it.</translation
         <translation>Marked as sent {time}</translation>
     </message>
     <message>
-        <source>KOMBIT har gamle oplysninger: oplysningerne i mailen er ændret, efter den blev sendt. Send den opdaterede mail ovenfor, og markér den som sendt.</source>
-        <translation>KOMBIT has old details: the details in the mail changed after it was sent. Send the updated mail above and mark it as sent.</translation>
+        <source>KOMBIT har gamle oplysninger: oplysningerne i mailen er ændret, efter den blev sendt. Send den opdaterede mail herunder, og markér den som sendt.</source>
+        <translation>KOMBIT has old details: the details in the mail changed after it was sent. Send the updated mail below and mark it as sent.</translation>
     </message>
     <message>
         <source>Dit mailprogram kunne ikke åbnes. Brug »Kopiér mail«, og indsæt i en ny mail.</source>
@@ -1100,7 +1101,7 @@ The current case is first saved as a backup, so you can restore it.</translation
     </message>
     <message>
         <source>Sådan ser mailen ud. Den indeholder kun projektlederen. Den er underskrevet med kommunens navn, ikke udførerens: udføreren ({step}) har samme efternavn som projektejeren, og KOMBIT må ikke få projektejerens navn.</source>
-        <translation>This is the mail. It holds the project leader only. It is signed with the municipality's name, not the performer's: the performer ({step}) has the same last name as the project owner, and KOMBIT must not get the project owner's name.</translation>
+        <translation>This is the mail. It holds the project leader only. It is signed with the municipality&apos;s name, not the performer&apos;s: the performer ({step}) has the same last name as the project owner, and KOMBIT must not get the project owner&apos;s name.</translation>
     </message>
     <message>
         <source>Sådan ser mailen ud. Den indeholder kun projektlederen.</source>
@@ -1288,7 +1289,7 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     </message>
     <message>
         <source>Svar fra KOMBIT</source>
-        <translation>KOMBIT's answer</translation>
+        <translation>KOMBIT&apos;s answer</translation>
     </message>
     <message>
         <source>Svar på: {question}</source>
@@ -1360,7 +1361,7 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     </message>
     <message>
         <source>Dobbeltklik for at skrive KOMBITs svar</source>
-        <translation>Double-click to type KOMBIT's answer</translation>
+        <translation>Double-click to type KOMBIT&apos;s answer</translation>
     </message>
     <message>
         <source>ikke besvaret</source>
@@ -1787,7 +1788,7 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     </message>
     <message>
         <source>Rapporten blev ikke gemt: PDF/A kræver samme tid i filens to datofelter, og det lykkedes ikke. Prøv igen.</source>
-        <translation>The report was not saved: PDF/A needs the same time in the file's two date fields, and that did not work. Try again.</translation>
+        <translation>The report was not saved: PDF/A needs the same time in the file&apos;s two date fields, and that did not work. Try again.</translation>
     </message>
 </context>
 <context>
@@ -1966,7 +1967,7 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     </message>
     <message>
         <source>Hvad venter du på? Fx: svar fra kommunens KOMBIT-programleder</source>
-        <translation>What are you waiting for? E.g. an answer from your municipality's KOMBIT programme leader</translation>
+        <translation>What are you waiting for? E.g. an answer from your municipality&apos;s KOMBIT programme leader</translation>
     </message>
     <message>
         <source>Åbner {url} i browseren</source>
@@ -2043,7 +2044,7 @@ If you close now, what you typed in them is lost. Close anyway?</translation>
     </message>
     <message>
         <source>{file} er en af Rolleudpegers egne filer i datamappen {folder}. Gem filen et andet sted, fx i Dokumenter.</source>
-        <translation>{file} is one of Rolleudpeger's own files in the data folder {folder}. Save the file somewhere else, e.g. in Documents.</translation>
+        <translation>{file} is one of Rolleudpeger&apos;s own files in the data folder {folder}. Save the file somewhere else, e.g. in Documents.</translation>
     </message>
     <message>
         <source>{file} er ikke en almindelig fil. Vælg et andet navn.</source>

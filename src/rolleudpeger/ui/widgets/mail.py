@@ -210,7 +210,7 @@ class MailBinding(FieldBinding):
         return translate(
             "Mail",
             "KOMBIT har gamle oplysninger: oplysningerne i mailen er ændret, efter den blev "
-            "sendt. Send den opdaterede mail ovenfor, og markér den som sendt.",
+            "sendt. Send den opdaterede mail herunder, og markér den som sendt.",
         )
 
     @staticmethod
