@@ -151,6 +151,12 @@ def test_every_widget_shows_markup_as_text(
     w.editor.set_text("klik_deadline", "15.12.2026")
     answers.file = str(tmp_path / "<img src=billede.png> frist.ics")
     click(qtbot, w, "deadline_calendar")
+    # Where the three files went, said literally (read now: a new mail below makes the
+    # line about the draft of the old one go).
+    saved = texts_shown(w)
+    assert_never_markup(saved, payloads)
+    said = "\n".join(d for _, _, d in saved)
+    assert said.count("<img src=billede.png>") >= 3, said
     w.editor.set_text("leader_email", LINK)
     w.editor.set_text("leader_phone", SPAN)
     for step in w.task.steps:  # every page shown once, as the user goes through them
@@ -159,7 +165,6 @@ def test_every_widget_shows_markup_as_text(
     shown = texts_shown(w)
     assert_never_markup(shown, payloads)
     drawn = "\n".join(d for _, _, d in shown)
-    assert drawn.count("<img src=billede.png>") >= 3, drawn  # the three files saved
     for payload in payloads:  # and each is on screen, literally
         assert payload in drawn, payload
     # Step 6's hint names the library director (the attack's place): plain text.
