@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
@@ -190,3 +192,18 @@ def done_line(window: MainWindow, status: str = "Fuldført") -> str:
     """The progress line of a task whose every step is done."""
     total = len(window.task.method_steps)
     return f"{total} af {total} trin færdige · KLIK-status: {status}"
+
+
+@contextmanager
+def text_scale(scale: float) -> Iterator[None]:
+    """The application's text at `scale` (1.5: a user's 150 % setting), then back."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = app.font()
+    bigger = app.font()
+    bigger.setPointSizeF(original.pointSizeF() * scale)
+    app.setFont(bigger)
+    try:
+        yield
+    finally:
+        app.setFont(original)

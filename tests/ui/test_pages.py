@@ -41,6 +41,7 @@ from tests.ui.helpers import (
     open_window,
     show_field,
     text_of,
+    text_scale,
     type_text,
     visible_page,
 )
@@ -475,13 +476,7 @@ def test_large_text_grows_the_layout(
     height its wrapped text needs: text wraps, nothing is cut."""
     from rolleudpeger.demo import fill_demo_case
 
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    original = app.font()
-    bigger = app.font()
-    bigger.setPointSizeF(original.pointSizeF() * scale)
-    app.setFont(bigger)
-    try:
+    with text_scale(scale):
         w = open_window(qtbot, data_dir, clock)
         fill_demo_case(w.editor, complete=complete)  # half-done: step 8 lists links
         w.resize(1024, 700)
@@ -513,8 +508,6 @@ def test_large_text_grows_the_layout(
             w.refresh()
             nothing_cut("complete, after a change")
         close_window(w)
-    finally:
-        app.setFont(original)
 
 
 def test_the_saved_step_is_ready_when_the_window_shows_and_every_other_page_soon_after(

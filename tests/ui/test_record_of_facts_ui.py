@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -33,6 +32,7 @@ from tests.ui.helpers import (
     open_window,
     show_field,
     text_of,
+    text_scale,
     type_text,
 )
 from tests.ui.test_living_record import step_row, take_over
@@ -257,14 +257,8 @@ def test_the_change_dialog_fits_the_screen_with_large_text_and_a_long_name(
     (outside round). It grows wider instead, within the screen, and scrolls what still
     does not fit, the buttons in sight. (The test's screen is
     800×800: 200 % text makes the same case here.)"""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    original = app.font()
-    bigger = app.font()
-    bigger.setPointSizeF(original.pointSizeF() * 2.0)
-    app.setFont(bigger)
     seen: dict[str, object] = {}
-    try:
+    with text_scale(2.0):
         w = open_window(qtbot, data_dir, clock)
         demo(w.editor)
         w.editor.set_text("leader_first_name", "Anne-Marie Christiansdatter")
@@ -285,8 +279,6 @@ def test_the_change_dialog_fits_the_screen_with_large_text_and_a_long_name(
         show_field(qtbot, w, "change_leader")
         click(qtbot, w, "change_leader")
         close_window(w)
-    finally:
-        app.setFont(original)
     assert seen == {"fits": True, "ok shown": True, "width": True}
 
 

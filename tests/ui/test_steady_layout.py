@@ -4,8 +4,7 @@ ticks or leaves a field — on every page, empty or half-done, in Danish and Eng
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,7 +29,15 @@ from rolleudpeger.ui.pages.step_page import StepPage
 from rolleudpeger.ui.widgets import fields as fields_module
 from rolleudpeger.ui.widgets.steady import SteadyLabel
 from tests.conftest import Clock, Dialogs, demo
-from tests.ui.helpers import check, click, close_window, ensure_active, open_window, type_text
+from tests.ui.helpers import (
+    check,
+    click,
+    close_window,
+    ensure_active,
+    open_window,
+    text_scale,
+    type_text,
+)
 
 # What is typed into each kind of field: first a value that gets a message, then a good one.
 TYPED = {
@@ -48,20 +55,6 @@ def short_pause(monkeypatch: pytest.MonkeyPatch) -> None:
     fields are after the save a pause makes, not how long the pause is (and the walks wait
     for some fifty of them)."""
     monkeypatch.setattr(fields_module, "TEXT_DEBOUNCE_MS", 50)
-
-
-@contextmanager
-def text_scale(scale: float) -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    original = app.font()
-    bigger = app.font()
-    bigger.setPointSizeF(original.pointSizeF() * scale)
-    app.setFont(bigger)
-    try:
-        yield
-    finally:
-        app.setFont(original)
 
 
 def page(w: MainWindow) -> StepPage:
