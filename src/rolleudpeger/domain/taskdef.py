@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -208,31 +209,39 @@ class TaskDef:
     def municipality(self, code: str) -> Municipality | None:
         return next((m for m in self.municipalities if m.code == code), None)
 
+    # Lookups by key and purpose, indexed once: the rules ask them for every field at every
+    # edit (the window checks all its pages after each change). A frozen dataclass keeps a
+    # cached_property in its own __dict__; the task never changes after loading.
+    @cached_property
+    def _steps_by_key(self) -> dict[str, StepDef]:
+        return {s.key: s for s in self.steps}
+
+    @cached_property
+    def _where_field(self) -> dict[str, tuple[StepDef, FieldDef]]:
+        return {f.key: (s, f) for s in reversed(self.steps) for f in reversed(s.fields)}
+
+    @cached_property
+    def _by_purpose(self) -> dict[str, tuple[FieldDef, ...]]:
+        found: dict[str, list[FieldDef]] = {}
+        for s in self.steps:
+            for f in s.fields:
+                found.setdefault(f.purpose, []).append(f)
+        return {p: tuple(fields) for p, fields in found.items()}
+
     @property
     def municipality_key(self) -> str:
         """The key of the field that names the municipality ("" when there is none)."""
-        return next(
-            (f.key for s in self.steps for f in s.fields if f.kind is FieldKind.MUNICIPALITY), ""
-        )
+        found = self.field_of_kind(FieldKind.MUNICIPALITY)
+        return found.key if found else ""
 
     def step(self, key: str) -> StepDef:
-        for s in self.steps:
-            if s.key == key:
-                return s
-        raise KeyError(key)
+        return self._steps_by_key[key]  # KeyError: no such step
 
     def field(self, key: str) -> FieldDef:
-        for s in self.steps:
-            f = s.field(key)
-            if f is not None:
-                return f
-        raise KeyError(key)
+        return self._where_field[key][1]  # KeyError: no such field
 
     def step_of_field(self, key: str) -> StepDef:
-        for s in self.steps:
-            if s.field(key) is not None:
-                return s
-        raise KeyError(key)
+        return self._where_field[key][0]
 
     @property
     def intro(self) -> StepDef:
@@ -248,7 +257,7 @@ class TaskDef:
         no task can have is a mistake in the code: ValueError, not an empty answer."""
         if purpose not in PURPOSES:
             raise ValueError(f"no such purpose: {purpose!r}")
-        return tuple(f for s in self.steps for f in s.fields if f.purpose == purpose)
+        return self._by_purpose.get(purpose, ())
 
     def key_for(self, purpose: AnyPurpose) -> str:
         """The key of the field that serves a purpose, or "" when this task has none (a
