@@ -29,7 +29,13 @@ def demo_clock(start: datetime = START, step: timedelta = timedelta(hours=2)) ->
 
 
 def fill_demo_case(editor: CaseEditor, *, complete: bool = True) -> None:
-    """Walk the whole task as a user would, through the same editor the window uses."""
+    """Walk the whole task as a user would, through the same editor the window uses;
+    a window open on it shows the case once, when it is filled."""
+    with editor.one_update():
+        _fill(editor, complete=complete)
+
+
+def _fill(editor: CaseEditor, *, complete: bool) -> None:
     e = editor
     e.set_municipality("751")
     e.set_text("team", "Jonas Kjær (systemadministrator) og Birgitte Lund (bibliotekschef)")

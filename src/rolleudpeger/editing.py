@@ -7,7 +7,8 @@ It knows no Qt, so it can be driven and measured without a screen.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -52,6 +53,7 @@ class CaseEditor:
         self.case = case
         self.clock = clock
         self._listeners: list[Listener] = []
+        self._held: list[Change] | None = None  # the changes of one_update, not yet told
 
     @classmethod
     def open(cls, task: TaskDef, store: Store, clock: Clock = utc_now) -> CaseEditor:
@@ -77,12 +79,35 @@ class CaseEditor:
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
 
+    @contextmanager
+    def one_update(self) -> Iterator[None]:
+        """Several edits as one action (the director made owner: a name, a surname, a
+        title): each is saved as it is made, and the listeners hear once, at the end, of
+        the last one — so the window shows and announces the result once. An edit that
+        fails ends the action; what was saved before it is shown all the same."""
+        if self._held is not None:  # inside another one: that one tells
+            yield
+            return
+        self._held = []
+        try:
+            yield
+        finally:
+            held, self._held = self._held, None
+            if held:
+                self._tell(held[-1])
+
     def _commit(self, change: Change | None) -> None:
         if change is None:
             return
         edits = rules.edits_of(change, self.case)
         new_id = self.store.apply(self.case.id, change, edits)
         self.case.apply_edits(edits, new_id)
+        if self._held is not None:
+            self._held.append(change)
+        else:
+            self._tell(change)
+
+    def _tell(self, change: Change) -> None:
         for listener in self._listeners:
             listener(change)
 
@@ -106,9 +131,10 @@ class CaseEditor:
         a note typed and not saved yet saves that note first: the log keeps what the step
         waited for."""
         current = self.case.waiting.get(step)
-        if not waiting and current is not None and note.strip():
-            self._commit(rules.propose_waiting(self.case, step, True, note, self.clock()))
-        self._commit(rules.propose_waiting(self.case, step, waiting, note, self.clock()))
+        with self.one_update():
+            if not waiting and current is not None and note.strip():
+                self._commit(rules.propose_waiting(self.case, step, True, note, self.clock()))
+            self._commit(rules.propose_waiting(self.case, step, waiting, note, self.clock()))
 
     def set_klik_status(self, status: KlikStatus, reason: str = "") -> None:
         """Raises RuleError when the rules do not allow it now."""
@@ -121,11 +147,12 @@ class CaseEditor:
         if not director:
             return False
         first, last = split_full_name(director)
-        self.set_text(self.task.key_for(purpose(Role.OWNER, Detail.FIRST_NAME)), first)
-        self.set_text(self.task.key_for(purpose(Role.OWNER, Detail.LAST_NAME)), last)
-        title = self.task.key_for(purpose(Role.OWNER, Detail.TITLE))
-        if title and default_title and not self.case.value(title):
-            self.set_text(title, default_title)
+        with self.one_update():
+            self.set_text(self.task.key_for(purpose(Role.OWNER, Detail.FIRST_NAME)), first)
+            self.set_text(self.task.key_for(purpose(Role.OWNER, Detail.LAST_NAME)), last)
+            title = self.task.key_for(purpose(Role.OWNER, Detail.TITLE))
+            if title and default_title and not self.case.value(title):
+                self.set_text(title, default_title)
         return True
 
     # --- questions -----------------------------------------------------------------
