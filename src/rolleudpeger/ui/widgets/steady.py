@@ -38,6 +38,10 @@ class SteadyLabel(Label):
         self._grows = grows  # as high as its text too (where it can push nothing)
         self._room: tuple[str, ...] = ()
         self._full = ""
+        # Room height by inner width: the layouts ask it many times for the same width, and
+        # measuring wrapped text is the dearest part of laying out a page. Emptied whenever
+        # what it depends on changes: the texts, the font, the style.
+        self._heights: dict[int, int] = {}
 
     # --- what it shows -------------------------------------------------------------
 
@@ -46,6 +50,7 @@ class SteadyLabel(Label):
         room = tuple(dict.fromkeys(t for t in texts if t))
         if room != self._room:
             self._room = room
+            self._heights.clear()
             self.updateGeometry()
             self._fit()
 
@@ -56,6 +61,7 @@ class SteadyLabel(Label):
         if text != self._full:
             self._full = text
             if self._grows:
+                self._heights.clear()
                 self.updateGeometry()
             self._fit()
 
@@ -78,9 +84,19 @@ class SteadyLabel(Label):
         return self.fontMetrics().boundingRect(bounds, flags, text).height()
 
     def _room_height(self, inner_width: int) -> int:
+        known = self._heights.get(inner_width)
+        if known is not None:
+            return known
         lines = self._lines * self.fontMetrics().lineSpacing() if self._lines else 0
         texts = (*self._room, self._full) if self._grows else self._room
-        return max([lines, *(self._text_height(t, inner_width) for t in texts if t)])
+        height = max([lines, *(self._text_height(t, inner_width) for t in texts if t)])
+        self._heights[inner_width] = height
+        return height
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights.clear()
+        super().changeEvent(event)
 
     def hasHeightForWidth(self) -> bool:
         return True
