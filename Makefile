@@ -83,13 +83,17 @@ $(addprefix pytest-in-,$(TEST_ZONES)): pytest-in-%: $(STAMP) $(QM)
 test: lint actionlint typecheck pytest
 
 # The developer's loop: lint, types and the suite without the slow tests (marked `slow`:
-# the kill soaks, the wheel build, the benchmark table, most report commands), in Danish
-# time only, with the store's own file semantics only (not again as Windows'), a tenth of
-# the property tests' generated examples, on both cores (pytest-xdist). `make test` is the whole of it, in both zones, as CI runs it.
+# the kill soaks, the wheel build, the benchmark table, the tests that start the app as a
+# process), in Danish time only, with the store's own file semantics only (not again as
+# Windows'), a tenth of the property tests' generated examples, on both cores
+# (pytest-xdist). `make test` is the whole of it, in both zones, as CI runs it.
+# PYTHONDONTWRITEBYTECODE is dropped here: with it (this build machine), pytest rewrote the
+# asserts of every test module again at each run, some 2.5 s of every run.
 quick: lint typecheck $(QM)
 	@mkdir -p build/pytest
-	TZ=Europe/Copenhagen QT_QPA_PLATFORM=offscreen ROLLEUDPEGER_TEST_QUICK=1 \
-		$(PY) -m pytest -p no:cacheprovider -q -m "not slow" -n 2 --basetemp=$(CURDIR)/build/pytest/quick $(PYTEST_ARGS)
+	env -u PYTHONDONTWRITEBYTECODE TZ=Europe/Copenhagen QT_QPA_PLATFORM=offscreen \
+		ROLLEUDPEGER_TEST_QUICK=1 $(PY) -m pytest -p no:cacheprovider -q -m "not slow" -n 2 \
+		--basetemp=$(CURDIR)/build/pytest/quick $(PYTEST_ARGS)
 
 # The suite on every supported Python, each in its own environment from the same lock.
 # pyenv's python3.X shims answer only for selected versions, so all of them are selected,

@@ -52,6 +52,7 @@ def test_start_shows_the_window_and_creates_the_database(data_dir: Path) -> None
     assert (data_dir / DB_FILE).is_file()
 
 
+@pytest.mark.slow  # starts the app as a process, with Qt (1–3 s)
 def test_quit_when_ready_waits_for_the_work_after_the_first_paint(tmp_path: Path) -> None:
     """The benchmark's "ready": the start-up backup is taken (a case with content), the
     other pages are built, then the app quits by itself; "1" quits before any of that."""
@@ -235,6 +236,7 @@ def test_installed_wheel_finds_its_resources_and_starts(tmp_path: Path, data_dir
     assert (data_dir / DB_FILE).is_file()
 
 
+@pytest.mark.slow  # starts the app as a process, with Qt (1–3 s)
 def test_output_redirected_in_a_code_page_never_crashes(data_dir: Path, tmp_path: Path) -> None:
     """rolleudpeger-cli.exe with its output redirected writes in the ANSI code page
     (cp1252 on a Danish Windows); a file name outside it must not crash the command."""

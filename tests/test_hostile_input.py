@@ -228,6 +228,7 @@ def test_a_data_dir_that_is_not_utf8_is_refused_before_anything_starts(tmp_path:
     assert not os.path.exists(odd)
 
 
+@pytest.mark.slow  # starts the app as a process, with Qt (1–3 s)
 def test_report_refuses_a_device_file_and_a_data_folder_that_is_a_file(
     data_dir: Path, tmp_path: Path, task: TaskDef
 ) -> None:

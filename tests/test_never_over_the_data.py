@@ -19,7 +19,7 @@ from rolleudpeger.store import backup, files
 from rolleudpeger.store.files import DB_FILE
 from rolleudpeger.store.repository import Store
 from rolleudpeger.ui import report_command
-from tests.conftest import demo
+from tests.conftest import demo, with_empty_database
 from tests.test_operations import Answers
 
 # (a QApplication first: the report command would otherwise make a QGuiApplication)
@@ -41,7 +41,7 @@ def every_file(*folders: Path) -> dict[str, str]:
 @pytest.fixture
 def case_folder(data_dir: Path) -> Path:
     """A data folder with a case, a backup and a log, and nothing open."""
-    store = Store.open(data_dir)
+    store = Store.open(with_empty_database(data_dir))
     demo(CaseEditor.open(load_task(), store))
     store.close()
     backup.take_backup(data_dir)

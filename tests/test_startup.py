@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from rolleudpeger import startup
 from rolleudpeger.ui import app
 
@@ -78,6 +80,7 @@ def test_the_command_line_answers_without_what_it_does_not_need() -> None:
     assert json.loads(result.stdout.splitlines()[-1]) == []
 
 
+@pytest.mark.slow  # starts the app as a process, with Qt (1–3 s)
 def test_the_window_is_painted_before_what_it_does_not_need_is_loaded(tmp_path: Path) -> None:
     data = tmp_path / "data"
     first = run(PROBE, str(data))  # makes the database (that loads Alembic)
@@ -90,6 +93,7 @@ def test_the_window_is_painted_before_what_it_does_not_need_is_loaded(tmp_path: 
     assert set(startup.LATE_FOR_WINDOW) >= {"alembic", "phonenumbers", "PySide6.QtNetwork"}
 
 
+@pytest.mark.slow  # starts the app as a process, with Qt (1–3 s)
 def test_garbage_made_after_start_is_collected(tmp_path: Path) -> None:
     result = run(PROBE, str(tmp_path / "data"))
     assert result.returncode == 0, result.stderr
@@ -123,6 +127,7 @@ cli.main(["--data-dir", sys.argv[1]])
 """
 
 
+@pytest.mark.slow  # starts the app as a process, with Qt (1–3 s)
 def test_what_is_not_qt_is_imported_before_qt(tmp_path: Path) -> None:
     """PySide6's import hook slows every import after it: SQLAlchemy, the store and the
     domain come first (startup.import_before_qt)."""

@@ -26,6 +26,7 @@ from rolleudpeger.domain.validation import (
 )
 from rolleudpeger.editing import CaseEditor
 from rolleudpeger.store.repository import Store
+from tests.conftest import with_empty_database
 from tests.domain.test_handover import exported
 
 TODAY = date(2026, 11, 27)
@@ -110,9 +111,19 @@ def test_a_forged_date_in_the_database_reaches_no_file(
 # --- a case file ------------------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def _exported(task: TaskDef, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The demo case as a file, made once for the module's tests (each reads a copy)."""
+    store = Store.open(with_empty_database(tmp_path_factory.mktemp("exported")))
+    try:
+        return json.dumps(exported(CaseEditor.open(task, store)))
+    finally:
+        store.close()
+
+
 @pytest.fixture
-def valid(editor: CaseEditor) -> dict[str, Any]:
-    return json.loads(json.dumps(exported(editor)))
+def valid(_exported: str) -> dict[str, Any]:
+    return json.loads(_exported)
 
 
 def problems(task: TaskDef, data: dict[str, Any]) -> str:

@@ -92,13 +92,13 @@ def test_full_report_holds_everything(editor: CaseEditor, tmp_path: Path) -> Non
 
 
 def test_incomplete_report_says_so(editor: CaseEditor, tmp_path: Path) -> None:
-    reader = make_pdf(demo(editor, complete=False), tmp_path / "r.pdf")
-    text = flat(page_texts(reader)[0])
+    pages = page_texts(make_pdf(demo(editor, complete=False), tmp_path / "r.pdf"))
+    text = flat(pages[0])
     assert "IKKE FULDFØRT" in text
     mail = editor.task.step("notify_kombit")
     send = "Send mailen til bibsys@kombit.dk, og markér den som sendt"
     assert f"Trin {mail.index} · {mail.title}: {send}" in text
-    assert "Mail til KOMBIT Mailen er ikke sendt endnu." in flat(" ".join(page_texts(reader)))
+    assert "Mail til KOMBIT Mailen er ikke sendt endnu." in flat(" ".join(pages))
 
 
 def test_user_text_prints_literally(editor: CaseEditor, tmp_path: Path) -> None:
@@ -116,6 +116,7 @@ def test_user_text_prints_literally(editor: CaseEditor, tmp_path: Path) -> None:
         assert "".join(literal.split()) in text, literal
 
 
+@pytest.mark.slow  # some twenty pages read back (make quick: the pages-break tests below)
 def test_long_questions_log_paginates_cleanly(editor: CaseEditor, tmp_path: Path) -> None:
     demo(editor)
     for i in range(60):
@@ -243,6 +244,7 @@ def run_cli(
     )
 
 
+@pytest.mark.slow  # starts the app as a process, with Qt (1–3 s)
 def test_report_command(data_dir: Path, tmp_path: Path, task: object) -> None:
     pdf = tmp_path / "rapport.pdf"
     # No case yet: a clear message, non-zero, and nothing created in the data folder.

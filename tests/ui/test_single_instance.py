@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from rolleudpeger.ui.app import QUIT_AFTER_SHOW_ENV
 
 
@@ -39,6 +41,7 @@ def wait_for(predicate: object, timeout: float = 30) -> None:
     raise AssertionError("timed out")
 
 
+@pytest.mark.slow  # starts the app as a process, with Qt (1–3 s)
 def test_second_start_and_stale_lock(data_dir: Path) -> None:
     first = start(data_dir, quit_after_show=False)
     try:

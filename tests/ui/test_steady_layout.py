@@ -51,10 +51,10 @@ NAMES = ("Ma", "Maja Holm")
 
 @pytest.fixture(autouse=True)
 def short_pause(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A pause in typing saves after 50 ms here, not 400: what is checked is where the
+    """A pause in typing saves after 10 ms here, not 400: what is checked is where the
     fields are after the save a pause makes, not how long the pause is (and the walks wait
     for some fifty of them)."""
-    monkeypatch.setattr(fields_module, "TEXT_DEBOUNCE_MS", 50)
+    monkeypatch.setattr(fields_module, "TEXT_DEBOUNCE_MS", 10)
 
 
 def page(w: MainWindow) -> StepPage:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
@@ -50,6 +51,7 @@ def test_a_size_saved_on_a_larger_monitor_fits_this_one(
     close_window(w2)
 
 
+@pytest.mark.slow  # starts the app as a process, with Qt (1–3 s)
 def test_fits_1920x1080_at_150_percent_with_a_taskbar(tmp_path: Path) -> None:
     """The case from a municipal PC: 1920×1080 at 150 % is 1280×720 logical pixels; with
     the taskbar (here 48 px of the screen's height) and a real window frame, 1024×700 does
