@@ -82,6 +82,11 @@ def test_full_report_holds_everything(editor: CaseEditor, tmp_path: Path) -> Non
     body = flat(" ".join(re.sub(footer, "", page) for page in pages))
     for line in sent.mail.body.splitlines():
         assert flat(line) in body, line
+    # What the task files under »Aftaler og oplysninger«: each subject with what was stated.
+    agreements = editor.report().agreements
+    assert agreements and "Aftaler og oplysninger" in text
+    for label, value in agreements:
+        assert flat(label) in body and flat(value) in body, label
     started = editor.case.status_history[0].at.astimezone().strftime("%d.%m.%Y kl. %H.%M")
     assert f"Påbegyndt {started}" in text
     assert "IKKE FULDFØRT" not in text
