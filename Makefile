@@ -85,8 +85,8 @@ test: lint actionlint typecheck pytest
 # The developer's loop: lint, types and the suite without the slow tests (marked `slow`:
 # the kill soaks, the wheel build, the benchmark table, the tests that start the app as a
 # process), in Danish time only, with the store's own file semantics only (not again as
-# Windows'), a tenth of the property tests' generated examples, on both cores
-# (pytest-xdist). `make test` is the whole of it, in both zones, as CI runs it.
+# Windows', but for the rules kept on Windows only: marked `windows_rules`), a tenth of the
+# property tests' generated examples, on both cores (pytest-xdist). `make test` is the whole of it, in both zones, as CI runs it.
 # PYTHONDONTWRITEBYTECODE is dropped here: with it (this build machine), pytest rewrote the
 # asserts of every test module again at each run, some 2.5 s of every run.
 quick: lint typecheck $(QM)

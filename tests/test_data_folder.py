@@ -64,6 +64,7 @@ def test_an_empty_variable_means_no_variable(monkeypatch: pytest.MonkeyPatch) ->
     assert resolve_data_dir(None) == config.default_data_dir()
 
 
+@pytest.mark.windows_rules  # 260 characters on Windows
 @pytest.mark.usefixtures("file_semantics")
 def test_a_path_too_long_for_the_database_is_told_why(
     tmp_path: Path, answers: Dialogs, monkeypatch: pytest.MonkeyPatch

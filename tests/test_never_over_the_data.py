@@ -198,6 +198,7 @@ def test_every_save_dialog_refuses(
     assert others(after) == others(before)
 
 
+@pytest.mark.windows_rules
 @pytest.mark.parametrize("name", ["NUL", "con.pdf", "COM3.pdf", "lpt1", "Aux.rapport.pdf"])
 def test_windows_device_names_are_refused(
     case_folder: Path,
@@ -216,6 +217,7 @@ def test_windows_device_names_are_refused(
         assert len(list(tmp_path.glob("*.pdf"))) == 1
 
 
+@pytest.mark.windows_rules
 @pytest.mark.parametrize("name", ["rapport.pdf.", "rapport ", "rapport. . ", "rapport.PDF "])
 def test_dots_and_spaces_at_the_end_of_a_name_go(
     case_folder: Path,
