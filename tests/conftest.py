@@ -84,7 +84,8 @@ FILE_SEMANTICS = ["native"] if sys.platform == "win32" else ["native", "windows"
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """In `make quick`, leave out the Windows variant of a test, unless the test checks a
     rule the app keeps on Windows only (`windows_rules`: device names, a name ending in a
-    dot): natively such a rule is not even asked, so only that variant tries it."""
+    dot or a space, a path too long): natively such a rule is not even asked, so only that
+    variant tries it."""
     if not QUICK:
         return
     kept, left = [], []
